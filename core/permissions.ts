@@ -1,0 +1,73 @@
+/**
+ * Named capabilities. Every API route names the one it needs; roles grant them with a data
+ * scope. Later modules append their own capabilities here, with labels in both languages.
+ */
+export const PERMISSIONS = {
+  'user.read': { group: 'admin', 'zh-CN': '查看用户', en: 'View users' },
+  'user.manage': { group: 'admin', 'zh-CN': '管理用户（新建、修改、停用、重置密码）', en: 'Manage users (create, edit, deactivate, reset password)' },
+  'department.read': { group: 'admin', 'zh-CN': '查看部门', en: 'View departments' },
+  'department.manage': { group: 'admin', 'zh-CN': '管理部门', en: 'Manage departments' },
+  'role.read': { group: 'admin', 'zh-CN': '查看角色与权限', en: 'View roles and permissions' },
+  'role.manage': { group: 'admin', 'zh-CN': '管理角色与权限矩阵', en: 'Manage roles and the permission matrix' },
+  'audit.read': { group: 'audit', 'zh-CN': '查看审计日志', en: 'View the audit log' },
+  'audit.export': { group: 'audit', 'zh-CN': '导出审计日志', en: 'Export the audit log' },
+  'audit.verify': { group: 'audit', 'zh-CN': '校验审计日志完整性', en: 'Verify the audit chain' },
+  'system.settings': { group: 'admin', 'zh-CN': '系统安全设置（密码策略、等保模式）', en: 'Security settings (password policy, MLPS mode)' },
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(value: string): value is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
+}
+
+/** How far a granted permission reaches over records owned by users/departments. */
+export type DataScope = 'own' | 'department' | 'department_tree' | 'all';
+export const DATA_SCOPES: readonly DataScope[] = ['own', 'department', 'department_tree', 'all'];
+
+const SCOPE_RANK: Record<DataScope, number> = { own: 0, department: 1, department_tree: 2, all: 3 };
+
+/** The wider of two scopes: a user with several roles gets the widest grant. */
+export function widerScope(a: DataScope, b: DataScope): DataScope {
+  return SCOPE_RANK[a] >= SCOPE_RANK[b] ? a : b;
+}
+
+/** Effective grants of a user: permission → widest scope over all the user's roles. */
+export type Grants = ReadonlyMap<Permission, DataScope>;
+
+export function mergeGrants(
+  roles: ReadonlyArray<{ dataScope: DataScope; permissions: readonly string[] }>,
+): Map<Permission, DataScope> {
+  const out = new Map<Permission, DataScope>();
+  for (const role of roles) {
+    for (const p of role.permissions) {
+      if (!isPermission(p)) continue;
+      const prev = out.get(p);
+      out.set(p, prev ? widerScope(prev, role.dataScope) : role.dataScope);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a record owned by `owner` (user id + department id) is inside `scope` for `actor`.
+ * `descendantsOfActorDept` holds the actor's department and every department below it.
+ */
+export function recordInScope(
+  scope: DataScope,
+  actor: { userId: string; departmentId: string | null },
+  owner: { userId: string | null; departmentId: string | null },
+  descendantsOfActorDept: ReadonlySet<string>,
+): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'department_tree':
+      return owner.departmentId !== null && descendantsOfActorDept.has(owner.departmentId);
+    case 'department':
+      return owner.departmentId !== null && owner.departmentId === actor.departmentId;
+    case 'own':
+      return owner.userId !== null && owner.userId === actor.userId;
+  }
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { createOrg, type OrgFixture } from '../test-support/fixtures.ts';
+
+/**
+ * The role × endpoint matrix. The expected access of every endpoint is written here by hand,
+ * independently of the routes' own declarations; a route missing from this table fails the test,
+ * so a new endpoint cannot ship without a decision about who may call it.
+ */
+const EXPECTED: Record<string, 'public' | 'authenticated' | string> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/password-policy': 'public',
+  'POST /api/auth/logout': 'authenticated',
+  'GET /api/auth/me': 'authenticated',
+  'POST /api/auth/change-password': 'authenticated',
+  'PATCH /api/auth/profile': 'authenticated',
+  'GET /api/auth/tokens': 'authenticated',
+  'POST /api/auth/tokens': 'authenticated',
+  'DELETE /api/auth/tokens/:id': 'authenticated',
+  'GET /api/users': 'user.read',
+  'GET /api/users/:id': 'user.read',
+  'POST /api/users': 'user.manage',
+  'PATCH /api/users/:id': 'user.manage',
+  'POST /api/users/:id/reset-password': 'user.manage',
+  'POST /api/users/:id/active': 'user.manage',
+  'POST /api/users/:id/unlock': 'user.manage',
+  'GET /api/departments': 'department.read',
+  'POST /api/departments': 'department.manage',
+  'PATCH /api/departments/:id': 'department.manage',
+  'GET /api/roles': 'role.read',
+  'GET /api/permissions': 'role.read',
+  'POST /api/roles': 'role.manage',
+  'PATCH /api/roles/:id': 'role.manage',
+  'GET /api/audit': 'audit.read',
+  'GET /api/audit/export.xlsx': 'audit.export',
+  'GET /api/audit/verify': 'audit.verify',
+  'GET /api/settings/security': 'system.settings',
+  'PUT /api/settings/security': 'system.settings',
+};
+
+/** Which default role holds which permission (from PRODUCT.md §1 defaults). */
+const ROLE_GRANTS: Record<string, string[]> = {
+  sup: ['user.read', 'department.read'],
+  mm: ['user.read', 'department.read'],
+  am: [],
+  eng: [],
+  gm: ['user.read', 'department.read', 'role.read', 'audit.read', 'audit.export'],
+};
+
+let t: TestApp;
+let org: OrgFixture;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createOrg(t);
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const FAKE_ID = '00000000-0000-4000-8000-000000000001';
+const ours = () =>
+  t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+
+function concrete(url: string): string {
+  return url.replace(/:id/g, FAKE_ID);
+}
+
+describe('access matrix', () => {
+  it('every /api route declares its access and appears in the expected table', () => {
+    const seen = ours().map((r) => `${r.method} ${r.url}`);
+    for (const key of seen) expect(EXPECTED, `route ${key} needs an entry`).toHaveProperty([key]);
+    for (const r of ours()) expect(r.access, `${r.method} ${r.url} declares no access`).toBeDefined();
+    for (const key of Object.keys(EXPECTED)) expect(seen).toContain(key);
+  });
+
+  it('unauthenticated calls get 401 everywhere except public routes', async () => {
+    for (const r of ours()) {
+      const key = `${r.method} ${r.url}`;
+      const res = await t.call(r.method as 'GET', concrete(r.url), { body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      if (EXPECTED[key] === 'public') {
+        expect(res.statusCode, key).not.toBe(401);
+      } else {
+        expect(res.statusCode, key).toBe(401);
+        expect(res.json().code, key).toBe('unauthenticated');
+      }
+    }
+  });
+
+  it('a forged session cookie and a forged bearer token are both refused', async () => {
+    expect((await t.call('GET', '/api/users', { cookie: 'bf_sid=forged' })).statusCode).toBe(401);
+    expect((await t.call('GET', '/api/auth/me', { bearer: 'bf_forged' })).statusCode).toBe(401);
+  });
+
+  it('each role reaches exactly the endpoints its permissions allow', async () => {
+    for (const [who, grants] of Object.entries(ROLE_GRANTS)) {
+      const cookie = org.users[who]?.cookie ?? '';
+      for (const r of ours()) {
+        const key = `${r.method} ${r.url}`;
+        const need = EXPECTED[key] ?? 'missing';
+        if (need === 'public' || need === 'authenticated' || key.startsWith('POST /api/auth/logout')) continue;
+        const res = await t.call(r.method as 'GET', concrete(r.url), {
+          cookie,
+          body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
+        if (grants.includes(need)) {
+          expect([200, 400, 404], `${who} ${key} → ${res.statusCode}`).toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, `${who} ${key}`).toBe(403);
+          expect(res.json().code).toBe('forbidden');
+        }
+      }
+    }
+  });
+
+  it('data scope: records of other departments answer 404 and never leak', async () => {
+    const sup = org.users.sup?.cookie ?? '';
+    const mm = org.users.mm?.cookie ?? '';
+    const engId = org.users.eng?.id ?? '';
+    const amId = org.users.am?.id ?? '';
+    // 本部门: the supervisor of 市场部 sees 市场部 only, not its child 华东片区 nor 工程部
+    const engRes = await t.call('GET', `/api/users/${engId}`, { cookie: sup });
+    expect(engRes.statusCode).toBe(404);
+    expect(engRes.body).not.toContain('赵工');
+    expect((await t.call('GET', `/api/users/${amId}`, { cookie: sup })).statusCode).toBe(404);
+    const list = (await t.call('GET', '/api/users?pageSize=200', { cookie: sup })).json() as { items: Array<{ username: string }> };
+    expect(list.items.map((u) => u.username).sort()).toEqual(['gm', 'mm', 'sup']);
+    // 本部门及下级: the marketing manager also sees 华东片区, still not 工程部
+    expect((await t.call('GET', `/api/users/${amId}`, { cookie: mm })).statusCode).toBe(200);
+    expect((await t.call('GET', `/api/users/${engId}`, { cookie: mm })).statusCode).toBe(404);
+    const depts = (await t.call('GET', '/api/departments', { cookie: mm })).json() as Array<{ name: string }>;
+    expect(depts.map((d) => d.name).sort()).toEqual(['华东片区', '市场部'].sort());
+    // 全部: the GM sees everyone
+    expect((await t.call('GET', `/api/users/${engId}`, { cookie: org.users.gm?.cookie ?? '' })).statusCode).toBe(200);
+  });
+
+  it('an API token carries exactly its owner\'s permissions', async () => {
+    const sup = org.users.sup?.cookie ?? '';
+    const created = await t.call('POST', '/api/auth/tokens', { cookie: sup, body: { name: '集成测试' } });
+    expect(created.statusCode).toBe(200);
+    const token = created.json().token as string;
+    expect(token.startsWith('bf_')).toBe(true);
+    expect((await t.call('GET', '/api/users', { bearer: token })).statusCode).toBe(200);
+    expect((await t.call('GET', '/api/roles', { bearer: token })).statusCode).toBe(403);
+    expect((await t.call('GET', `/api/users/${org.users.eng?.id ?? ''}`, { bearer: token })).statusCode).toBe(404);
+  });
+});

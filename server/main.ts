@@ -1,0 +1,3 @@
+import { runMain } from './start.ts';
+
+await runMain();

@@ -1,0 +1,214 @@
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock.ts';
+import {
+  checkPgliteDataDir, DamagedDataError, pgDataDir, probeAllTables, removeSeal, restoreHelp, writeSeal,
+} from './db/pglite-check.ts';
+import { bootstrap } from './commands/bootstrap.ts';
+import { buildApp, type App } from './app.ts';
+
+/** A database opened for this process; `close` also seals and unlocks an embedded data folder. */
+export interface OpenedDatabase {
+  database: Database;
+  /** closes the connection; for PGlite then records the seal and releases the data-dir lock */
+  close(): Promise<void>;
+}
+
+/** Tools that only inspect data (audit:verify, restore) must not create an empty database. */
+export class NoDatabaseError extends Error {}
+
+export interface OpenConfiguredOptions {
+  /** refuse instead of creating a new embedded database when DATA_DIR holds none */
+  mustExist?: boolean;
+}
+
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * DATA_DIR. An embedded folder is locked to this process, checked before opening and
+ * read through once after, so damage stops the start instead of surfacing later.
+ */
+export async function openConfiguredDatabase(config: Config, options: OpenConfiguredOptions = {}): Promise<OpenedDatabase> {
+  if (config.databaseUrl) {
+    const database = await openDatabase({ url: config.databaseUrl });
+    return { database, close: () => database.close() };
+  }
+  const dataDir = config.dataDir;
+  const release = acquireDataDirLock(dataDir);
+  let state: 'new' | 'existing';
+  try {
+    state = checkPgliteDataDir(dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  if (state === 'new' && options.mustExist) {
+    release();
+    throw new NoDatabaseError(`No Bidflow database in ${pgDataDir(dataDir)} (DATA_DIR=${dataDir}). 该目录中没有 Bidflow 数据库。`);
+  }
+  let database: Database;
+  try {
+    database = await openDatabase({ dataDir: pgDataDir(dataDir) });
+    if (state === 'existing') await probeAllTables(database.db);
+  } catch (e) {
+    // Deliberately not closed: a clean close would checkpoint into the damaged folder.
+    release();
+    if (state === 'existing') throw new DamagedDataError(`${restoreHelp(dataDir)}\nCause / 原因: ${errorText(e)}`);
+    throw e;
+  }
+  removeSeal(dataDir);
+  let closed = false;
+  return {
+    database,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await database.close();
+        writeSeal(dataDir);
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message !== e.message ? `${e.message} (${cause.message})` : e.message;
+}
+
+export interface RunningServer {
+  app: App;
+  config: Config;
+  /** stops accepting, lets in-flight requests finish, closes the database, releases the lock */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, creates the first administrator on an empty one, and listens. */
+export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
+  const opened = await openConfiguredDatabase(config);
+  const { database } = opened;
+  let app: App;
+  try {
+    const boot = await bootstrap(database.db, new Date(), config.adminPassword);
+    if (boot.createdAdmin) out.write(adminBanner(boot.generatedPassword));
+    app = await buildApp({ database, config });
+  } catch (e) {
+    await opened.close().catch(() => undefined);
+    throw e;
+  }
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await opened.close().catch(() => undefined);
+    throw new ListenError(`Cannot listen on ${config.host}:${config.port} (PORT/HOST): ${errorText(e)}`);
+  }
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
+  out.write(`Bidflow listening on http://localhost:${config.port} — database: ${where} (pid ${process.pid})\n`);
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    config,
+    stop: () => {
+      stopping ??= (async () => {
+        try {
+          await lastReads();
+          await app.close();
+        } finally {
+          await opened.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+export class ListenError extends Error {}
+
+/**
+ * Requests the client already sent may still sit unread in socket buffers (PGlite queries run
+ * on this thread and can hold the event loop); closing now would reset those connections.
+ * Let one more I/O poll read them, so they count as in flight and are answered.
+ */
+async function lastReads(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function adminBanner(generatedPassword: string | null): string {
+  if (!generatedPassword) return 'First administrator "admin" created with ADMIN_PASSWORD.\n';
+  return [
+    '',
+    '================================================================',
+    ' 首个管理员已创建 / First administrator created',
+    '   用户名 user name: admin',
+    `   初始密码 password: ${generatedPassword}`,
+    ' 该密码只显示这一次，首次登录后必须修改。',
+    ' This password is shown only once and must be changed at first login.',
+    '================================================================',
+    '',
+  ].join('\n');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+/** Operator-facing errors print their message alone; anything else also names the step. */
+function startupFailure(e: unknown): string {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DamagedDataError || e instanceof ListenError) {
+    return e.message;
+  }
+  return `Bidflow could not start: ${errorText(e)}`;
+}
+
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * The process entry: configuration from the environment, start, and a graceful stop on
+ * SIGTERM/SIGINT (stop accepting, finish in-flight requests, close the database, release the
+ * lock, exit 0). A second signal, or a stop that hangs, exits 1 at once.
+ */
+export async function runMain(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    fail(startupFailure(e));
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    fail(startupFailure(e));
+  }
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.stderr.write(`${signal} again: exiting without waiting.\n`);
+      process.exit(1);
+    }
+    signalled = true;
+    server.app.log.info(`${signal}: no new requests; finishing in-flight ones, then closing the database`);
+    const timer = setTimeout(() => {
+      process.stderr.write(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting.\n`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    server.stop().then(
+      () => {
+        process.stdout.write(`Bidflow stopped (${signal}).\n`);
+        process.exit(0);
+      },
+      (e: unknown) => {
+        process.stderr.write(`Shutdown failed: ${errorText(e)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

@@ -1,0 +1,78 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import type { Permission } from '../../../core/permissions.ts';
+import { FullPageSpin } from '../shared/components/full-page-spin.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { HomeRedirect, RequireAuth, RequirePermission, RequireSignedOut } from './guards.tsx';
+import { NotFoundPage } from './status-pages.tsx';
+
+// Every page is its own chunk: the first load carries only the shell and the login page.
+const LoginPage = lazy(() => import('../features/auth/pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const ForcedPasswordPage = lazy(() =>
+  import('../features/auth/pages/forced-password-page.tsx').then((m) => ({ default: m.ForcedPasswordPage })),
+);
+const ProfilePage = lazy(() => import('../features/profile/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+const ChangePasswordPage = lazy(() =>
+  import('../features/profile/pages/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const ApiTokensPage = lazy(() => import('../features/profile/pages/api-tokens-page.tsx').then((m) => ({ default: m.ApiTokensPage })));
+const UsersPage = lazy(() => import('../features/admin-users/pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const DepartmentsPage = lazy(() =>
+  import('../features/admin-departments/pages/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),
+);
+const RolesPage = lazy(() => import('../features/admin-roles/pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
+const AuditPage = lazy(() => import('../features/admin-audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const SecuritySettingsPage = lazy(() =>
+  import('../features/admin-settings/pages/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
+);
+
+function guarded(permission: Permission, page: ReactNode): ReactNode {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <RequireSignedOut>
+        <Suspense fallback={<FullPageSpin />}>
+          <LoginPage />
+        </Suspense>
+      </RequireSignedOut>
+    ),
+  },
+  {
+    path: '/change-password',
+    element: (
+      <RequireAuth passwordChange>
+        <Suspense fallback={<FullPageSpin />}>
+          <ForcedPasswordPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'profile/password', element: <ChangePasswordPage /> },
+      { path: 'profile/tokens', element: <ApiTokensPage /> },
+      { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
+      { path: 'admin/departments', element: guarded('department.read', <DepartmentsPage />) },
+      { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
+      { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },
+      { path: 'admin/settings', element: guarded('system.settings', <SecuritySettingsPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
