@@ -114,7 +114,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     stop: () => {
       stopping ??= (async () => {
         try {
-          await lastReads();
+          await drainArrivals(app);
           await app.close();
         } finally {
           await opened.close();
@@ -128,13 +128,31 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
 export class ListenError extends Error {}
 
 /**
- * Requests the client already sent may still sit unread in socket buffers (PGlite queries run
- * on this thread and can hold the event loop); closing now would reset those connections.
- * Let one more I/O poll read them, so they count as in flight and are answered.
+ * Requests a client already sent may still wait unread in the kernel (PGlite queries run on
+ * this thread and hold the event loop, so accepting and parsing lag behind). Closing now
+ * would reset those connections. Keep serving until an I/O poll brings nothing new (at most
+ * `maxMs`), so everything sent before the signal is in flight and gets its answer.
  */
-async function lastReads(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await new Promise((resolve) => setImmediate(resolve));
+async function drainArrivals(app: App, maxMs = 2000): Promise<void> {
+  let arrivals = 0;
+  const count = () => {
+    arrivals++;
+  };
+  app.server.on('connection', count);
+  app.server.on('request', count);
+  const deadline = Date.now() + maxMs;
+  let seen = -1;
+  try {
+    while (Date.now() < deadline && arrivals !== seen) {
+      seen = arrivals;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // timers run before the poll phase; setImmediate runs after it, once sockets were read
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    app.server.off('connection', count);
+    app.server.off('request', count);
+  }
 }
 
 function adminBanner(generatedPassword: string | null): string {

@@ -1,10 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '../../../core/permissions.ts';
 import { can, homePath, passwordChangePending, syncLocaleWithUser, useMe } from '../features/auth/hooks/use-session.ts';
 import { FullPageSpin } from '../shared/components/full-page-spin.tsx';
 import { LoadError } from '../shared/components/load-error.tsx';
-import { ForbiddenPage } from './status-pages.tsx';
+
+const ForbiddenPage = lazy(() => import('./status-pages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
 /**
  * Lets signed-in users through. Without a session the user goes to /login (and comes back

@@ -4,7 +4,6 @@ import type { Permission } from '../../../core/permissions.ts';
 import { FullPageSpin } from '../shared/components/full-page-spin.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { HomeRedirect, RequireAuth, RequirePermission, RequireSignedOut } from './guards.tsx';
-import { NotFoundPage } from './status-pages.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the login page.
 const LoginPage = lazy(() => import('../features/auth/pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
@@ -22,6 +21,7 @@ const DepartmentsPage = lazy(() =>
 );
 const RolesPage = lazy(() => import('../features/admin-roles/pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
 const AuditPage = lazy(() => import('../features/admin-audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import('./status-pages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const SecuritySettingsPage = lazy(() =>
   import('../features/admin-settings/pages/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
 );

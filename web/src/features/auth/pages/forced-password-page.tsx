@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -38,10 +38,10 @@ export function ForcedPasswordPage() {
         </div>
       </header>
       <main className="bf-login-main">
-        <Card className="bf-login-card">
-          <Typography.Title level={1} className="bf-login-title">
+        <section className="bf-login-card" aria-labelledby="password-title">
+          <h1 id="password-title" className="bf-login-title">
             {expired ? t('password.expiredTitle') : t('password.initialTitle')}
-          </Typography.Title>
+          </h1>
           <Alert
             type="warning"
             showIcon
@@ -49,7 +49,7 @@ export function ForcedPasswordPage() {
             title={expired ? t('password.expiredText') : t('password.initialText', { name: me.displayName })}
           />
           <ChangePasswordForm username={me.username} onChanged={() => void qc.invalidateQueries({ queryKey: ME_KEY })} />
-        </Card>
+        </section>
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/client.ts';
@@ -30,13 +30,11 @@ export function LoginPage() {
         <LanguageSwitch />
       </header>
       <main className="bf-login-main">
-        <Card className="bf-login-card">
-          <Typography.Title level={1} className="bf-login-title">
+        <section className="bf-login-card" aria-labelledby="login-title">
+          <h1 id="login-title" className="bf-login-title">
             {t('auth.loginTitle')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" className="bf-login-subtitle">
-            {t('app.subtitle')}
-          </Typography.Paragraph>
+          </h1>
+          <p className="bf-login-subtitle">{t('app.subtitle')}</p>
           {error ? (
             <Alert type="error" showIcon title={error} className="bf-gap-bottom" role="alert" />
           ) : null}
@@ -51,10 +49,8 @@ export function LoginPage() {
               {t('auth.login')}
             </Button>
           </Form>
-          <Typography.Paragraph type="secondary" className="bf-login-help">
-            {t('auth.loginHelp')}
-          </Typography.Paragraph>
-        </Card>
+          <p className="bf-login-help">{t('auth.loginHelp')}</p>
+        </section>
       </main>
     </div>
   );
