@@ -102,7 +102,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.serveWeb !== false && existsSync(path.join(config.webDist, 'index.html'))) {
+  const serveWeb = opts.serveWeb !== false && existsSync(path.join(config.webDist, 'index.html'));
+  if (serveWeb) {
     await app.register(fastifyStatic, {
       root: config.webDist,
       prefix: '/',
@@ -117,14 +118,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         }
       },
     });
-    // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '')) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-      }
-      return sendError(req, reply, 'not_found');
-    });
   }
+  // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s.
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '')) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(req, reply, 'not_found');
+  });
 
   return app;
 }

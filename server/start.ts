@@ -2,7 +2,8 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock.ts';
 import {
-  checkPgliteDataDir, DamagedDataError, pgDataDir, probeAllTables, removeSeal, restoreHelp, writeSeal,
+  checkPgliteDataDir, DamagedDataError, isSealed, pgDataDir, probeAllTables, rememberStartFiles, removeSeal, restoreHelp,
+  writeSeal,
 } from './db/pglite-check.ts';
 import { bootstrap } from './commands/bootstrap.ts';
 import { buildApp, type App } from './app.ts';
@@ -10,8 +11,13 @@ import { buildApp, type App } from './app.ts';
 /** A database opened for this process; `close` also seals and unlocks an embedded data folder. */
 export interface OpenedDatabase {
   database: Database;
-  /** closes the connection; for PGlite then records the seal and releases the data-dir lock */
-  close(): Promise<void>;
+  /**
+   * Closes the connection; for PGlite then records the seal and releases the data-dir lock
+   * (unless `keepLock`: backup/restore keep the folder to themselves after closing).
+   */
+  close(opts?: { keepLock?: boolean }): Promise<void>;
+  /** releases the data-dir lock (PGlite; no-op on PostgreSQL) */
+  release(): void;
 }
 
 /** Tools that only inspect data (audit:verify, restore) must not create an empty database. */
@@ -30,7 +36,7 @@ export interface OpenConfiguredOptions {
 export async function openConfiguredDatabase(config: Config, options: OpenConfiguredOptions = {}): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     const database = await openDatabase({ url: config.databaseUrl });
-    return { database, close: () => database.close() };
+    return { database, close: () => database.close(), release: () => undefined };
   }
   const dataDir = config.dataDir;
   const release = acquireDataDirLock(dataDir);
@@ -45,13 +51,18 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
     release();
     throw new NoDatabaseError(`No Bidflow database in ${pgDataDir(dataDir)} (DATA_DIR=${dataDir}). 该目录中没有 Bidflow 数据库。`);
   }
+  const undo = state === 'existing' && isSealed(dataDir) ? rememberStartFiles(dataDir) : null;
   let database: Database;
   try {
     database = await openDatabase({ dataDir: pgDataDir(dataDir) });
     if (state === 'existing') await probeAllTables(database.db);
   } catch (e) {
     // Deliberately not closed: a clean close would checkpoint into the damaged folder.
-    release();
+    try {
+      undo?.();
+    } finally {
+      release();
+    }
     if (state === 'existing') throw new DamagedDataError(`${restoreHelp(dataDir)}\nCause / 原因: ${errorText(e)}`);
     throw e;
   }
@@ -59,14 +70,15 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
   let closed = false;
   return {
     database,
-    close: async () => {
+    release,
+    close: async (opts) => {
       if (closed) return;
       closed = true;
       try {
         await database.close();
         writeSeal(dataDir);
       } finally {
-        release();
+        if (!opts?.keepLock) release();
       }
     },
   };
@@ -75,6 +87,8 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
 function errorText(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   const cause = (e as { cause?: unknown }).cause;
+  // Drizzle wraps driver errors as "Failed query: <sql>"; the driver's own message says more.
+  if (cause instanceof Error && e.message.startsWith('Failed query')) return cause.message;
   return cause instanceof Error && cause.message !== e.message ? `${e.message} (${cause.message})` : e.message;
 }
 

@@ -11,11 +11,15 @@ export async function loadPasswordPolicy(db: Db): Promise<PasswordPolicy & { ver
   const rows = await db.select().from(settings).where(eq(settings.key, SECURITY_KEY)).limit(1);
   const row = rows[0];
   if (!row) return { ...DEFAULT_POLICY, version: 0 };
-  const v = row.value as Partial<PasswordPolicy>;
+  return { ...policyFromValue(row.value), version: row.version };
+}
+
+/** The policy stored in a settings value (defaults for anything missing). */
+export function policyFromValue(value: unknown): PasswordPolicy {
+  const v = (value ?? {}) as Partial<PasswordPolicy>;
   return {
     minLength: typeof v.minLength === 'number' ? v.minLength : DEFAULT_POLICY.minLength,
     complianceMode: v.complianceMode === true,
     maxAgeDays: typeof v.maxAgeDays === 'number' ? v.maxAgeDays : DEFAULT_POLICY.maxAgeDays,
-    version: row.version,
   };
 }

@@ -3,10 +3,10 @@ import { pickLocale } from '../../core/i18n/locale.ts';
 import { isPasswordExpired } from '../../core/password-policy.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { apiTokens, sessions, users } from '../db/schema.ts';
+import { apiTokens, sessions, settings, users } from '../db/schema.ts';
 import type { Actor } from '../policies/actor.ts';
-import { loadUserRoles } from '../policies/grants.ts';
-import { loadPasswordPolicy } from './security-settings.ts';
+import { loadUserGrants } from '../policies/grants.ts';
+import { policyFromValue, SECURITY_KEY } from './security-settings.ts';
 import { API_TOKEN_PREFIX, randomToken, sha256 } from './secrets.ts';
 
 /** Creates a server-side session; returns the opaque id for the cookie (only its hash is stored). */
@@ -37,18 +37,18 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 /** Touching the session at most once a minute keeps idle tracking cheap. */
 const TOUCH_EVERY_MS = 60_000;
 
-async function actorForUser(
+type UserRow = typeof users.$inferSelect;
+
+async function actorFromRow(
   db: Db,
-  userId: string,
+  u: UserRow,
+  policyValue: unknown,
   now: Date,
   ip: string | null,
   kind: 'user' | 'token',
 ): Promise<Actor | null> {
-  const rows = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  const u = rows[0];
-  if (!u || !u.active) return null;
-  const { grants } = await loadUserRoles(db, u.id);
-  const policy = await loadPasswordPolicy(db);
+  if (!u.active) return null;
+  const grants = await loadUserGrants(db, u.id);
   return {
     kind,
     userId: u.id,
@@ -59,7 +59,7 @@ async function actorForUser(
     locale: pickLocale(u.locale),
     ip,
     mustChangePassword: u.mustChangePassword,
-    passwordExpired: isPasswordExpired(u.passwordChangedAt, now, policy),
+    passwordExpired: isPasswordExpired(u.passwordChangedAt, now, policyFromValue(policyValue)),
   };
 }
 
@@ -72,14 +72,22 @@ export async function actorFromSession(
   ip: string | null,
 ): Promise<Actor | null> {
   const idHash = sha256(sessionId);
-  const rows = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
-  const s = rows[0];
-  if (!s) return null;
+  // one round trip for the session, its user and the password policy; one more for the grants
+  const rows = await db
+    .select({ s: sessions, u: users, policy: settings.value })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(settings, eq(settings.key, SECURITY_KEY))
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const s = row.s;
   if (s.expiresAt.getTime() <= now.getTime() || s.lastSeenAt.getTime() + config.sessionIdleMs <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
-  const actor = await actorForUser(db, s.userId, now, ip, 'user');
+  const actor = await actorFromRow(db, row.u, row.policy, now, ip, 'user');
   if (!actor) return null;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
@@ -91,8 +99,10 @@ export async function actorFromSession(
 export async function actorFromToken(db: Db, token: string, now: Date, ip: string | null): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const rows = await db
-    .select()
+    .select({ t: apiTokens, u: users, policy: settings.value })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(settings, eq(settings.key, SECURITY_KEY))
     .where(
       and(
         eq(apiTokens.tokenHash, sha256(token)),
@@ -101,9 +111,10 @@ export async function actorFromToken(db: Db, token: string, now: Date, ip: strin
       ),
     )
     .limit(1);
-  const t = rows[0];
-  if (!t) return null;
-  const actor = await actorForUser(db, t.userId, now, ip, 'token');
+  const row = rows[0];
+  if (!row) return null;
+  const t = row.t;
+  const actor = await actorFromRow(db, row.u, row.policy, now, ip, 'token');
   if (!actor) return null;
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.id));

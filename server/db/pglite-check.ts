@@ -133,22 +133,58 @@ export function removeSeal(dataDir: string): void {
   }
 }
 
+export function isSealed(dataDir: string): boolean {
+  return existsSync(sealFile(dataDir));
+}
+
+/**
+ * Before opening a cleanly shut down folder: remembers the files PostgreSQL changes merely by
+ * starting (pg_control, the relation-cache files, postmaster.pid). When the open or the probe
+ * then fails, `undo` puts them back, so a damaged folder is left exactly as it was found.
+ * Only valid while nothing was checkpointed, which holds for a clean folder that failed to open.
+ */
+export function rememberStartFiles(dataDir: string): () => void {
+  const root = pgDataDir(dataDir);
+  const names = ['global/pg_control', 'global/pg_internal.init'];
+  for (const db of readdirSync(path.join(root, 'base'))) names.push(`base/${db}/pg_internal.init`);
+  const saved = new Map<string, Buffer>();
+  for (const name of names) {
+    const file = path.join(root, name);
+    if (existsSync(file)) saved.set(name, readFileSync(file));
+  }
+  const pidFile = path.join(root, 'postmaster.pid');
+  const hadPid = existsSync(pidFile);
+  return () => {
+    for (const [name, content] of saved) writeFileSync(path.join(root, name), content);
+    if (!hadPid && existsSync(pidFile)) unlinkSync(pidFile);
+  };
+}
+
 /**
  * Reads every page of every table once (sequential scans; data checksums are on, so a flipped
  * bit or a garbled page fails here instead of in some later request).
  */
 export async function probeAllTables(db: Db): Promise<void> {
-  await db.execute(
-    sql.raw(`DO $probe$
+  try {
+    await db.execute(
+      sql.raw(`DO $probe$
 DECLARE r record; n bigint;
 BEGIN
   SET LOCAL enable_indexscan = off;
   SET LOCAL enable_indexonlyscan = off;
   SET LOCAL enable_bitmapscan = off;
   FOR r IN SELECT schemaname, tablename FROM pg_tables WHERE schemaname <> 'information_schema' LOOP
-    EXECUTE format('SELECT count(*) FROM %I.%I', r.schemaname, r.tablename) INTO n;
+    BEGIN
+      EXECUTE format('SELECT count(*) FROM %I.%I', r.schemaname, r.tablename) INTO n;
+    EXCEPTION WHEN OTHERS THEN
+      RAISE EXCEPTION 'reading table %.%: %', r.schemaname, r.tablename, SQLERRM;
+    END;
   END LOOP;
 END
 $probe$`),
-  );
+    );
+  } catch (e) {
+    const cause = (e as { cause?: unknown }).cause;
+    throw new Error(cause instanceof Error ? cause.message : (e as Error).message);
+  }
 }

@@ -77,8 +77,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'internal');
   }
-
-  app.setNotFoundHandler((req, reply) => {
-    return sendError(req, reply, 'not_found');
-  });
 }

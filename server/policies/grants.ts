@@ -20,3 +20,20 @@ export async function loadUserRoles(db: Db, userId: string) {
   );
   return { roles: rows, grants };
 }
+
+/** Effective grants only, in one query (the per-request path). */
+export async function loadUserGrants(db: Db, userId: string) {
+  const rows = await db
+    .select({ roleId: roles.id, dataScope: roles.dataScope, permission: rolePermissions.permission })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
+    .where(eq(userRoles.userId, userId));
+  const byRole = new Map<string, { dataScope: DataScope; permissions: string[] }>();
+  for (const r of rows) {
+    const entry = byRole.get(r.roleId) ?? { dataScope: r.dataScope as DataScope, permissions: [] };
+    if (r.permission) entry.permissions.push(r.permission);
+    byRole.set(r.roleId, entry);
+  }
+  return mergeGrants([...byRole.values()]);
+}

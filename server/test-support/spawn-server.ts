@@ -286,12 +286,16 @@ export interface DatabaseTarget {
   cleanup(): Promise<void>;
 }
 
-/** A seeded PGlite DATA_DIR, or a fresh PostgreSQL database (from test-db.ts). */
-export async function databaseTarget(engine: ReliabilityEngine): Promise<DatabaseTarget> {
+/**
+ * A seeded PGlite DATA_DIR, or a fresh PostgreSQL database (migrated by test-db.ts; with
+ * `empty`, one with no tables at all, so the servers under test migrate it themselves).
+ */
+export async function databaseTarget(engine: ReliabilityEngine, opts: { empty?: boolean } = {}): Promise<DatabaseTarget> {
   if (engine === 'pglite') {
     const { dataDir } = await seededDataDir();
     return { engine, env: { DATA_DIR: dataDir }, dataDir, cleanup: async () => removeTempDir(dataDir) };
   }
+  if (opts.empty) return emptyPostgres();
   const { createTestDatabase } = await import('./test-db.ts');
   const db = await createTestDatabase();
   if (!db.url) throw new Error('createTestDatabase gave no URL');
@@ -336,4 +340,29 @@ export function postOnOwnConnection(url: string, pathName: string, body: unknown
     req.end(data);
   });
   return { sent, status };
+}
+
+async function emptyPostgres(): Promise<DatabaseTarget> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
+  const pg = await import('pg');
+  const name = `bf_rel_${Date.now().toString(36)}_${process.pid}`;
+  const admin = async (text: string) => {
+    const c = new pg.default.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    engine: 'postgres',
+    env: { DATABASE_URL: url.toString() },
+    dataDir: undefined,
+    cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

@@ -1,6 +1,6 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/use-session.ts';
@@ -9,6 +9,8 @@ import { SectionSpin } from '../shared/components/full-page-spin.tsx';
 import { selectedNavKey, visibleNav } from './navigation.tsx';
 
 const SIDER_WIDTH = 216;
+
+const MobileNavDrawer = lazy(() => import('./mobile-nav-drawer.tsx').then((m) => ({ default: m.MobileNavDrawer })));
 
 /**
  * The signed-in shell: a dark side menu (a drawer behind a hamburger button below the `md`
@@ -75,17 +77,11 @@ export function AppLayout() {
   return (
     <Layout className="bf-shell">
       {isMobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={SIDER_WIDTH + 24}
-          title={t('nav.menu')}
-          className="bf-nav-drawer"
-          styles={{ body: { padding: 0, background: '#0f1f3d' } }}
-        >
-          {nav}
-        </Drawer>
+        <Suspense fallback={null}>
+          <MobileNavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} width={SIDER_WIDTH + 24} title={t('nav.menu')}>
+            {nav}
+          </MobileNavDrawer>
+        </Suspense>
       ) : (
         <Layout.Sider width={SIDER_WIDTH} className="bf-sider">
           <div className="bf-sider-brand">
@@ -113,7 +109,9 @@ export function AppLayout() {
             <LanguageSwitch compact={isMobile} />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="bf-user-button" aria-label={t('nav.userMenu', { name: me.displayName })}>
-                <Avatar size="small" icon={<UserOutlined />} className="bf-avatar" />
+                <span className="bf-avatar" aria-hidden>
+                  <UserOutlined />
+                </span>
                 {isMobile ? null : <span className="bf-user-name">{me.displayName}</span>}
               </Button>
             </Dropdown>

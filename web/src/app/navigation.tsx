@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../../core/permissions.ts';
 import type { Me } from '../shared/api/types.ts';
@@ -39,7 +39,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/admin/departments', labelKey: 'nav.departments', icon: <ApartmentOutlined />, permission: 'department.read' },
       { path: '/admin/roles', labelKey: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'role.read' },
       { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-      { path: '/admin/settings', labelKey: 'nav.settings', icon: <LockOutlined />, permission: 'system.settings' },
+      { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'system.settings' },
     ],
   },
 ];

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
+import { FeedbackProvider } from '../shared/components/feedback.tsx';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const antdLocale = i18n.language === 'en' ? enUS : zhCN;
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={antdLocale} theme={theme}>
-        <AntApp>{children}</AntApp>
+      <ConfigProvider locale={antdLocale} theme={theme} button={{ autoInsertSpace: false }}>
+        <FeedbackProvider>{children}</FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>
   );

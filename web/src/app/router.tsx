@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import type { Permission } from '../../../core/permissions.ts';
 import { FullPageSpin } from '../shared/components/full-page-spin.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -30,49 +30,50 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
-const router = createBrowserRouter([
-  {
-    path: '/login',
-    element: (
-      <RequireSignedOut>
-        <Suspense fallback={<FullPageSpin />}>
-          <LoginPage />
-        </Suspense>
-      </RequireSignedOut>
-    ),
-  },
-  {
-    path: '/change-password',
-    element: (
-      <RequireAuth passwordChange>
-        <Suspense fallback={<FullPageSpin />}>
-          <ForcedPasswordPage />
-        </Suspense>
-      </RequireAuth>
-    ),
-  },
-  {
-    path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: 'profile/password', element: <ChangePasswordPage /> },
-      { path: 'profile/tokens', element: <ApiTokensPage /> },
-      { path: 'admin/users', element: guarded('user.read', <UsersPage />) },
-      { path: 'admin/departments', element: guarded('department.read', <DepartmentsPage />) },
-      { path: 'admin/roles', element: guarded('role.read', <RolesPage />) },
-      { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },
-      { path: 'admin/settings', element: guarded('system.settings', <SecuritySettingsPage />) },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
-
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <RequireSignedOut>
+              <Suspense fallback={<FullPageSpin />}>
+                <LoginPage />
+              </Suspense>
+            </RequireSignedOut>
+          }
+        />
+        <Route
+          path="/change-password"
+          element={
+            <RequireAuth passwordChange>
+              <Suspense fallback={<FullPageSpin />}>
+                <ForcedPasswordPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/"
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomeRedirect />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="profile/password" element={<ChangePasswordPage />} />
+          <Route path="profile/tokens" element={<ApiTokensPage />} />
+          <Route path="admin/users" element={guarded('user.read', <UsersPage />)} />
+          <Route path="admin/departments" element={guarded('department.read', <DepartmentsPage />)} />
+          <Route path="admin/roles" element={guarded('role.read', <RolesPage />)} />
+          <Route path="admin/audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="admin/settings" element={guarded('system.settings', <SecuritySettingsPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
 }

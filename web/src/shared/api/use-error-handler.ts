@@ -1,7 +1,8 @@
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from './client.ts';
 import { applyFieldErrors } from './form-errors.ts';
+import { useMessage } from '../components/feedback.tsx';
 
 /**
  * The usual reaction to a failed call: field messages onto the form when there are any,
@@ -9,7 +10,7 @@ import { applyFieldErrors } from './form-errors.ts';
  * conflict_stale) also calls `onConflict`, which reloads the record.
  */
 export function useApiErrorHandler() {
-  const { message } = App.useApp();
+  const message = useMessage();
   const { t } = useTranslation();
   return (err: unknown, opts: { form?: FormInstance; onConflict?: () => void } = {}) => {
     if (isApiError(err) && err.status === 409 && err.code === 'conflict_stale') {

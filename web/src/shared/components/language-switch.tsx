@@ -1,14 +1,15 @@
-import { App, Button, Dropdown } from 'antd';
+import { Button, Dropdown } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES, LOCALES, currentLocale, isLocale } from '../../i18n/index.ts';
 import { useSwitchLocale } from '../../features/auth/hooks/use-session.ts';
 import { isApiError } from '../api/client.ts';
+import { useMessage } from './feedback.tsx';
 
 /** 中文 / English switch; saved on the profile when signed in, in this browser otherwise. */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const switchLocale = useSwitchLocale();
   const locale = currentLocale();
   return (

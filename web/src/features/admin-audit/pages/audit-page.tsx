@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, AutoComplete, Button, DatePicker, Empty, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, DatePicker, Empty, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { UserSelect } from '../../admin-users/components/user-select.tsx';
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, useAuditLog, useVerifyAuditChain } from '../hooks/use-audit.ts';
 import { AuditChanges } from '../components/audit-changes.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
 const FILTER_KEYS = ['page', 'pageSize', 'actorId', 'entityType', 'action', 'result', 'from', 'to'] as const;
@@ -21,7 +22,7 @@ const FILTER_KEYS = ['page', 'pageSize', 'actorId', 'entityType', 'action', 'res
 /** 审计日志: filter by actor, entity type, action, result and time; export to Excel; verify the chain. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useCurrentUser();
   const [params, setParams] = useUrlParams(FILTER_KEYS);
   const verify = useVerifyAuditChain();
@@ -49,6 +50,8 @@ export function AuditPage() {
 
   const actionLabel = (a: string) => t(`auditAction.${a}`, { defaultValue: a });
   const entityLabel = (e: string) => t(`auditEntity.${e}`, { defaultValue: e });
+  // the server writes a short code for common outcomes and free text otherwise
+  const detailLabel = (d: string) => (/^[a-z_]+$/.test(d) ? t(`auditDetail.${d}`, { defaultValue: d }) : d);
   const range: [Dayjs, Dayjs] | null = params.from && params.to ? [dayjs(params.from), dayjs(params.to)] : null;
 
   const runVerify = () =>
@@ -88,7 +91,7 @@ export function AuditPage() {
       render: (r: AuditEntry['result']) => (r === 'success' ? <Tag color="green">{t('audit.success')}</Tag> : <Tag color="red">{t('audit.failure')}</Tag>),
     },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (v: string | null) => v ?? '—' },
-    { title: t('audit.detail'), dataIndex: 'detail', key: 'detail', render: (v: string | null) => v ?? '—', ellipsis: true, width: 220 },
+    { title: t('audit.detail'), dataIndex: 'detail', key: 'detail', render: (v: string | null) => (v ? detailLabel(v) : '—'), ellipsis: true, width: 220 },
   ];
 
   const exportHref = apiUrl('GET /audit/export.xlsx', { query: filters });

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
@@ -6,6 +6,7 @@ import { UserSelect } from '../../admin-users/components/user-select.tsx';
 import { subtreeIds } from '../department-tree.ts';
 import { useCreateDepartment, useUpdateDepartment } from '../hooks/use-departments.ts';
 import { DepartmentTreeSelect } from './department-tree-select.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Values {
   name: string;
@@ -30,7 +31,7 @@ export function DepartmentFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const create = useCreateDepartment();
   const update = useUpdateDepartment();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Empty, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Modal, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/api/types.ts';
@@ -10,11 +10,13 @@ import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { buildDepartmentTree, type DepartmentNode } from '../department-tree.ts';
 import { useDepartments, useUpdateDepartment } from '../hooks/use-departments.ts';
 import { DepartmentFormModal, type DepartmentDialog } from '../components/department-form-modal.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 /** 部门管理: the organisation as a tree, with create, rename, move, head and activation. */
 export function DepartmentsPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const me = useCurrentUser();
   const manage = can(me, 'department.manage');
   const departments = useDepartments();
@@ -73,6 +75,7 @@ export function DepartmentsPage() {
 
   return (
     <>
+      {modalHolder}
       <PageHeader
         title={t('department.title')}
         description={t('department.description')}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Grid, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataScope, PermissionCatalogItem, Role } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { DataScopeSelect } from '../../../shared/components/data-scope.tsx';
 import { useUpdateRole } from '../hooks/use-roles.ts';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Draft {
   permissions: ReadonlySet<string>;
@@ -39,8 +40,9 @@ export function matrixRows(catalog: readonly PermissionCatalogItem[]): Row[] {
  */
 export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly Role[]; catalog: readonly PermissionCatalogItem[]; editable: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const narrow = Grid.useBreakpoint().md === false;
   const update = useUpdateRole();
   const handleError = useApiErrorHandler();
 
@@ -89,7 +91,7 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
       title: t('role.permission'),
       key: 'permission',
       fixed: 'left',
-      width: 240,
+      width: narrow ? 132 : 240,
       onCell: (row) => (row.kind === 'group' ? { colSpan: roleColumnCount + 1, className: 'bf-matrix-group' } : {}),
       render: (_: unknown, row) =>
         row.kind === 'group' ? (
@@ -97,7 +99,7 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
         ) : (
           <div className="bf-matrix-permission">
             <span>{row.item.label}</span>
-            <code>{row.item.key}</code>
+            {narrow ? null : <code>{row.item.key}</code>}
           </div>
         ),
     },
@@ -106,7 +108,7 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
       const dirty = isDirty(role);
       return {
         key: role.id,
-        width: 168,
+        width: narrow ? 136 : 168,
         align: 'center',
         title: (
           <div className="bf-matrix-role">

@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataScope, Role } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { DataScopeSelect } from '../../../shared/components/data-scope.tsx';
 import { useCreateRole, useUpdateRole } from '../hooks/use-roles.ts';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Values {
   code: string;
@@ -18,7 +19,7 @@ export type RoleDialog = { mode: 'create' } | { mode: 'edit'; role: Role } | nul
 /** New role (optionally copying another role's permissions) or renaming one in both languages. */
 export function RoleFormModal({ dialog, roles, onClose }: { dialog: RoleDialog; roles: readonly Role[]; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const create = useCreateRole();
   const update = useUpdateRole();

@@ -1,13 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
-import type { CreateRoleBody, UpdateRoleBody } from '../../../shared/api/types.ts';
+import type { CreateRoleBody, Role, UpdateRoleBody } from '../../../shared/api/types.ts';
+import { DEFAULT_ROLES } from '../../../../../core/default-roles.ts';
 import { ME_KEY } from '../../auth/hooks/use-session.ts';
 
 export const ROLES_KEY = ['roles'] as const;
 const PERMISSIONS_KEY = ['permissions'] as const;
 
+const DEFAULT_ORDER = new Map(DEFAULT_ROLES.map((r, i) => [r.code, i]));
+
+/** Default roles in the order PRODUCT.md lists them (management first), then custom roles by name. */
+export function sortRoles(roles: readonly Role[]): Role[] {
+  return [...roles].sort((a, b) => {
+    const ia = DEFAULT_ORDER.get(a.code) ?? Number.MAX_SAFE_INTEGER;
+    const ib = DEFAULT_ORDER.get(b.code) ?? Number.MAX_SAFE_INTEGER;
+    return ia - ib || a.name.localeCompare(b.name, 'zh-CN');
+  });
+}
+
 export function useRoles(enabled = true) {
-  return useQuery({ queryKey: ROLES_KEY, queryFn: () => api('GET /roles'), enabled, staleTime: 30_000 });
+  return useQuery({ queryKey: ROLES_KEY, queryFn: () => api('GET /roles'), enabled, staleTime: 30_000, select: sortRoles });
 }
 
 /** The permission catalogue with labels in the user's language (localized by the server). */

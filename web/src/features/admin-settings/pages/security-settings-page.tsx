@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, InputNumber, Switch } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Switch } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client.ts';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
 import { PASSWORD_POLICY_KEY } from '../../auth/hooks/use-password-policy.ts';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 const SETTINGS_KEY = ['settings', 'security'] as const;
 
@@ -16,7 +17,7 @@ type Values = Omit<UpdateSecuritySettingsBody, 'version'>;
 /** 安全设置: password minimum length, the 等保 compliance mode and the password maximum age. */
 export function SecuritySettingsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const compliance = Form.useWatch('complianceMode', form) ?? false;

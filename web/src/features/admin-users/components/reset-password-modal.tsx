@@ -1,15 +1,16 @@
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { usePasswordPolicy } from '../../auth/hooks/use-password-policy.ts';
 import { useResetPassword } from '../hooks/use-users.ts';
 import { PasswordField } from './password-field.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 /** 重置密码: the administrator sets a new password; the user must change it at the next sign-in. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<{ newPassword: string }>();
   const policy = usePasswordPolicy();
   const reset = useResetPassword();

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CreateUserBody, UpdateUserBody, User } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
@@ -12,6 +12,7 @@ import { PasswordField } from './password-field.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
 import { UserSelect } from './user-select.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Values {
   username: string;
@@ -45,7 +46,7 @@ function valuesOf(user: User): Partial<Values> {
  */
 export function UserFormDrawer({ open, userId, onClose }: { open: boolean; userId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useCurrentUser();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();

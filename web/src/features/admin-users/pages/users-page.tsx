@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Dropdown, Empty, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Dropdown, Empty, Modal, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MaxPageSize, User, UserSortField } from '../../../shared/api/types.ts';
@@ -15,6 +15,7 @@ import { useRoles } from '../../admin-roles/hooks/use-roles.ts';
 import { isLocked, useSetActive, useUnlockUser, useUsers } from '../hooks/use-users.ts';
 import { UserFormDrawer } from '../components/user-form-drawer.tsx';
 import { ResetPasswordModal } from '../components/reset-password-modal.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
 const PAGE_SIZES = [10, 20, 50, 100, MAX_PAGE_SIZE];
@@ -31,7 +32,8 @@ function parseSort(sort: string | undefined): { field: UserSortField; desc: bool
 /** 用户管理: server-side paged, sorted and filtered list with create, edit and account actions. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const me = useCurrentUser();
   const manage = can(me, 'user.manage');
   const [params, setParams] = useUrlParams(FILTER_KEYS);
@@ -174,6 +176,7 @@ export function UsersPage() {
 
   return (
     <>
+      {modalHolder}
       <PageHeader
         title={t('user.title')}
         description={t('user.description')}

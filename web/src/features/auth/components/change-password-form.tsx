@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../shared/api/client.ts';
@@ -7,6 +7,7 @@ import type { ChangePasswordBody } from '../../../shared/api/types.ts';
 import { usePasswordPolicy } from '../hooks/use-password-policy.ts';
 import { PasswordHints, passwordPolicyRule } from './password-hints.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Values extends ChangePasswordBody {
   confirm: string;
@@ -15,7 +16,7 @@ interface Values extends ChangePasswordBody {
 /** Current + new + repeated password with live policy hints; used by the forced and the normal page. */
 export function ChangePasswordForm({ username, onChanged }: { username: string; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const policy = usePasswordPolicy();

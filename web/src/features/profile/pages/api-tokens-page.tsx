@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/client.ts';
@@ -10,6 +10,7 @@ import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { CreatedTokenModal } from '../components/created-token-modal.tsx';
 import { tokenStatus, useApiTokens, useCreateApiToken, useRevokeApiToken, type TokenStatus } from '../hooks/use-api-tokens.ts';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface CreateValues {
   name: string;
@@ -21,7 +22,7 @@ const STATUS_COLOR: Record<TokenStatus, string> = { active: 'green', expired: 'd
 /** Personal API tokens: list, create (secret shown once), revoke. */
 export function ApiTokensPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const tokens = useApiTokens();
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();

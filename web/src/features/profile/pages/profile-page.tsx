@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../shared/api/client.ts';
@@ -9,6 +9,7 @@ import { LOCALE_NAMES, LOCALES, changeLocale, currentLocale } from '../../../i18
 import { permissionLabel } from '../../../shared/permission-label.ts';
 import { ME_KEY, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { DataScopeTag } from '../../../shared/components/data-scope.tsx';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 
 interface Values {
   displayName: string;
@@ -25,7 +26,7 @@ const blankToNull = (v: string | undefined): string | null => (v && v.trim() !==
 /** The signed-in user's own data: name, contact details, language; roles and grants read-only. */
 export function ProfilePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me: MeWithContact = useCurrentUser();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
