@@ -20,9 +20,13 @@ export type ErrorCode =
   | 'conflict_stale'
   | 'conflict_duplicate'
   | 'conflict_state'
+  | 'approval_subject_changed'
+  | 'approval_already_handled'
+  | 'approval_no_approver'
   | 'payload_too_large'
   | 'json_too_deep'
   | 'rate_limited'
+  | 'calendar_year_missing'
   | 'internal';
 
 export class AppError extends Error {
@@ -61,8 +65,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict_stale: 409,
   conflict_duplicate: 409,
   conflict_state: 409,
+  approval_subject_changed: 409,
+  approval_already_handled: 409,
+  approval_no_approver: 409,
   payload_too_large: 413,
   json_too_deep: 400,
   rate_limited: 429,
+  calendar_year_missing: 422,
   internal: 500,
 };

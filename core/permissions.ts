@@ -13,6 +13,12 @@ export const PERMISSIONS = {
   'audit.export': { group: 'audit', 'zh-CN': '导出审计日志', en: 'Export the audit log' },
   'audit.verify': { group: 'audit', 'zh-CN': '校验审计日志完整性', en: 'Verify the audit chain' },
   'system.settings': { group: 'admin', 'zh-CN': '系统安全设置（密码策略、等保模式）', en: 'Security settings (password policy, MLPS mode)' },
+  'notification.admin': { group: 'admin', 'zh-CN': '通知管理（渠道设置、抄送规则、发送记录）', en: 'Notification administration (channels, CC rule, outbox)' },
+  'job.manage': { group: 'admin', 'zh-CN': '后台任务管理（查看与重试）', en: 'Background jobs (view and retry)' },
+  'approval.admin': { group: 'admin', 'zh-CN': '审批流程配置', en: 'Configure approval chains' },
+  'calendar.manage': { group: 'admin', 'zh-CN': '维护工作日历与工作时间', en: 'Maintain the working-day calendar and working hours' },
+  'deadline.read': { group: 'admin', 'zh-CN': '查看时限与时限达成统计', en: 'View deadlines and SLA statistics' },
+  'deadline.manage': { group: 'admin', 'zh-CN': '配置时限规则', en: 'Configure deadline policies' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,12 +1,10 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { MigrationError, openDatabase, type Database } from './db/client.ts';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock.ts';
 import {
-  checkPgliteDataDir, DamagedDataError, isSealed, pgDataDir, probeAllTables, rememberStartFiles, removeSeal, restoreHelp,
-  writeSeal,
+  checkPgliteDataDir, DamagedDataError, isSealed, pgDataDir, probeAllTables, rememberStartFiles, removeSeal, restoreHelp, writeSeal,
 } from './db/pglite-check.ts';
-import { bootstrap } from './commands/bootstrap.ts';
-import { buildApp, type App } from './app.ts';
+import type { App } from './app.ts';
 
 /** A database opened for this process; `close` also seals and unlocks an embedded data folder. */
 export interface OpenedDatabase {
@@ -52,18 +50,30 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
     throw new NoDatabaseError(`No Bidflow database in ${pgDataDir(dataDir)} (DATA_DIR=${dataDir}). 该目录中没有 Bidflow 数据库。`);
   }
   const undo = state === 'existing' && isSealed(dataDir) ? rememberStartFiles(dataDir) : null;
+  let migrating = false;
   let database: Database;
   try {
-    database = await openDatabase({ dataDir: pgDataDir(dataDir) });
-    if (state === 'existing') await probeAllTables(database.db);
+    database = await openDatabase({
+      dataDir: pgDataDir(dataDir),
+      beforeMigrate: async (db) => {
+        if (state === 'existing') await probeAllTables(db);
+        migrating = true;
+      },
+    });
   } catch (e) {
-    // Deliberately not closed: a clean close would checkpoint into the damaged folder.
     try {
-      undo?.();
+      if (migrating) {
+        // The folder is fine but a migration ran (and rolled back): it is no longer as sealed,
+        // and the next start recovers it from the WAL like after a crash.
+        removeSeal(dataDir);
+      } else {
+        // Deliberately not closed: a clean close would checkpoint into the damaged folder.
+        undo?.();
+      }
     } finally {
       release();
     }
-    if (state === 'existing') throw new DamagedDataError(`${restoreHelp(dataDir)}\nCause / 原因: ${errorText(e)}`);
+    if (state === 'existing' && !migrating) throw new DamagedDataError(`${restoreHelp(dataDir)}\nCause / 原因: ${errorText(e)}`);
     throw e;
   }
   removeSeal(dataDir);
@@ -95,16 +105,20 @@ function errorText(e: unknown): string {
 export interface RunningServer {
   app: App;
   config: Config;
-  /** stops accepting, lets in-flight requests finish, closes the database, releases the lock */
+  /** stops accepting, lets in-flight requests and running jobs finish, closes the database, releases the lock */
   stop(): Promise<void>;
 }
 
 /** Opens the database, creates the first administrator on an empty one, and listens. */
 export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
+  // Loaded only now, so a refused start (bad configuration, locked or damaged folder) exits fast.
+  const modules = Promise.all([import('./commands/bootstrap.ts'), import('./app.ts')]);
+  modules.catch(() => undefined); // a failure surfaces below, when awaited
   const opened = await openConfiguredDatabase(config);
   const { database } = opened;
   let app: App;
   try {
+    const [{ bootstrap }, { buildApp }] = await modules;
     const boot = await bootstrap(database.db, new Date(), config.adminPassword);
     if (boot.createdAdmin) out.write(adminBanner(boot.generatedPassword));
     app = await buildApp({ database, config });
@@ -119,6 +133,9 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     await opened.close().catch(() => undefined);
     throw new ListenError(`Cannot listen on ${config.host}:${config.port} (PORT/HOST): ${errorText(e)}`);
   }
+  // Background jobs (deadline sweeps, notification outbox) run in every instance; the queue is in the database.
+  const { startJobRunner } = await import('./jobs/runner.ts');
+  const runner = startJobRunner({ db: database.db, clock: () => new Date() });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
   out.write(`Bidflow listening on http://localhost:${config.port} — database: ${where} (pid ${process.pid})\n`);
   let stopping: Promise<void> | null = null;
@@ -129,7 +146,8 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       stopping ??= (async () => {
         try {
           await drainArrivals(app);
-          await app.close();
+          const [closed] = await Promise.allSettled([app.close(), runner.stop()]);
+          if (closed.status === 'rejected') throw closed.reason;
         } finally {
           await opened.close();
         }
@@ -191,7 +209,10 @@ function fail(message: string): never {
 
 /** Operator-facing errors print their message alone; anything else also names the step. */
 function startupFailure(e: unknown): string {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DamagedDataError || e instanceof ListenError) {
+  if (
+    e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DamagedDataError || e instanceof ListenError ||
+    e instanceof MigrationError || e instanceof NoDatabaseError
+  ) {
     return e.message;
   }
   return `Bidflow could not start: ${errorText(e)}`;
@@ -211,26 +232,16 @@ export async function runMain(): Promise<void> {
   } catch (e) {
     fail(startupFailure(e));
   }
-  let server: RunningServer;
-  try {
-    server = await startServer(config);
-  } catch (e) {
-    fail(startupFailure(e));
-  }
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      process.stderr.write(`${signal} again: exiting without waiting.\n`);
-      process.exit(1);
-    }
-    signalled = true;
-    server.app.log.info(`${signal}: no new requests; finishing in-flight ones, then closing the database`);
+  let server: RunningServer | null = null;
+  let signalled: NodeJS.Signals | null = null;
+  const stopOn = (signal: NodeJS.Signals, running: RunningServer) => {
+    running.app.log.info(`${signal}: no new requests; finishing in-flight ones and running jobs, then closing the database`);
     const timer = setTimeout(() => {
       process.stderr.write(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting.\n`);
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    server.stop().then(
+    running.stop().then(
       () => {
         process.stdout.write(`Bidflow stopped (${signal}).\n`);
         process.exit(0);
@@ -241,6 +252,20 @@ export async function runMain(): Promise<void> {
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.stderr.write(`${signal} again: exiting without waiting.\n`);
+      process.exit(1);
+    }
+    signalled = signal;
+    if (server) stopOn(signal, server); // else: still starting; stop as soon as it is up
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    fail(startupFailure(e));
+  }
+  if (signalled) stopOn(signalled, server);
 }

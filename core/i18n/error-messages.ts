@@ -24,9 +24,25 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   conflict_duplicate: { 'zh-CN': '{field}已存在', en: '{field} already exists' },
   conflict_state: { 'zh-CN': '当前状态不允许此操作：{reason}', en: 'Not allowed in the current state: {reason}' },
+  approval_subject_changed: {
+    'zh-CN': '审批对象在提交后已被修改（您审阅的是第 {reviewed} 版，当前为第 {current} 版），不能批准未经审阅的版本。请刷新查看变更，或退回发起人重新提交',
+    en: 'The record changed after it was submitted (you reviewed version {reviewed}, it is now version {current}); an unreviewed version cannot be approved. Reload to see the changes, or return it for resubmission',
+  },
+  approval_already_handled: {
+    'zh-CN': '该审批已被处理，您的操作未生效：{reason}',
+    en: 'This approval was already handled; your action had no effect: {reason}',
+  },
+  approval_no_approver: {
+    'zh-CN': '审批步骤「{step}」找不到审批人（角色下无人、未设置上级或部门负责人，或审批人已停用），请联系管理员调整审批流程或组织架构',
+    en: 'Nobody can approve the step "{step}" (the role is empty, no manager or department head is set, or the approver is inactive); ask an administrator to fix the chain or the organisation',
+  },
   payload_too_large: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
   json_too_deep: { 'zh-CN': '提交的数据层级过深', en: 'The JSON body is nested too deeply' },
   rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  calendar_year_missing: {
+    'zh-CN': '尚未录入 {year} 年的工作日历，请管理员在“工作日历”中录入国务院办公厅公布的节假日安排',
+    en: 'No working-day calendar has been entered for {year}; an administrator can enter the State Council schedule under Working-day calendar',
+  },
   internal: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' },
 };
 

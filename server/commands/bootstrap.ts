@@ -5,6 +5,7 @@ import { rolePermissions, roles, userRoles, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { jobActor } from '../policies/actor.ts';
+import { ensureCalendarSeeded } from './seed-calendar.ts';
 
 export interface BootstrapResult {
   createdAdmin: boolean;
@@ -19,6 +20,7 @@ export interface BootstrapResult {
  */
 export async function bootstrap(db: Db, now: Date, adminPassword: string | undefined): Promise<BootstrapResult> {
   const actor = jobActor('bootstrap', new Map());
+  await ensureCalendarSeeded(db, now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727274003)`);
     const [roleCount] = await tx.select({ n: count() }).from(roles);

@@ -8,6 +8,9 @@ import { verifyDummy, verifyPassword } from '../auth/passwords.ts';
 import { createSession } from '../auth/sessions.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { Actor } from '../policies/actor.ts';
+import { notify } from '../notifications/notify.ts';
+import { EVENT_LOCKOUT } from '../notifications/event-types.ts';
+import { toShanghaiIso } from '../../core/calendar/working-calendar.ts';
 
 export const LOCK_THRESHOLD = 5;
 export const LOCK_WINDOW_MS = 15 * 60_000;
@@ -65,6 +68,10 @@ export async function login(
           action: 'auth.lockout', entityType: 'user', entityId: userId, result: 'success',
           detail: `locked for ${LOCK_DURATION_MS / 60_000} minutes after ${LOCK_THRESHOLD} failed sign-ins`,
           actorOverride: { id: userId, name, kind: 'system' },
+        });
+        await notify(tx, now, {
+          eventType: EVENT_LOCKOUT, recipientUserIds: [userId], subject: { type: 'user', id: userId }, link: '/profile/password',
+          params: { username: name, count: LOCK_THRESHOLD, minutes: LOCK_DURATION_MS / 60_000, time: toShanghaiIso(now).slice(0, 16).replace('T', ' ') },
         });
       }
     });

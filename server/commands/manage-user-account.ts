@@ -9,6 +9,9 @@ import { requirePermission } from '../policies/policy.ts';
 import type { Ctx } from '../http/context.ts';
 import type { Db } from '../db/client.ts';
 import { assertPasswordPolicy } from './change-own-password.ts';
+import { notify } from '../notifications/notify.ts';
+import { EVENT_PASSWORD_RESET } from '../notifications/event-types.ts';
+import { toShanghaiIso } from '../../core/calendar/working-calendar.ts';
 import { assertSomeoneCanManageRoles, assertUserInScope, staleOrMissing } from './support/guards.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -39,6 +42,10 @@ export async function resetUserPassword(ctx: Ctx, id: string, version: number, n
       action: 'user.password_reset', entityType: 'user', entityId: id,
       changes: { password: { before: '***', after: '***' }, mustChangePassword: { before: u.mustChangePassword, after: true } },
       detail: `ended ${ended} session(s)`,
+    });
+    await notify(tx, ctx.now, {
+      eventType: EVENT_PASSWORD_RESET, recipientUserIds: [id], subject: { type: 'user', id }, link: '/profile/password',
+      params: { admin: ctx.actor.displayName ?? '', username: u.username, time: toShanghaiIso(ctx.now).slice(0, 16).replace('T', ' ') },
     });
   });
 }

@@ -25,21 +25,38 @@ export interface OpenOptions {
   /** PGlite data folder; undefined = in memory (tests) */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PGlite: runs once the engine is open, before migrations (start-up integrity read-through) */
+  beforeMigrate?: ((db: Db) => Promise<void>) | undefined;
+}
+
+/** Applying the committed migrations failed; they run in one transaction, so nothing changed. */
+export class MigrationError extends Error {}
+
+function migrationError(e: unknown): MigrationError {
+  const cause = (e as { cause?: unknown }).cause;
+  const detail = cause instanceof Error ? cause.message : (e as Error).message;
+  return new MigrationError(
+    `Updating the database schema failed; the update runs in one transaction, so the database is unchanged.\n` +
+      `数据库结构升级失败（在一个事务中执行，数据库未被改动）。\nCause / 原因: ${detail}`,
+  );
 }
 
 /** Opens the configured engine and applies pending migrations (serialized across instances). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  const database = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.beforeMigrate);
   return database;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, beforeMigrate: OpenOptions['beforeMigrate']): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const client = dataDir ? await PGlite.create({ dataDir }) : await PGlite.create();
   const db = drizzle({ client, schema }) as unknown as Db;
-  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (beforeMigrate) await beforeMigrate(db);
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }).catch((e: unknown) => {
+    throw migrationError(e);
+  });
   return {
     db,
     engine: 'pglite',
@@ -67,7 +84,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   try {
     // Several instances may start at once: one migrates, the others wait for it.
     await lockClient.query('SELECT pg_advisory_lock(727274001)');
-    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }).catch((e: unknown) => {
+      throw migrationError(e);
+    });
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock(727274001)').catch(() => undefined);
     lockClient.release();

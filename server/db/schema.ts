@@ -141,3 +141,9 @@ export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export * from './schema-jobs.ts';
+export * from './schema-notifications.ts';
+export * from './schema-approvals.ts';
+export * from './schema-calendar.ts';
+export * from './schema-deadlines.ts';

@@ -18,6 +18,7 @@ function fingerprint(dir: string): Record<string, string> {
   return out;
 }
 
+const TIMEOUT = 60_000;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeTempDir));
 
@@ -44,12 +45,12 @@ describe.skipIf(!engineEnabled('pglite'))('damaged data folder', () => {
   it('refuses a folder without global/pg_control', async () => {
     const r = await damagedStart((pgdata) => unlinkSync(path.join(pgdata, 'global/pg_control')));
     expectRefusedUntouched(r, /missing global\/pg_control/);
-  });
+  }, TIMEOUT);
 
   it('refuses a table file truncated while the app was stopped', async () => {
     const r = await damagedStart((_pgdata, users) => truncateSync(users, Math.max(0, statSync(users).size - 8192)));
     expectRefusedUntouched(r, /files changed while Bidflow was stopped: base\/\d+\/\d+ is \d+ bytes, was \d+/);
-  });
+  }, TIMEOUT);
 
   it('refuses a garbled table page (same size) found by the start-up read-through', async () => {
     const r = await damagedStart((_pgdata, users) => {
@@ -58,5 +59,5 @@ describe.skipIf(!engineEnabled('pglite'))('damaged data folder', () => {
       closeSync(fd);
     });
     expectRefusedUntouched(r, /invalid page in block 0/);
-  });
+  }, TIMEOUT);
 });

@@ -7,6 +7,8 @@ import {
   databaseTarget, engineEnabled, loginOver, postOnOwnConnection, spawnServer, SPAWN_ADMIN_PASSWORD, type ReliabilityEngine,
 } from '../test-support/spawn-server.ts';
 
+const TIMEOUT = 120_000;
+
 /**
  * SIGTERM while requests are in flight: every request the server already received is
  * answered, the process exits 0, the embedded folder is unlocked and sealed, and the next
@@ -50,6 +52,6 @@ for (const engine of ['pglite', 'postgres'] as ReliabilityEngine[]) {
       } finally {
         await target.cleanup();
       }
-    });
+    }, TIMEOUT);
   });
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRecord, recordKind, recordNames } from '../test-support/records.ts';
 import { callJson, databaseTarget, engineEnabled, loginOver, spawnServer } from '../test-support/spawn-server.ts';
 
+const TIMEOUT = 120_000;
+
 /**
  * Several instances serve one PostgreSQL and hold no state of their own: a session made on one
  * works on the other, a logout on one ends it everywhere, and both start together (migrations
@@ -31,5 +33,5 @@ describe.skipIf(!engineEnabled('postgres'))('two instances on one PostgreSQL', (
     } finally {
       await target.cleanup();
     }
-  });
+  }, TIMEOUT);
 });

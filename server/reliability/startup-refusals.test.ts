@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { engineEnabled, removeTempDir, runToExit, seededDataDir, spawnServer, tempDir } from '../test-support/spawn-server.ts';
 
+const TIMEOUT = 90_000;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeTempDir));
 
@@ -17,13 +18,16 @@ describe.skipIf(!engineEnabled('pglite'))('startup refusals', () => {
       expect(second.code).toBe(1);
       expect(second.output).toContain(`pid ${first.pid}`);
       expect(second.output).toContain('in use by another Bidflow process');
+      const verify = await runToExit({ DATA_DIR: dataDir }, { script: 'scripts/audit-verify.ts' });
+      expect(verify.code).toBe(1);
+      expect(verify.output).toContain(`pid ${first.pid}`);
       // the first one is unaffected
       expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
     } finally {
       expect(await first.stop()).toEqual({ code: 0, signal: null });
     }
     expect(existsSync(path.join(dataDir, 'bidflow.lock'))).toBe(false);
-  });
+  }, TIMEOUT);
 
   it('stops on invalid configuration with a message naming the variable', async () => {
     const dataDir = tempDir();
@@ -44,7 +48,7 @@ describe.skipIf(!engineEnabled('pglite'))('startup refusals', () => {
     // nothing was created or locked
     expect(existsSync(path.join(dataDir, 'pgdata'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'bidflow.lock'))).toBe(false);
-  });
+  }, TIMEOUT);
 
   it('names PORT when the port is taken', async () => {
     const { dataDir } = await seededDataDir();
@@ -61,5 +65,5 @@ describe.skipIf(!engineEnabled('pglite'))('startup refusals', () => {
     } finally {
       blocker.close();
     }
-  });
+  }, TIMEOUT);
 });

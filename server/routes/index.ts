@@ -7,6 +7,11 @@ import { departmentsRoutes } from './departments/departments.routes.ts';
 import { rolesRoutes } from './roles/roles.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { approvalsRoutes } from './approvals/approvals.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 export async function registerRoutes(api: Api, services: AppServices): Promise<void> {
@@ -17,4 +22,9 @@ export async function registerRoutes(api: Api, services: AppServices): Promise<v
   await rolesRoutes(api, services);
   await auditRoutes(api, services);
   await settingsRoutes(api, services);
+  await notificationsRoutes(api, services);
+  await jobsRoutes(api, services);
+  await approvalsRoutes(api, services);
+  await calendarRoutes(api, services);
+  await deadlinesRoutes(api, services);
 }

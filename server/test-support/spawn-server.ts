@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -241,6 +241,20 @@ export async function seededDataDir(): Promise<{ dataDir: string; info: Template
   return { dataDir, info };
 }
 
+/** Templates of earlier schema versions, unused for an hour, are deleted. */
+function pruneOldTemplates(current: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith('bidflow-template-') || name.startsWith(current) || name.startsWith('bidflow-template-build-')) continue;
+    const p = path.join(os.tmpdir(), name);
+    try {
+      if (statSync(p).mtimeMs < hourAgo) rmSync(p, { recursive: true, force: true });
+    } catch {
+      /* another worker removed it */
+    }
+  }
+}
+
 async function buildTemplate(): Promise<string> {
   const finalDir = path.join(os.tmpdir(), `bidflow-template-${templateKey()}`);
   const infoFile = `${finalDir}.json`;
@@ -249,11 +263,13 @@ async function buildTemplate(): Promise<string> {
   const { openConfiguredDatabase } = await import('../start.ts');
   const { bootstrap } = await import('../commands/bootstrap.ts');
   const { sql } = await import('drizzle-orm');
+  pruneOldTemplates(path.basename(finalDir));
   const work = tempDir('bidflow-template-build-');
   const opened = await openConfiguredDatabase(loadConfig({ DATA_DIR: work, LOG_LEVEL: 'silent' }));
   await bootstrap(opened.database.db, new Date(), SPAWN_ADMIN_PASSWORD);
-  const res = (await opened.database.db.execute(sql`SELECT pg_relation_filepath('users') AS f`)) as unknown as { rows: Array<{ f: string }> };
-  const info: TemplateInfo = { usersFile: res.rows[0]?.f ?? '' };
+  const { rowsOf } = await import('../db/client.ts');
+  const [row] = rowsOf<{ f: string }>(await opened.database.db.execute(sql`SELECT pg_relation_filepath('users') AS f`));
+  const info: TemplateInfo = { usersFile: row?.f ?? '' };
   await opened.close();
   try {
     renameSync(work, finalDir);

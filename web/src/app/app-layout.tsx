@@ -7,6 +7,7 @@ import { useCurrentUser, useLogout } from '../features/auth/hooks/use-session.ts
 import { LanguageSwitch } from '../shared/components/language-switch.tsx';
 import { SectionSpin } from '../shared/components/full-page-spin.tsx';
 import { selectedNavKey, visibleNav } from './navigation.tsx';
+import { NotificationBell } from '../features/inbox/components/notification-bell.tsx';
 
 const SIDER_WIDTH = 216;
 
@@ -31,7 +32,7 @@ export function AppLayout() {
     type: 'group',
     key: g.key,
     label: t(g.labelKey),
-    children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) })),
+    children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: i.badge ? <span>{t(i.labelKey)}{i.badge}</span> : t(i.labelKey) })),
   }));
 
   const nav = (
@@ -106,6 +107,7 @@ export function AppLayout() {
             {isMobile ? brand : <span className="bf-header-title">{t('app.subtitle')}</span>}
           </div>
           <div className="bf-header-right">
+            <NotificationBell />
             <LanguageSwitch compact={isMobile} />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="bf-user-button" aria-label={t('nav.userMenu', { name: me.displayName })}>

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import {
+  BellOutlined, MailOutlined, NotificationOutlined, ScheduleOutlined,
+  CalendarOutlined, FieldTimeOutlined,
+  BranchesOutlined, CheckSquareOutlined, UserSwitchOutlined,
   ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../../core/permissions.ts';
 import type { Me } from '../shared/api/types.ts';
 import { can } from '../features/auth/hooks/use-session.ts';
+import { ApprovalNavBadge } from '../features/approvals/components/approval-nav-badge.tsx';
 
 export interface NavItem {
   path: string;
@@ -12,6 +16,8 @@ export interface NavItem {
   icon: ReactNode;
   /** shown only when the user's grants contain this permission */
   permission?: Permission;
+  /** rendered after the label (e.g. a count badge) */
+  badge?: ReactNode;
 }
 
 export interface NavGroup {
@@ -23,12 +29,22 @@ export interface NavGroup {
 /** Every module that exists; the menu shows the ones the user's roles grant. */
 export const NAV_GROUPS: NavGroup[] = [
   {
+    key: 'approvals',
+    labelKey: 'approvals.navGroup',
+    items: [
+      { path: '/approvals', labelKey: 'approvals.nav', icon: <CheckSquareOutlined />, badge: <ApprovalNavBadge /> },
+      { path: '/approvals/delegation', labelKey: 'approvals.navDelegation', icon: <UserSwitchOutlined /> },
+    ],
+  },
+  {
     key: 'me',
     labelKey: 'nav.groupMe',
     items: [
+      { path: '/inbox', labelKey: 'inbox.nav', icon: <BellOutlined /> },
       { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined /> },
       { path: '/profile/password', labelKey: 'nav.changePassword', icon: <LockOutlined /> },
       { path: '/profile/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined /> },
+      { path: '/profile/notifications', labelKey: 'notifyPrefs.nav', icon: <NotificationOutlined /> },
     ],
   },
   {
@@ -40,6 +56,11 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/admin/roles', labelKey: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'role.read' },
       { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
       { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'system.settings' },
+      { path: '/admin/notifications', labelKey: 'notifyAdmin.nav', icon: <MailOutlined />, permission: 'notification.admin' },
+      { path: '/admin/jobs', labelKey: 'jobsAdmin.nav', icon: <ScheduleOutlined />, permission: 'job.manage' },
+      { path: '/admin/approvals', labelKey: 'adminApprovals.nav', icon: <BranchesOutlined />, permission: 'approval.admin' },
+      { path: '/admin/calendar', labelKey: 'calendar.nav', icon: <CalendarOutlined />, permission: 'calendar.manage' },
+      { path: '/admin/deadlines', labelKey: 'deadlines.nav', icon: <FieldTimeOutlined />, permission: 'deadline.read' },
     ],
   },
 ];

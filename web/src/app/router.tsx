@@ -21,6 +21,27 @@ const DepartmentsPage = lazy(() =>
 );
 const RolesPage = lazy(() => import('../features/admin-roles/pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
 const AuditPage = lazy(() => import('../features/admin-audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const InboxPage = lazy(() => import('../features/inbox/pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const NotificationPreferencesPage = lazy(() =>
+  import('../features/inbox/pages/notification-preferences-page.tsx').then((m) => ({ default: m.NotificationPreferencesPage })),
+);
+const NotificationAdminPage = lazy(() =>
+  import('../features/admin-notifications/pages/notification-admin-page.tsx').then((m) => ({ default: m.NotificationAdminPage })),
+);
+const JobsPage = lazy(() => import('../features/admin-jobs/pages/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
+const MyApprovalsPage = lazy(() => import('../features/approvals/pages/my-approvals-page.tsx').then((m) => ({ default: m.MyApprovalsPage })));
+const ApprovalDetailPage = lazy(() =>
+  import('../features/approvals/pages/approval-detail-page.tsx').then((m) => ({ default: m.ApprovalDetailPage })),
+);
+const DelegationPage = lazy(() => import('../features/approvals/pages/delegation-page.tsx').then((m) => ({ default: m.DelegationPage })));
+const ApprovalProcessesPage = lazy(() =>
+  import('../features/admin-approvals/pages/processes-page.tsx').then((m) => ({ default: m.ApprovalProcessesPage })),
+);
+const ChainEditorPage = lazy(() =>
+  import('../features/admin-approvals/pages/chain-editor-page.tsx').then((m) => ({ default: m.ChainEditorPage })),
+);
+const CalendarPage = lazy(() => import('../features/admin-calendar/pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
+const DeadlinesPage = lazy(() => import('../features/admin-deadlines/pages/deadlines-page.tsx').then((m) => ({ default: m.DeadlinesPage })));
 const NotFoundPage = lazy(() => import('./status-pages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const SecuritySettingsPage = lazy(() =>
   import('../features/admin-settings/pages/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
@@ -71,6 +92,17 @@ export function AppRouter() {
           <Route path="admin/roles" element={guarded('role.read', <RolesPage />)} />
           <Route path="admin/audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="admin/settings" element={guarded('system.settings', <SecuritySettingsPage />)} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="profile/notifications" element={<NotificationPreferencesPage />} />
+          <Route path="admin/notifications" element={guarded('notification.admin', <NotificationAdminPage />)} />
+          <Route path="admin/jobs" element={guarded('job.manage', <JobsPage />)} />
+          <Route path="approvals" element={<MyApprovalsPage />} />
+          <Route path="approvals/delegation" element={<DelegationPage />} />
+          <Route path="approvals/:id" element={<ApprovalDetailPage />} />
+          <Route path="admin/approvals" element={guarded('approval.admin', <ApprovalProcessesPage />)} />
+          <Route path="admin/approvals/chain" element={guarded('approval.admin', <ChainEditorPage />)} />
+          <Route path="admin/calendar" element={guarded('calendar.manage', <CalendarPage />)} />
+          <Route path="admin/deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,35 +1,31 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
-export function ForbiddenPage() {
+function StatusPage({ status, title, text }: { status: '403' | '404'; title: string; text: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
-      status="403"
-      title={<h1 className="bf-result-title">{t('status.forbiddenTitle')}</h1>}
-      subTitle={t('status.forbiddenText')}
+      status={status}
+      title={<h1 className="bf-result-title">{title}</h1>}
+      subTitle={text}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('status.backHome')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('status.backHome')}
+        </Button>
       }
     />
   );
 }
 
+/** Shown in place of a module the user's roles do not grant. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return <StatusPage status="403" title={t('status.forbiddenTitle')} text={t('status.forbiddenText')} />;
+}
+
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={<h1 className="bf-result-title">{t('status.notFoundTitle')}</h1>}
-      subTitle={t('status.notFoundText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('status.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
+  return <StatusPage status="404" title={t('status.notFoundTitle')} text={t('status.notFoundText')} />;
 }

@@ -27,7 +27,13 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
         },
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('common.language')} loading={switchLocale.isPending}>
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        // the accessible name contains the visible text (WCAG 2.5.3)
+        aria-label={t('common.languageCurrent', { name: LOCALE_NAMES[locale] })}
+        loading={switchLocale.isPending}
+      >
         {compact ? null : <span lang={locale}>{LOCALE_NAMES[locale]}</span>}
       </Button>
     </Dropdown>

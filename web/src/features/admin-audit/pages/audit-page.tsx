@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AutoComplete, Button, DatePicker, Empty, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, DatePicker, Empty, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { UserSelect } from '../../admin-users/components/user-select.tsx';
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, useAuditLog, useVerifyAuditChain } from '../hooks/use-audit.ts';
 import { AuditChanges } from '../components/audit-changes.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
 const FILTER_KEYS = ['page', 'pageSize', 'actorId', 'entityType', 'action', 'result', 'from', 'to'] as const;
@@ -88,7 +89,7 @@ export function AuditPage() {
       title: t('audit.result'),
       dataIndex: 'result',
       key: 'result',
-      render: (r: AuditEntry['result']) => (r === 'success' ? <Tag color="green">{t('audit.success')}</Tag> : <Tag color="red">{t('audit.failure')}</Tag>),
+      render: (r: AuditEntry['result']) => (r === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>),
     },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (v: string | null) => v ?? '—' },
     { title: t('audit.detail'), dataIndex: 'detail', key: 'detail', render: (v: string | null) => (v ? detailLabel(v) : '—'), ellipsis: true, width: 220 },
@@ -158,7 +159,8 @@ export function AuditPage() {
           className="bf-filter-status"
         />
         <DatePicker.RangePicker
-          showTime={{ format: 'HH:mm' }}
+          // a picked day runs from 00:00 to 23:59 unless the user sets the times
+          showTime={{ format: 'HH:mm', defaultOpenValue: [dayjs().startOf('day'), dayjs().endOf('day')] }}
           format="YYYY-MM-DD HH:mm"
           value={range}
           onChange={(v) => setParams({ from: v?.[0]?.toISOString(), to: v?.[1]?.toISOString() })}
@@ -170,14 +172,17 @@ export function AuditPage() {
       {log.error && !log.data ? (
         <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : (
-        <Table<AuditEntry>
+        <DataTable<AuditEntry>
+          label={t('audit.title')}
           rowKey="id"
           columns={columns}
           dataSource={log.data?.items ?? []}
           loading={log.isFetching}
           size="small"
-          scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (e) => <AuditChanges entry={e} /> }}
+          expandable={{
+            expandedRowRender: (e) => <AuditChanges entry={e} />,
+            columnTitle: <span className="bf-visually-hidden">{t('audit.changes')}</span>,
+          }}
           onChange={(p) => setParams({ page: p.pageSize !== pageSize ? undefined : p.current, pageSize: p.pageSize === 50 ? undefined : p.pageSize }, false)}
           pagination={{
             current: page,

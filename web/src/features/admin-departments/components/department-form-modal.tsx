@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
@@ -14,6 +14,8 @@ interface Values {
   headUserId: string | null;
   sortOrder: number | null;
 }
+
+const FORM_ID = 'department-form';
 
 export type DepartmentDialog = { mode: 'create'; parentId: string | null } | { mode: 'edit'; department: Department } | null;
 
@@ -32,7 +34,6 @@ export function DepartmentFormModal({
 }) {
   const { t } = useTranslation();
   const message = useMessage();
-  const [form] = Form.useForm<Values>();
   const create = useCreateDepartment();
   const update = useUpdateDepartment();
   const handleError = useApiErrorHandler();
@@ -42,7 +43,7 @@ export function DepartmentFormModal({
     ? { name: editing.name, parentId: editing.parentId, headUserId: editing.headUserId, sortOrder: editing.sortOrder }
     : { parentId: dialog?.mode === 'create' ? dialog.parentId : null, headUserId: null, sortOrder: null };
 
-  const onFinish = (values: Values) => {
+  const onFinish = (values: Values, form: FormInstance<Values>) => {
     const common = {
       name: values.name.trim(),
       parentId: values.parentId ?? null,
@@ -78,36 +79,53 @@ export function DepartmentFormModal({
       title={editing ? t('department.editTitle', { name: editing.name }) : t('department.createTitle')}
       okText={editing ? t('common.save') : t('common.create')}
       cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      <Form<Values>
+      <DepartmentForm
         key={editing ? `${editing.id}:${editing.version}` : `new:${dialog?.mode === 'create' ? (dialog.parentId ?? '') : ''}`}
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
         initialValues={initialValues}
-        preserve={false}
-      >
-        <Form.Item name="name" label={t('department.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
-          <Input maxLength={64} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('department.parent')} extra={t('department.parentHint')}>
-          <DepartmentTreeSelect
-            departments={departments}
-            disabledIds={editing ? subtreeIds(departments, editing.id) : undefined}
-            placeholder={t('department.noParent')}
-          />
-        </Form.Item>
-        <Form.Item name="headUserId" label={t('department.head')}>
-          <UserSelect current={editing?.headUserId ? { value: editing.headUserId, label: editing.headName ?? '' } : null} />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('department.sortOrder')} extra={t('department.sortOrderHint')}>
-          <InputNumber min={0} max={100000} precision={0} className="bf-full-width" />
-        </Form.Item>
-      </Form>
+        departments={departments}
+        editing={editing}
+        onFinish={onFinish}
+      />
     </Modal>
+  );
+}
+
+function DepartmentForm({
+  initialValues,
+  departments,
+  editing,
+  onFinish,
+}: {
+  initialValues: Partial<Values>;
+  departments: readonly Department[];
+  editing: Department | null;
+  onFinish: (values: Values, form: FormInstance<Values>) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  return (
+    <Form<Values> form={form} id={FORM_ID} layout="vertical" onFinish={(v) => onFinish(v, form)} initialValues={initialValues}>
+      <Form.Item name="name" label={t('department.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
+        <Input maxLength={64} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('department.parent')} extra={t('department.parentHint')}>
+        <DepartmentTreeSelect
+          departments={departments}
+          disabledIds={editing ? subtreeIds(departments, editing.id) : undefined}
+          placeholder={t('department.noParent')}
+        />
+      </Form.Item>
+      <Form.Item name="headUserId" label={t('department.head')}>
+        <UserSelect current={editing?.headUserId ? { value: editing.headUserId, label: editing.headName ?? '' } : null} />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('department.sortOrder')} extra={t('department.sortOrderHint')}>
+        <InputNumber min={0} max={100000} precision={0} className="bf-full-width" />
+      </Form.Item>
+    </Form>
   );
 }

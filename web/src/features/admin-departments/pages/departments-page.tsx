@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Empty, Modal, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Modal, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/api/types.ts';
@@ -11,6 +11,7 @@ import { buildDepartmentTree, type DepartmentNode } from '../department-tree.ts'
 import { useDepartments, useUpdateDepartment } from '../hooks/use-departments.ts';
 import { DepartmentFormModal, type DepartmentDialog } from '../components/department-form-modal.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 
 /** 部门管理: the organisation as a tree, with create, rename, move, head and activation. */
 export function DepartmentsPage() {
@@ -50,7 +51,7 @@ export function DepartmentsPage() {
     {
       title: t('department.status'),
       key: 'active',
-      render: (_: unknown, d) => (d.active ? <Tag color="green">{t('department.active')}</Tag> : <Tag>{t('department.inactive')}</Tag>),
+      render: (_: unknown, d) => (d.active ? <Tag color="success">{t('department.active')}</Tag> : <Tag>{t('department.inactive')}</Tag>),
     },
   ];
   if (manage) {
@@ -90,7 +91,8 @@ export function DepartmentsPage() {
       {departments.error ? (
         <LoadError error={departments.error} onRetry={() => void departments.refetch()} />
       ) : (
-        <Table<DepartmentNode>
+        <DataTable<DepartmentNode>
+          label={t('department.title')}
           // a new key when the tree's shape changes, so every branch starts expanded
           key={list.length}
           rowKey="id"
@@ -99,7 +101,6 @@ export function DepartmentsPage() {
           loading={departments.isPending}
           pagination={false}
           expandable={{ defaultExpandAllRows: true }}
-          scroll={{ x: 'max-content' }}
           size="middle"
           locale={{ emptyText: <Empty description={manage ? t('department.emptyCanCreate') : t('department.empty')} /> }}
         />

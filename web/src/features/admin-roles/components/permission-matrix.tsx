@@ -1,24 +1,28 @@
 import { useState } from 'react';
-import { Button, Checkbox, Grid, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Grid, Space, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataScope, PermissionCatalogItem, Role } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { DataScopeSelect } from '../../../shared/components/data-scope.tsx';
-import { useUpdateRole } from '../hooks/use-roles.ts';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { useUpdateRole } from '../hooks/use-roles.ts';
 
 interface Draft {
   permissions: ReadonlySet<string>;
   dataScope: DataScope;
 }
 
-type Row = { kind: 'group'; key: string; group: string } | { kind: 'permission'; key: string; item: PermissionCatalogItem };
+type Row =
+  | { kind: 'scope'; key: string }
+  | { kind: 'group'; key: string; group: string }
+  | { kind: 'permission'; key: string; item: PermissionCatalogItem };
 
 function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
   return a.size === b.length && b.every((x) => a.has(x));
 }
 
-/** Rows for the matrix: a heading row per group, then the group's permissions in catalogue order. */
+/** Rows for the matrix: the data-scope row, then a heading row per group followed by its permissions. */
 export function matrixRows(catalog: readonly PermissionCatalogItem[]): Row[] {
   const groups = new Map<string, PermissionCatalogItem[]>();
   for (const item of catalog) {
@@ -26,7 +30,7 @@ export function matrixRows(catalog: readonly PermissionCatalogItem[]): Row[] {
     list.push(item);
     groups.set(item.group, list);
   }
-  const rows: Row[] = [];
+  const rows: Row[] = [{ kind: 'scope', key: 'scope' }];
   for (const [group, items] of groups) {
     rows.push({ kind: 'group', key: `group:${group}`, group });
     for (const item of items) rows.push({ kind: 'permission', key: item.key, item });
@@ -35,8 +39,9 @@ export function matrixRows(catalog: readonly PermissionCatalogItem[]): Row[] {
 }
 
 /**
- * Role × permission matrix. Changes are kept per role as a draft; each role column is saved on
- * its own with the role's version (a 409 drops the draft and shows the latest state).
+ * Role × permission matrix with each role's data scope. Changes are kept per role as a draft;
+ * each changed role is saved on its own with the role's version (a 409 drops that draft and
+ * shows the latest state).
  */
 export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly Role[]; catalog: readonly PermissionCatalogItem[]; editable: boolean }) {
   const { t } = useTranslation();
@@ -69,8 +74,9 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
 
   const save = (role: Role) => {
     const d = draftOf(role);
-    // keep the catalogue order so the audit diff reads naturally
-    const permissions = [...catalog.map((c) => c.key).filter((k) => d.permissions.has(k)), ...[...d.permissions].filter((k) => !catalog.some((c) => c.key === k))];
+    // catalogue order, so the audit diff reads naturally; unknown keys (none today) kept at the end
+    const known = catalog.map((c) => c.key);
+    const permissions = [...known.filter((k) => d.permissions.has(k)), ...[...d.permissions].filter((k) => !known.includes(k))];
     update.mutate(
       { id: role.id, body: { version: role.version, permissions, dataScope: d.dataScope } },
       {
@@ -84,7 +90,7 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
   };
 
   const rows = matrixRows(catalog);
-  const roleColumnCount = roles.length;
+  const dirtyRoles = roles.filter(isDirty);
 
   const columns: TableColumnsType<Row> = [
     {
@@ -92,32 +98,41 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
       key: 'permission',
       fixed: 'left',
       width: narrow ? 132 : 240,
-      onCell: (row) => (row.kind === 'group' ? { colSpan: roleColumnCount + 1, className: 'bf-matrix-group' } : {}),
-      render: (_: unknown, row) =>
-        row.kind === 'group' ? (
-          <strong>{t(`permissionGroup.${row.group}`, { defaultValue: row.group })}</strong>
-        ) : (
-          <div className="bf-matrix-permission">
-            <span>{row.item.label}</span>
-            {narrow ? null : <code>{row.item.key}</code>}
-          </div>
-        ),
+      onCell: (row) => ({ className: row.kind === 'permission' ? undefined : 'bf-matrix-group' }),
+      render: (_: unknown, row) => {
+        switch (row.kind) {
+          case 'scope':
+            return <strong>{t('role.dataScope')}</strong>;
+          case 'group':
+            return <strong>{t(`permissionGroup.${row.group}`, { defaultValue: row.group })}</strong>;
+          case 'permission':
+            return (
+              <div className="bf-matrix-permission">
+                <span>{row.item.label}</span>
+                {narrow ? null : <code>{row.item.key}</code>}
+              </div>
+            );
+        }
+      },
     },
     ...roles.map((role): TableColumnsType<Row>[number] => {
       const d = draftOf(role);
       const dirty = isDirty(role);
       return {
         key: role.id,
-        width: narrow ? 136 : 168,
+        width: narrow ? 136 : 164,
         align: 'center',
         title: (
-          <div className="bf-matrix-role">
-            <div className="bf-matrix-role-name">
-              {role.name}
-              {role.builtin ? <Tag className="bf-tag-small">{t('role.builtin')}</Tag> : null}
-            </div>
-            <Tooltip title={t('role.dataScopeHint')}>
-              <span>
+          <span className="bf-matrix-role-name">
+            {role.name}
+            {role.builtin ? <Tag className="bf-tag-small">{t('role.builtin')}</Tag> : null}
+          </span>
+        ),
+        onCell: (row) => ({ className: row.kind === 'group' ? 'bf-matrix-group' : dirty ? 'bf-matrix-dirty' : undefined }),
+        render: (_: unknown, row) => {
+          switch (row.kind) {
+            case 'scope':
+              return (
                 <DataScopeSelect
                   size="small"
                   value={d.dataScope}
@@ -126,49 +141,63 @@ export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly
                   aria-label={t('role.dataScopeOf', { name: role.name })}
                   className="bf-matrix-scope"
                 />
-              </span>
-            </Tooltip>
-            {editable ? (
-              <Space size={4} className="bf-matrix-actions">
-                <Button size="small" type="primary" disabled={!dirty} loading={update.isPending && update.variables.id === role.id} onClick={() => save(role)}>
-                  {t('common.save')}
-                </Button>
-                {dirty ? (
-                  <Button size="small" onClick={() => dropDraft(role.id)}>
-                    {t('common.discard')}
-                  </Button>
-                ) : null}
-              </Space>
-            ) : null}
-          </div>
-        ),
-        onCell: (row) => (row.kind === 'group' ? { colSpan: 0 } : { className: dirty ? 'bf-matrix-dirty' : undefined }),
-        render: (_: unknown, row) =>
-          row.kind === 'group' ? null : (
-            <Checkbox
-              checked={d.permissions.has(row.item.key)}
-              disabled={!editable}
-              onChange={(e) => toggle(role, row.item.key, e.target.checked)}
-              aria-label={t('role.grantLabel', { role: role.name, permission: row.item.label })}
-            />
-          ),
+              );
+            case 'group':
+              return null;
+            case 'permission':
+              return (
+                <Checkbox
+                  checked={d.permissions.has(row.item.key)}
+                  disabled={!editable}
+                  onChange={(e) => toggle(role, row.item.key, e.target.checked)}
+                  aria-label={t('role.grantLabel', { role: role.name, permission: row.item.label })}
+                />
+              );
+          }
+        },
       };
     }),
   ];
 
-  const dirtyCount = roles.filter(isDirty).length;
-
   return (
     <>
-      {dirtyCount > 0 ? <p className="bf-matrix-unsaved" role="status">{t('role.unsavedRoles', { count: dirtyCount })}</p> : null}
-      <Table<Row>
+      <p className="bf-muted bf-matrix-hint">{t('role.dataScopeHint')}</p>
+      {dirtyRoles.length > 0 ? (
+        <Alert
+          type="warning"
+          className="bf-matrix-unsaved"
+          role="status"
+          title={t('role.unsavedRoles', { count: dirtyRoles.length })}
+          description={
+            <Space size={[8, 8]} wrap>
+              {dirtyRoles.map((role) => (
+                <Space.Compact key={role.id}>
+                  <Button
+                    type="primary"
+                    size="small"
+                    loading={update.isPending && update.variables.id === role.id}
+                    onClick={() => save(role)}
+                  >
+                    {t('role.saveRole', { name: role.name })}
+                  </Button>
+                  <Button size="small" onClick={() => dropDraft(role.id)} aria-label={t('role.discardRole', { name: role.name })}>
+                    {t('common.discard')}
+                  </Button>
+                </Space.Compact>
+              ))}
+            </Space>
+          }
+        />
+      ) : null}
+      <DataTable<Row>
+        label={t('role.matrixTab')}
         rowKey="key"
         columns={columns}
         dataSource={rows}
         pagination={false}
         size="small"
         bordered
-        scroll={{ x: 'max-content', y: 'calc(100vh - 300px)' }}
+        scroll={{ y: 'calc(100vh - 320px)' }}
         className="bf-matrix"
       />
     </>

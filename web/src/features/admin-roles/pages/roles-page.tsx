@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Empty, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Tabs, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/api/types.ts';
@@ -11,6 +11,7 @@ import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { usePermissionCatalog, useRoles } from '../hooks/use-roles.ts';
 import { PermissionMatrix } from '../components/permission-matrix.tsx';
 import { RoleFormModal, type RoleDialog } from '../components/role-form-modal.tsx';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 
 /** 角色与权限: the roles and the role × permission matrix with each role's data scope. */
 export function RolesPage() {
@@ -27,7 +28,7 @@ export function RolesPage() {
     { title: t('role.dataScope'), dataIndex: 'dataScope', key: 'dataScope', render: (_: unknown, r) => <DataScopeTag scope={r.dataScope} /> },
     { title: t('role.permissionCount'), key: 'permissions', align: 'right', render: (_: unknown, r) => r.permissions.length },
     { title: t('role.userCount'), dataIndex: 'userCount', key: 'userCount', align: 'right' },
-    { title: t('role.type'), key: 'builtin', render: (_: unknown, r) => (r.builtin ? <Tag>{t('role.builtin')}</Tag> : <Tag color="blue">{t('role.custom')}</Tag>) },
+    { title: t('role.type'), key: 'builtin', render: (_: unknown, r) => (r.builtin ? <Tag>{t('role.builtin')}</Tag> : <Tag color="processing">{t('role.custom')}</Tag>) },
   ];
   if (manage) {
     columns.push({
@@ -66,14 +67,14 @@ export function RolesPage() {
             key: 'list',
             label: t('role.listTab'),
             children: (
-              <Table<Role>
+              <DataTable<Role>
+                label={t('role.listTab')}
                 rowKey="id"
                 columns={columns}
                 dataSource={roleList}
                 pagination={false}
                 size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: <Empty description={manage ? t('role.emptyCanCreate') : t('role.empty')} /> }}
+                      locale={{ emptyText: <Empty description={manage ? t('role.emptyCanCreate') : t('role.empty')} /> }}
               />
             ),
           },

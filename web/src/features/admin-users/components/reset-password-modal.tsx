@@ -1,22 +1,23 @@
-import { Alert, Form, Modal } from 'antd';
+import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../shared/api/types.ts';
+import type { PasswordPolicyResponse, User } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
+import { useMessage } from '../../../shared/components/feedback.tsx';
 import { usePasswordPolicy } from '../../auth/hooks/use-password-policy.ts';
 import { useResetPassword } from '../hooks/use-users.ts';
 import { PasswordField } from './password-field.tsx';
-import { useMessage } from '../../../shared/components/feedback.tsx';
+
+const FORM_ID = 'reset-password-form';
 
 /** 重置密码: the administrator sets a new password; the user must change it at the next sign-in. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const message = useMessage();
-  const [form] = Form.useForm<{ newPassword: string }>();
   const policy = usePasswordPolicy();
   const reset = useResetPassword();
   const handleError = useApiErrorHandler();
 
-  const onFinish = ({ newPassword }: { newPassword: string }) => {
+  const onFinish = (newPassword: string, form: FormInstance) => {
     if (!user) return;
     reset.mutate(
       { id: user.id, body: { version: user.version, newPassword } },
@@ -36,15 +37,31 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       title={t('user.resetPasswordTitle', { name: user?.displayName ?? '' })}
       okText={t('user.resetPassword')}
       cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
       onCancel={onClose}
       confirmLoading={reset.isPending}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('user.mustChangeAtNextLogin')} className="bf-gap-bottom" />
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false}>
-        <PasswordField form={form} name="newPassword" label={t('password.new')} policy={policy.data} username={() => user?.username} />
-      </Form>
+      {user ? <ResetForm key={user.id} username={user.username} policy={policy.data} onFinish={onFinish} /> : null}
     </Modal>
+  );
+}
+
+function ResetForm({
+  username,
+  policy,
+  onFinish,
+}: {
+  username: string;
+  policy: PasswordPolicyResponse | undefined;
+  onFinish: (newPassword: string, form: FormInstance) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ newPassword: string }>();
+  return (
+    <Form form={form} id={FORM_ID} layout="vertical" onFinish={(v) => onFinish(v.newPassword, form)}>
+      <PasswordField form={form} name="newPassword" label={t('password.new')} policy={policy} username={() => username} />
+    </Form>
   );
 }

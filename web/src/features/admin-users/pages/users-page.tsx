@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dropdown, Empty, Modal, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Dropdown, Empty, Modal, Input, Select, Space, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MaxPageSize, User, UserSortField } from '../../../shared/api/types.ts';
@@ -16,6 +16,7 @@ import { isLocked, useSetActive, useUnlockUser, useUsers } from '../hooks/use-us
 import { UserFormDrawer } from '../components/user-form-drawer.tsx';
 import { ResetPasswordModal } from '../components/reset-password-modal.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
 const PAGE_SIZES = [10, 20, 50, 100, MAX_PAGE_SIZE];
@@ -110,13 +111,13 @@ export function UsersPage() {
       key: 'status',
       render: (_: unknown, u) => (
         <Space size={[4, 4]} wrap>
-          {u.active ? <Tag color="green">{t('user.active')}</Tag> : <Tag>{t('user.inactive')}</Tag>}
+          {u.active ? <Tag color="success">{t('user.active')}</Tag> : <Tag>{t('user.inactive')}</Tag>}
           {isLocked(u, now) ? (
             <Tooltip title={t('user.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
-              <Tag color="orange">{t('user.locked')}</Tag>
+              <Tag color="warning">{t('user.locked')}</Tag>
             </Tooltip>
           ) : null}
-          {u.mustChangePassword ? <Tag color="blue">{t('user.mustChangePasswordTag')}</Tag> : null}
+          {u.mustChangePassword ? <Tag color="processing">{t('user.mustChangePasswordTag')}</Tag> : null}
         </Space>
       ),
     },
@@ -236,13 +237,13 @@ export function UsersPage() {
       {users.error && !users.data ? (
         <LoadError error={users.error} onRetry={() => void users.refetch()} />
       ) : (
-        <Table<User>
+        <DataTable<User>
+          label={t('user.title')}
           rowKey="id"
           columns={columns}
           dataSource={users.data?.items ?? []}
           loading={users.isFetching}
           onChange={onTableChange}
-          scroll={{ x: 'max-content' }}
           size="middle"
           pagination={{
             current: page,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/client.ts';
@@ -11,13 +11,14 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { CreatedTokenModal } from '../components/created-token-modal.tsx';
 import { tokenStatus, useApiTokens, useCreateApiToken, useRevokeApiToken, type TokenStatus } from '../hooks/use-api-tokens.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { DataTable } from '../../../shared/components/data-table.tsx';
 
 interface CreateValues {
   name: string;
   expiresInDays?: number | null;
 }
 
-const STATUS_COLOR: Record<TokenStatus, string> = { active: 'green', expired: 'default', revoked: 'red' };
+const STATUS_COLOR: Record<TokenStatus, string> = { active: 'success', expired: 'default', revoked: 'error' };
 
 /** Personal API tokens: list, create (secret shown once), revoke. */
 export function ApiTokensPage() {
@@ -111,13 +112,13 @@ export function ApiTokensPage() {
       {tokens.error ? (
         <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : (
-        <Table<ApiToken>
+        <DataTable<ApiToken>
+          label={t('tokens.title')}
           rowKey="id"
           columns={columns}
           dataSource={tokens.data ?? []}
           loading={tokens.isPending}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
         />
       )}

@@ -20,6 +20,16 @@ export interface BackupManifest {
   bytes: number;
 }
 
+/** A refusal or failure to show the operator as is; `exitCode` for the command line. */
+export class MaintenanceError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
 /** Top-level entries of DATA_DIR that a backup carries and a restore puts back. */
 export const BACKUP_ENTRIES = ['pgdata', 'pgdata.seal.json', 'files'] as const;
 export const MANIFEST_NAME = 'manifest.json';

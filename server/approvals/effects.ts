@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { deadlinePolicies } from '../db/schema.ts';
+import { cancelDeadline, completeDeadline, startDeadline, type DeadlineKey } from '../deadlines/deadlines.ts';
+import { notify, registerEventType } from '../notifications/notify.ts';
+
+/**
+ * The approval engine's side effects on the other engines, in one place: notifications
+ * (server/notifications/notify.ts) and step deadlines (server/deadlines/deadlines.ts). Both
+ * write inside the caller's transaction, so an action and its effects commit together.
+ */
+
+export const APPROVAL_EVENTS = {
+  taskAssigned: 'approval.task_assigned',
+  approved: 'approval.approved',
+  rejected: 'approval.rejected',
+  returned: 'approval.returned',
+  withdrawn: 'approval.withdrawn',
+} as const;
+
+registerEventType({
+  type: APPROVAL_EVENTS.taskAssigned,
+  labelZh: '待我审批',
+  labelEn: 'Approval waiting for me',
+  templates: {
+    'zh-CN': { title: '待审批：{title}', body: '{requester} 提交的「{process}」等待您审批（{step}）。{onBehalf}' },
+    en: { title: 'To approve: {title}', body: '"{processEn}" submitted by {requester} waits for your approval ({step}). {onBehalfEn}' },
+  },
+  defaultChannels: ['inapp', 'email'],
+});
+registerEventType({
+  type: APPROVAL_EVENTS.approved,
+  labelZh: '审批通过',
+  labelEn: 'Approval granted',
+  templates: {
+    'zh-CN': { title: '审批通过：{title}', body: '您提交的「{process}」已审批通过。{comment}' },
+    en: { title: 'Approved: {title}', body: 'Your "{processEn}" request was approved. {comment}' },
+  },
+  defaultChannels: ['inapp', 'email'],
+});
+registerEventType({
+  type: APPROVAL_EVENTS.rejected,
+  labelZh: '审批驳回',
+  labelEn: 'Approval rejected',
+  templates: {
+    'zh-CN': { title: '审批驳回：{title}', body: '{actor} 驳回了您提交的「{process}」（{step}）。意见：{comment}' },
+    en: { title: 'Rejected: {title}', body: '{actor} rejected your "{processEn}" request ({step}). Comment: {comment}' },
+  },
+  defaultChannels: ['inapp', 'email'],
+});
+registerEventType({
+  type: APPROVAL_EVENTS.returned,
+  labelZh: '审批退回修改',
+  labelEn: 'Approval returned for revision',
+  templates: {
+    'zh-CN': { title: '退回修改：{title}', body: '{actor} 将您提交的「{process}」退回修改（{step}）。意见：{comment}' },
+    en: { title: 'Returned: {title}', body: '{actor} returned your "{processEn}" request for revision ({step}). Comment: {comment}' },
+  },
+  defaultChannels: ['inapp', 'email'],
+});
+registerEventType({
+  type: APPROVAL_EVENTS.withdrawn,
+  labelZh: '审批已撤回',
+  labelEn: 'Approval withdrawn',
+  templates: {
+    'zh-CN': { title: '已撤回：{title}', body: '{requester} 撤回了「{process}」，您无需再审批。' },
+    en: { title: 'Withdrawn: {title}', body: '{requester} withdrew the "{processEn}" request; no action is needed.' },
+  },
+  defaultChannels: ['inapp'],
+});
+
+export interface ApprovalNotice {
+  event: (typeof APPROVAL_EVENTS)[keyof typeof APPROVAL_EVENTS];
+  recipientUserIds: string[];
+  requestId: string;
+  params: Record<string, string | number>;
+}
+
+/** Notifies users about a request (in-app inbox plus their chosen channels), in the caller's transaction. */
+export async function notifyApproval(tx: Db, now: Date, notice: ApprovalNotice): Promise<void> {
+  if (notice.recipientUserIds.length === 0) return;
+  await notify(tx, now, {
+    eventType: notice.event,
+    recipientUserIds: notice.recipientUserIds,
+    params: notice.params,
+    subject: { type: 'approval_request', id: notice.requestId },
+    link: `/approvals/${notice.requestId}`,
+  });
+}
+
+export interface TaskDeadlineInput {
+  taskId: string;
+  policyCode: string;
+  ownerUserId: string;
+  title: string;
+  requestId: string;
+}
+
+/** The deadline engine's key of an approval task's deadline. */
+function taskKey(taskId: string): DeadlineKey {
+  return { subjectType: 'approval_task', subjectId: taskId, step: 'decide' };
+}
+
+/**
+ * Starts the deadline of an approval task (the step's deadline policy, counted in working days
+ * or hours by the deadline engine, with reminders and escalation). A policy that no longer
+ * exists starts nothing rather than failing the approval. Returns the deadline id.
+ */
+export async function startTaskDeadline(tx: Db, now: Date, input: TaskDeadlineInput): Promise<string | null> {
+  const policy = await tx.select({ id: deadlinePolicies.id }).from(deadlinePolicies).where(eq(deadlinePolicies.code, input.policyCode)).limit(1);
+  if (!policy[0]) return null;
+  return startDeadline(tx, now, {
+    ...taskKey(input.taskId), policyCode: input.policyCode, ownerUserId: input.ownerUserId, title: input.title, link: `/approvals/${input.requestId}`,
+  });
+}
+
+/** Marks an approval task's deadline as met (the approver acted). */
+export async function completeTaskDeadline(tx: Db, now: Date, task: { id: string; deadlineKey: string | null }): Promise<void> {
+  if (task.deadlineKey) await completeDeadline(tx, now, taskKey(task.id));
+}
+
+/** Stops an approval task's deadline (the task was cancelled: 或签 decided, withdrawn, rejected). */
+export async function cancelTaskDeadline(tx: Db, now: Date, task: { id: string; deadlineKey: string | null }): Promise<void> {
+  if (task.deadlineKey) await cancelDeadline(tx, now, taskKey(task.id));
+}

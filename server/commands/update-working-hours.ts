@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { UpdateWorkingHoursBody } from '../../core/schemas/calendar.schema.ts';
+import { workingHours } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { requirePermission } from '../policies/policy.ts';
+import type { Ctx } from '../http/context.ts';
+import { markDeadlinesForRecompute } from '../deadlines/recompute.ts';
+import { clockMinutes, DEFAULT_WORKING_PERIODS, WORKING_HOURS_ID } from '../queries/calendar.ts';
+import { staleOrMissing } from './support/guards.ts';
+
+/**
+ * An administrator sets the working hours (工作时间) that hour-based deadlines count in, e.g.
+ * 09:00–12:00 and 13:30–18:00. Periods must ascend without overlapping. Every open deadline
+ * is recomputed by the next sweep.
+ */
+export async function updateWorkingHours(ctx: Ctx, input: UpdateWorkingHoursBody): Promise<void> {
+  requirePermission(ctx.actor, 'calendar.manage');
+  let prevEnd = -1;
+  input.periods.forEach((p, i) => {
+    const a = clockMinutes(p.from);
+    const b = clockMinutes(p.to);
+    if (b <= a) throw new AppError('validation_failed', {}, { fields: { [`body.periods.${i}.to`]: ctx.actor.locale === 'en' ? 'must be after the start' : '结束时间须晚于开始时间' } });
+    if (a < prevEnd) throw new AppError('validation_failed', {}, { fields: { [`body.periods.${i}.from`]: ctx.actor.locale === 'en' ? 'overlaps the previous period' : '与上一时段重叠或顺序颠倒' } });
+    prevEnd = b;
+  });
+  const periods = input.periods.map((p) => ({ from: p.from, to: p.to }));
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(workingHours).values({ id: WORKING_HOURS_ID, periods: DEFAULT_WORKING_PERIODS, updatedAt: ctx.now }).onConflictDoNothing();
+    const [before] = await tx.select().from(workingHours).where(eq(workingHours.id, WORKING_HOURS_ID)).for('update');
+    if (!before || before.version !== input.version) staleOrMissing(before);
+    const fmt = (list: Array<{ from: string; to: string }>) => list.map((p) => `${p.from}-${p.to}`).join(', ');
+    if (fmt(before.periods) === fmt(periods)) return;
+    const res = await tx
+      .update(workingHours)
+      .set({ periods, version: before.version + 1, updatedAt: ctx.now })
+      .where(and(eq(workingHours.id, WORKING_HOURS_ID), eq(workingHours.version, before.version)))
+      .returning({ id: workingHours.id });
+    if (!res[0]) staleOrMissing(before);
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'calendar.update_working_hours',
+      entityType: 'working_hours',
+      entityId: WORKING_HOURS_ID,
+      changes: { periods: { before: fmt(before.periods), after: fmt(periods) } },
+    });
+    await markDeadlinesForRecompute(tx, 'all');
+  });
+}

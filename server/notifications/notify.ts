@@ -1,0 +1,154 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { interpolate, type Locale } from '../../core/i18n/locale.ts';
+import type { Channel } from '../../core/schemas/notifications.schema.ts';
+import type { Db } from '../db/client.ts';
+import { notificationOutbox, notificationPreferences, notifications, roles, userRoles, users } from '../db/schema.ts';
+import { enqueueJob } from '../jobs/runner.ts';
+import { DELIVER_JOB, deliverJobKey, DIGEST_EVENT } from './deliver.ts';
+import { loadEmailSettings, loadRules, loadWebhookSettings } from './settings.ts';
+
+/**
+ * Notifications: a module describes its event types once (labels, templates in both languages,
+ * default channels) and calls `notify` inside the transaction of the event. `notify` writes the
+ * in-app inbox rows and the outbox rows of the external channels in that same transaction;
+ * `notification.deliver` jobs send the outbox later, with retries, on whichever instance polls.
+ * A crash between the commit and the delivery therefore loses nothing.
+ */
+
+export interface EventTypeDef {
+  type: string;
+  labelZh: string;
+  labelEn: string;
+  /** `{placeholder}` names refer to NotificationRequest.params */
+  templates: { 'zh-CN': { title: string; body: string }; en: { title: string; body: string } };
+  defaultChannels: Array<'inapp' | 'email' | 'wecom' | 'dingtalk'>;
+  major?: boolean;
+}
+
+const EVENT_TYPES = new Map<string, EventTypeDef>();
+
+/** Declares an event type (at import time of the module that raises it). */
+export function registerEventType(def: EventTypeDef): void {
+  EVENT_TYPES.set(def.type, def);
+}
+
+export function getEventType(type: string): EventTypeDef | undefined {
+  return EVENT_TYPES.get(type);
+}
+
+/** Every registered event type, for the preferences screen. */
+export function listEventTypes(): EventTypeDef[] {
+  return [...EVENT_TYPES.values()].sort((a, b) => a.type.localeCompare(b.type));
+}
+
+export function eventLabel(type: string, locale: Locale): string {
+  const def = EVENT_TYPES.get(type);
+  if (!def) return type === DIGEST_EVENT ? (locale === 'en' ? 'Daily digest' : '每日摘要') : type;
+  return locale === 'en' ? def.labelEn : def.labelZh;
+}
+
+export interface NotificationRequest {
+  eventType: string;
+  recipientUserIds: string[];
+  params: Record<string, string | number>;
+  subject?: { type: string; id: string };
+  /** app path like /approvals/123 */
+  link?: string;
+  major?: boolean;
+}
+
+/** Title and body of an event in a language, placeholders filled. */
+export function renderEvent(def: EventTypeDef, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
+  const t = def.templates[locale];
+  return { title: interpolate(t.title, params), body: interpolate(t.body, params) };
+}
+
+interface Recipient {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  locale: Locale;
+  cc: boolean;
+}
+
+/**
+ * Records a notification in the caller's transaction: inbox rows for the recipients (and, for a
+ * major event, the users the CC rule names), and outbox rows for e-mail and the group robots
+ * according to each recipient's preferences. Nothing is sent here.
+ */
+export async function notify(tx: Db, now: Date, req: NotificationRequest): Promise<void> {
+  const def = EVENT_TYPES.get(req.eventType);
+  if (!def) throw new Error(`notify: unknown event type ${req.eventType}`);
+  const major = req.major ?? def.major ?? false;
+  const direct = [...new Set(req.recipientUserIds)];
+  const rules = await loadRules(tx);
+  let ccIds: string[] = [];
+  if (major) {
+    const byRole = rules.ccRoleCodes.length
+      ? await tx
+        .selectDistinct({ id: userRoles.userId })
+        .from(userRoles)
+        .innerJoin(roles, eq(roles.id, userRoles.roleId))
+        .where(inArray(roles.code, rules.ccRoleCodes))
+      : [];
+    ccIds = [...new Set([...byRole.map((r) => r.id), ...rules.ccUserIds])].filter((id) => !direct.includes(id));
+  }
+  const ids = [...direct, ...ccIds];
+  if (ids.length === 0) return;
+  const found = await tx
+    .select({ id: users.id, displayName: users.displayName, email: users.email, phone: users.phone, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
+  const byId = new Map(found.map((u) => [u.id, u]));
+  const recipients: Recipient[] = [];
+  for (const id of ids) {
+    const u = byId.get(id);
+    if (!u) continue;
+    recipients.push({ ...u, locale: u.locale === 'en' ? 'en' : 'zh-CN', cc: ccIds.includes(id) });
+  }
+  if (recipients.length === 0) return;
+
+  const prefRows = await tx
+    .select()
+    .from(notificationPreferences)
+    .where(and(inArray(notificationPreferences.userId, recipients.map((r) => r.id)), eq(notificationPreferences.eventType, def.type)));
+  const wants = (userId: string, channel: Channel): boolean => {
+    const p = prefRows.find((r) => r.userId === userId && r.channel === channel);
+    return p ? p.enabled : def.defaultChannels.includes(channel);
+  };
+
+  const [email, wecom, dingtalk] = await Promise.all([loadEmailSettings(tx), loadWebhookSettings(tx, 'wecom'), loadWebhookSettings(tx, 'dingtalk')]);
+  const link = req.link ?? null;
+  const outbox: Array<typeof notificationOutbox.$inferInsert> = [];
+
+  for (const r of recipients) {
+    const { title, body } = renderEvent(def, r.locale, req.params);
+    // Major events always reach the inbox: the written record the seeds ask for.
+    if (major || wants(r.id, 'inapp')) {
+      await tx.insert(notifications).values({
+        userId: r.id, eventType: def.type, title, body, link, subjectType: req.subject?.type ?? null, subjectId: req.subject?.id ?? null,
+        major, cc: r.cc, createdAt: now,
+      });
+    }
+    if (email.enabled && r.email && wants(r.id, 'email')) {
+      outbox.push({ channel: 'email', eventType: def.type, userId: r.id, title, body, link, locale: r.locale, major, createdAt: now, updatedAt: now });
+    }
+  }
+  // Group robots post once per event into the group, mentioning the recipients who want it.
+  for (const [channel, cfg] of [['wecom', wecom], ['dingtalk', dingtalk]] as const) {
+    if (!cfg.enabled || !cfg.webhookUrl) continue;
+    const mentioned = recipients.filter((r) => wants(r.id, channel));
+    if (mentioned.length === 0) continue;
+    const { title, body } = renderEvent(def, 'zh-CN', req.params);
+    outbox.push({
+      channel, eventType: def.type, userId: null, mentions: mentioned.map((r) => r.id), title, body, link, locale: 'zh-CN', major,
+      createdAt: now, updatedAt: now,
+    });
+  }
+  if (outbox.length === 0) return;
+  const inserted = await tx.insert(notificationOutbox).values(outbox).returning({ id: notificationOutbox.id });
+  for (const row of inserted) {
+    await enqueueJob(tx, DELIVER_JOB, { outboxId: row.id }, { idempotencyKey: deliverJobKey(row.id) });
+  }
+}
