@@ -122,6 +122,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     const boot = await bootstrap(database.db, new Date(), config.adminPassword);
     if (boot.createdAdmin) out.write(adminBanner(boot.generatedPassword));
     app = await buildApp({ database, config });
+    if (process.env.BIDFLOW_TEST_SUBJECTS === '1') await (await import('./test-support/approval-test-subject.ts')).installApprovalTestSubjects(app, database, config);
   } catch (e) {
     await opened.close().catch(() => undefined);
     throw e;
