@@ -1,7 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { DEFAULT_ROLES } from '../../core/default-roles.ts';
+import { PERMISSION_KEYS, type Permission } from '../../core/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { rolePermissions, roles, userRoles, users } from '../db/schema.ts';
+import { rolePermissions, roles, settings, userRoles, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { jobActor } from '../policies/actor.ts';
@@ -36,6 +37,7 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
       }
       await appendAudit(tx, actor, now, { action: 'role.seed', entityType: 'role', detail: `${DEFAULT_ROLES.length} default roles` });
     }
+    await grantNewCapabilities(tx, now, (roleCount?.n ?? 0) === 0);
     const [userCount] = await tx.select({ n: count() }).from(users);
     if ((userCount?.n ?? 0) > 0) return { createdAdmin: false, generatedPassword: null };
     const generated = adminPassword ? null : generatePassword(16);
@@ -60,4 +62,39 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     });
     return { createdAdmin: true, generatedPassword: generated };
   });
+}
+
+/** The capabilities that existed before the capability list was recorded (issues 2 and 3). */
+const FIRST_RELEASE_PERMISSIONS: readonly string[] = [
+  'user.read', 'user.manage', 'department.read', 'department.manage', 'role.read', 'role.manage',
+  'audit.read', 'audit.export', 'audit.verify', 'system.settings', 'notification.admin', 'job.manage',
+  'approval.admin', 'calendar.manage', 'deadline.read', 'deadline.manage',
+];
+const KNOWN_PERMISSIONS_KEY = 'roles.known_permissions';
+
+/**
+ * Capabilities added by a newer version reach databases seeded by an older one: each new
+ * capability is granted to the built-in roles whose defaults include it, once. Capabilities the
+ * database already knew are left alone, so an administrator's removals stay removed.
+ */
+async function grantNewCapabilities(tx: Db, now: Date, justSeeded: boolean): Promise<void> {
+  const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, KNOWN_PERMISSIONS_KEY)).limit(1);
+  const known = new Set<string>(justSeeded ? PERMISSION_KEYS : Array.isArray(row?.value) ? (row.value as string[]) : FIRST_RELEASE_PERMISSIONS);
+  const added: Permission[] = PERMISSION_KEYS.filter((p) => !known.has(p));
+  if (added.length > 0) {
+    const builtin = await tx.select({ id: roles.id, code: roles.code }).from(roles).where(eq(roles.builtin, true));
+    const grants: Array<{ roleId: string; permission: Permission }> = [];
+    for (const r of builtin) {
+      const defaults = DEFAULT_ROLES.find((d) => d.code === r.code);
+      for (const p of added) if (defaults?.permissions.includes(p)) grants.push({ roleId: r.id, permission: p });
+    }
+    if (grants.length > 0) await tx.insert(rolePermissions).values(grants).onConflictDoNothing();
+    await appendAudit(tx, jobActor('bootstrap', new Map()), now, {
+      action: 'role.upgrade', entityType: 'role', detail: `new capabilities granted to built-in roles: ${added.join(', ')}`,
+    });
+  }
+  if (!row || added.length > 0) {
+    await tx.insert(settings).values({ key: KNOWN_PERMISSIONS_KEY, value: [...PERMISSION_KEYS], updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: [...PERMISSION_KEYS], updatedAt: now } });
+  }
 }

@@ -147,3 +147,5 @@ export * from './schema-notifications.ts';
 export * from './schema-approvals.ts';
 export * from './schema-calendar.ts';
 export * from './schema-deadlines.ts';
+export * from './schema-crm.ts';
+export * from './schema-projects.ts';

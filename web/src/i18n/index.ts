@@ -41,11 +41,27 @@ function applySideEffects(lng: string): void {
   document.title = i18n.t('app.documentTitle');
 }
 
+type Resource = Record<string, unknown>;
+
+/**
+ * Feature modules keep their strings next to their code (`features/<name>/i18n/<locale>.json`,
+ * one top-level key per feature); they are merged over the shared resources here.
+ */
+const featureResources = import.meta.glob<Resource>('../features/*/i18n/*.json', { eager: true, import: 'default' });
+
+function withFeatures(base: Resource, locale: Locale): Resource {
+  const out: Resource = { ...base };
+  for (const [path, res] of Object.entries(featureResources)) {
+    if (path.endsWith(`/${locale}.json`)) Object.assign(out, res);
+  }
+  return out;
+}
+
 /** Starts i18next synchronously with both bundled resource sets. */
 export function initI18n(): typeof i18n {
   i18n.on('languageChanged', applySideEffects);
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: withFeatures(zhCN, 'zh-CN') }, en: { translation: withFeatures(en, 'en') } },
     lng: storedLocale(),
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: LOCALES as Locale[],
