@@ -6,7 +6,8 @@ import {
 
 export const ADMIN_USERNAME = 'admin';
 export const ADMIN_PASSWORD = SPAWN_ADMIN_PASSWORD;
-export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
+/** the build under test; `WEB_DIST` lets parallel work build into separate folders */
+export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(REPO_ROOT, 'web/dist');
 
 export interface E2eServer {
   /** http://127.0.0.1:<port> */

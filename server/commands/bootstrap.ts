@@ -7,6 +7,8 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { jobActor } from '../policies/actor.ts';
 import { ensureCalendarSeeded } from './seed-calendar.ts';
+import { runModuleSetups } from '../modules.ts';
+import '../module-list.ts';
 
 export interface BootstrapResult {
   createdAdmin: boolean;
@@ -22,7 +24,7 @@ export interface BootstrapResult {
 export async function bootstrap(db: Db, now: Date, adminPassword: string | undefined): Promise<BootstrapResult> {
   const actor = jobActor('bootstrap', new Map());
   await ensureCalendarSeeded(db, now);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727274003)`);
     const [roleCount] = await tx.select({ n: count() }).from(roles);
     if ((roleCount?.n ?? 0) === 0) {
@@ -62,6 +64,8 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     });
     return { createdAdmin: true, generatedPassword: generated };
   });
+  await runModuleSetups(db, now);
+  return result;
 }
 
 /** The capabilities that existed before the capability list was recorded (issues 2 and 3). */

@@ -1,0 +1,69 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Permission } from '../../core/permissions.ts';
+import type { Db } from '../db/client.ts';
+import { activities, customers, leads, partners, projects } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { requirePermission, scopeCondition } from './policy.ts';
+
+/**
+ * Which customers, partners, leads, activities and projects an actor may see: the role's data
+ * scope over the record's owner and department, widened by explicit sharing (record_shares) and,
+ * for projects, by team membership. Every query and every command that loads one of these
+ * records uses these conditions, so the list, the detail page, search, export, and the checks
+ * before a change all agree. A record outside them answers 404.
+ *
+ * Each function throws 403 when the actor lacks the permission at all.
+ */
+
+function shared(entityType: string, idCol: SQL, actor: Actor): SQL {
+  if (!actor.userId) return sql`FALSE`;
+  return sql`EXISTS (SELECT 1 FROM record_shares rs WHERE rs.entity_type = ${entityType} AND rs.entity_id = ${idCol} AND rs.user_id = ${actor.userId}::uuid)`;
+}
+
+function mine(col: SQL, actor: Actor): SQL {
+  return actor.userId ? sql`${col} = ${actor.userId}::uuid` : sql`FALSE`;
+}
+
+/** Customers: scope over owner/department, or shared with the actor. */
+export async function customerVisibility(db: Db, actor: Actor, permission: Permission = 'customer.read'): Promise<SQL> {
+  const scope = requirePermission(actor, permission);
+  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${customers.ownerUserId}`, departmentId: sql`${customers.departmentId}` });
+  return sql`(${inScope} OR ${shared('customer', sql`${customers.id}`, actor)})`;
+}
+
+/** Partners: scope over owner/department, or shared with the actor. */
+export async function partnerVisibility(db: Db, actor: Actor, permission: Permission = 'partner.read'): Promise<SQL> {
+  const scope = requirePermission(actor, permission);
+  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${partners.ownerUserId}`, departmentId: sql`${partners.departmentId}` });
+  return sql`(${inScope} OR ${shared('partner', sql`${partners.id}`, actor)})`;
+}
+
+/** Leads: scope over owner/department, or the actor registered it or evaluates it, or it is shared. */
+export async function leadVisibility(db: Db, actor: Actor, permission: Permission = 'lead.read'): Promise<SQL> {
+  const scope = requirePermission(actor, permission);
+  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${leads.ownerUserId}`, departmentId: sql`${leads.departmentId}` });
+  return sql`(${inScope} OR ${mine(sql`${leads.assigneeId}`, actor)} OR ${mine(sql`${leads.registeredBy}`, actor)} OR ${shared('lead', sql`${leads.id}`, actor)})`;
+}
+
+/** Activities: scope over the author/department, or the activity is about a project the actor is on. */
+export async function activityVisibility(db: Db, actor: Actor, permission: Permission = 'activity.read'): Promise<SQL> {
+  const scope = requirePermission(actor, permission);
+  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${activities.ownerUserId}`, departmentId: sql`${activities.departmentId}` });
+  if (!actor.userId) return inScope;
+  return sql`(${inScope} OR (${activities.projectId} IS NOT NULL AND EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = ${activities.projectId} AND pm.user_id = ${actor.userId}::uuid)))`;
+}
+
+/**
+ * Projects: scope over owner/department, or the actor is on the team (member, manager, presales
+ * lead, monitor), or it is shared.
+ */
+export async function projectVisibility(db: Db, actor: Actor, permission: Permission = 'project.read'): Promise<SQL> {
+  const scope = requirePermission(actor, permission);
+  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${projects.ownerUserId}`, departmentId: sql`${projects.departmentId}` });
+  if (scope === 'all' || !actor.userId) return inScope;
+  const me = sql`${actor.userId}::uuid`;
+  return sql`(${inScope}
+    OR ${projects.managerUserId} = ${me} OR ${projects.presalesLeadId} = ${me} OR ${projects.monitorUserId} = ${me}
+    OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = ${projects.id} AND pm.user_id = ${me})
+    OR ${shared('project', sql`${projects.id}`, actor)})`;
+}
