@@ -15,3 +15,13 @@ describe('i18n', () => {
     expect(interpolate('{a}-{b}', { a: 1 })).toBe('1-{b}');
   });
 });
+
+describe('field codes', () => {
+  it('turns a known field code into the user language and leaves free text alone', async () => {
+    const { localizeFieldCode } = await import('./field-codes.ts');
+    expect(localizeFieldCode('exists', 'zh-CN')).toBe('已存在');
+    expect(localizeFieldCode('unknown role', 'en')).toBe('unknown role');
+    expect(localizeFieldCode('unknown role', 'zh-CN')).toBe('角色不存在');
+    expect(localizeFieldCode('请填写名称', 'zh-CN')).toBe('请填写名称');
+  });
+});

@@ -15,6 +15,8 @@ export const MeResponse = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
   locale: LocaleSchema,
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),

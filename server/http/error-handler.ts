@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../core/errors.ts';
 import { errorMessage } from '../../core/i18n/error-messages.ts';
 import { pickLocale, type Locale } from '../../core/i18n/locale.ts';
+import { localizeFieldCode } from '../../core/i18n/field-codes.ts';
 import { fieldMessage } from './field-messages.ts';
 
 export function requestLocale(req: FastifyRequest): Locale {
@@ -20,8 +21,17 @@ export function sendError(
 ) {
   const locale = requestLocale(req);
   const body: Record<string, unknown> = { code, message: errorMessage(code, locale, params) };
-  if (details) body.details = details;
+  if (details) body.details = localizeFields(details, locale);
   return reply.status(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
+}
+
+/** Field reasons given as codes (e.g. 'exists') in the user's language. */
+function localizeFields(details: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const fields = details.fields;
+  if (!fields || typeof fields !== 'object') return details;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields as Record<string, unknown>)) out[k] = typeof v === 'string' ? localizeFieldCode(v, locale) : v;
+  return { ...details, fields: out };
 }
 
 /**

@@ -25,6 +25,8 @@ export async function getMe(db: Db, actor: Actor, userId?: string): Promise<MeRe
     id: row.u.id,
     username: row.u.username,
     displayName: row.u.displayName,
+    phone: row.u.phone,
+    email: row.u.email,
     locale,
     departmentId: row.u.departmentId,
     departmentName: row.deptName,

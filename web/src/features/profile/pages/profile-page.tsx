@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../shared/api/client.ts';
 import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
-import type { Locale, Me, UpdateProfileBody } from '../../../shared/api/types.ts';
+import type { Locale, UpdateProfileBody } from '../../../shared/api/types.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LOCALE_NAMES, LOCALES, changeLocale, currentLocale } from '../../../i18n/index.ts';
 import { permissionLabel } from '../../../shared/permission-label.ts';
@@ -19,7 +19,6 @@ interface Values {
 }
 
 /** Contact fields the profile may carry; `GET /api/auth/me` does not return them yet. */
-type MeWithContact = Me & { phone?: string | null; email?: string | null };
 
 const blankToNull = (v: string | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
 
@@ -27,7 +26,7 @@ const blankToNull = (v: string | undefined): string | null => (v && v.trim() !==
 export function ProfilePage() {
   const { t } = useTranslation();
   const message = useMessage();
-  const me: MeWithContact = useCurrentUser();
+  const me = useCurrentUser();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const save = useMutation({
@@ -37,8 +36,8 @@ export function ProfilePage() {
   const onFinish = (values: Values) => {
     const body: UpdateProfileBody = { displayName: values.displayName, locale: values.locale };
     // Only send contact fields the user touched: the server does not tell us their current value.
-    if (form.isFieldTouched('phone') || me.phone !== undefined) body.phone = blankToNull(values.phone);
-    if (form.isFieldTouched('email') || me.email !== undefined) body.email = blankToNull(values.email);
+    body.phone = blankToNull(values.phone);
+    body.email = blankToNull(values.email);
     save.mutate(body, {
       onSuccess: async (updated) => {
         qc.setQueryData(ME_KEY, updated);
@@ -74,10 +73,10 @@ export function ProfilePage() {
               <Input autoComplete="name" />
             </Form.Item>
             <Form.Item name="phone" label={t('user.phone')} rules={[{ max: 32 }]}>
-              <Input autoComplete="tel" inputMode="tel" placeholder={me.phone === undefined ? t('profile.contactUnchanged') : undefined} />
+              <Input autoComplete="tel" inputMode="tel" />
             </Form.Item>
             <Form.Item name="email" label={t('user.email')} rules={[{ type: 'email', message: t('user.emailInvalid') }, { max: 254 }]}>
-              <Input autoComplete="email" inputMode="email" placeholder={me.email === undefined ? t('profile.contactUnchanged') : undefined} />
+              <Input autoComplete="email" inputMode="email" />
             </Form.Item>
             <Form.Item name="locale" label={t('profile.language')}>
               <Select options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
