@@ -6,7 +6,7 @@ import {
 } from '../../core/deadlines/deadline-rules.ts';
 import type { Db } from '../db/client.ts';
 import { deadlineEvents, deadlinePolicies, deadlines, departments, users } from '../db/schema.ts';
-import { notify } from '../notifications/notify.ts';
+import { notifyMany, type NotificationRequest } from '../notifications/notify.ts';
 import { loadCalendar } from '../queries/calendar.ts';
 import { scheduleColumns, scheduleOf, storedSchedule } from './deadlines.ts';
 import {
@@ -189,15 +189,16 @@ async function eventBatch(tx: Db, now: Date, pick: { limit: number } | { id: str
       .onConflictDoNothing({ target: [deadlineEvents.deadlineId, deadlineEvents.kind] })
       .returning({ deadlineId: deadlineEvents.deadlineId, kind: deadlineEvents.kind });
     const isNew = new Set(fired.map((f) => `${f.deadlineId}/${f.kind}`));
+    const notices: NotificationRequest[] = [];
     for (const p of planned) {
       if (!isNew.has(`${p.row.id}/${p.kind}`)) continue;
       const group = p.kind.startsWith('reminder_') ? 'reminder' : p.kind;
       result.fired[group] = (result.fired[group] ?? 0) + 1;
-      if (!p.recipients.length) continue;
-      const t0 = performance.now();
-      await notify(tx, now, notificationFor(p.row, p.kind, p.recipients));
-      result.notifyMs += performance.now() - t0;
+      if (p.recipients.length) notices.push(notificationFor(p.row, p.kind, p.recipients));
     }
+    const t0 = performance.now();
+    await notifyMany(tx, now, notices);
+    result.notifyMs += performance.now() - t0;
   }
 
   await tx.execute(sql`

@@ -78,74 +78,96 @@ interface Recipient {
  * according to each recipient's preferences. Nothing is sent here.
  */
 export async function notify(tx: Db, now: Date, req: NotificationRequest): Promise<void> {
-  const def = EVENT_TYPES.get(req.eventType);
-  if (!def) throw new Error(`notify: unknown event type ${req.eventType}`);
-  const major = req.major ?? def.major ?? false;
-  const direct = [...new Set(req.recipientUserIds)];
+  await notifyMany(tx, now, [req]);
+}
+
+/**
+ * `notify` for many events at once (e.g. one deadline sweep batch): the rules, channel settings,
+ * recipients and preferences are read once, and the inbox and outbox rows are written with one
+ * insert each, so the cost no longer grows by several queries per event.
+ */
+export async function notifyMany(tx: Db, now: Date, reqs: readonly NotificationRequest[]): Promise<void> {
+  if (reqs.length === 0) return;
+  const defs = reqs.map((req) => {
+    const def = EVENT_TYPES.get(req.eventType);
+    if (!def) throw new Error(`notify: unknown event type ${req.eventType}`);
+    return def;
+  });
+  const majorOf = (i: number): boolean => reqs[i]?.major ?? defs[i]?.major ?? false;
   const rules = await loadRules(tx);
-  let ccIds: string[] = [];
-  if (major) {
-    const byRole = rules.ccRoleCodes.length
-      ? await tx
-        .selectDistinct({ id: userRoles.userId })
-        .from(userRoles)
-        .innerJoin(roles, eq(roles.id, userRoles.roleId))
-        .where(inArray(roles.code, rules.ccRoleCodes))
-      : [];
-    ccIds = [...new Set([...byRole.map((r) => r.id), ...rules.ccUserIds])].filter((id) => !direct.includes(id));
+  let ccRoleIds: string[] = [];
+  if (reqs.some((_, i) => majorOf(i)) && rules.ccRoleCodes.length) {
+    const byRole = await tx
+      .selectDistinct({ id: userRoles.userId })
+      .from(userRoles)
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .where(inArray(roles.code, rules.ccRoleCodes));
+    ccRoleIds = byRole.map((r) => r.id);
   }
-  const ids = [...direct, ...ccIds];
-  if (ids.length === 0) return;
+  const perEvent = reqs.map((req, i) => {
+    const direct = [...new Set(req.recipientUserIds)];
+    const cc = majorOf(i) ? [...new Set([...ccRoleIds, ...rules.ccUserIds])].filter((id) => !direct.includes(id)) : [];
+    return { direct, cc };
+  });
+  const allIds = [...new Set(perEvent.flatMap((e) => [...e.direct, ...e.cc]))];
+  if (allIds.length === 0) return;
   const found = await tx
     .select({ id: users.id, displayName: users.displayName, email: users.email, phone: users.phone, locale: users.locale })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.active, true)));
+    .where(and(inArray(users.id, allIds), eq(users.active, true)));
   const byId = new Map(found.map((u) => [u.id, u]));
-  const recipients: Recipient[] = [];
-  for (const id of ids) {
-    const u = byId.get(id);
-    if (!u) continue;
-    recipients.push({ ...u, locale: u.locale === 'en' ? 'en' : 'zh-CN', cc: ccIds.includes(id) });
-  }
-  if (recipients.length === 0) return;
-
+  if (byId.size === 0) return;
+  const eventTypes = [...new Set(defs.map((d) => d.type))];
   const prefRows = await tx
     .select()
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, recipients.map((r) => r.id)), eq(notificationPreferences.eventType, def.type)));
-  const wants = (userId: string, channel: Channel): boolean => {
-    const p = prefRows.find((r) => r.userId === userId && r.channel === channel);
-    return p ? p.enabled : def.defaultChannels.includes(channel);
-  };
+    .where(and(inArray(notificationPreferences.userId, [...byId.keys()]), inArray(notificationPreferences.eventType, eventTypes)));
+  const prefs = new Map(prefRows.map((p) => [`${p.userId}/${p.eventType}/${p.channel}`, p.enabled]));
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const email = await loadEmailSettings(tx);
+  const wecom = await loadWebhookSettings(tx, 'wecom');
+  const dingtalk = await loadWebhookSettings(tx, 'dingtalk');
 
-  const [email, wecom, dingtalk] = await Promise.all([loadEmailSettings(tx), loadWebhookSettings(tx, 'wecom'), loadWebhookSettings(tx, 'dingtalk')]);
-  const link = req.link ?? null;
+  const inbox: Array<typeof notifications.$inferInsert> = [];
   const outbox: Array<typeof notificationOutbox.$inferInsert> = [];
-
-  for (const r of recipients) {
-    const { title, body } = renderEvent(def, r.locale, req.params);
-    // Major events always reach the inbox: the written record the seeds ask for.
-    if (major || wants(r.id, 'inapp')) {
-      await tx.insert(notifications).values({
-        userId: r.id, eventType: def.type, title, body, link, subjectType: req.subject?.type ?? null, subjectId: req.subject?.id ?? null,
-        major, cc: r.cc, createdAt: now,
+  reqs.forEach((req, i) => {
+    const def = defs[i];
+    const ev = perEvent[i];
+    if (!def || !ev) return;
+    const major = majorOf(i);
+    const wants = (userId: string, channel: Channel): boolean => prefs.get(`${userId}/${def.type}/${channel}`) ?? def.defaultChannels.includes(channel);
+    const recipients: Recipient[] = [];
+    for (const id of [...ev.direct, ...ev.cc]) {
+      const u = byId.get(id);
+      if (u) recipients.push({ ...u, locale: u.locale === 'en' ? 'en' : 'zh-CN', cc: ev.cc.includes(id) });
+    }
+    const link = req.link ?? null;
+    for (const r of recipients) {
+      const { title, body } = renderEvent(def, r.locale, req.params);
+      // Major events always reach the inbox: the written record the seeds ask for.
+      if (major || wants(r.id, 'inapp')) {
+        inbox.push({
+          userId: r.id, eventType: def.type, title, body, link, subjectType: req.subject?.type ?? null, subjectId: req.subject?.id ?? null,
+          major, cc: r.cc, createdAt: now,
+        });
+      }
+      if (email.enabled && r.email && wants(r.id, 'email')) {
+        outbox.push({ channel: 'email', eventType: def.type, userId: r.id, title, body, link, locale: r.locale, major, createdAt: now, updatedAt: now });
+      }
+    }
+    // Group robots post once per event into the group, mentioning the recipients who want it.
+    for (const [channel, cfg] of [['wecom', wecom], ['dingtalk', dingtalk]] as const) {
+      if (!cfg.enabled || !cfg.webhookUrl) continue;
+      const mentioned = recipients.filter((r) => wants(r.id, channel));
+      if (mentioned.length === 0) continue;
+      const { title, body } = renderEvent(def, 'zh-CN', req.params);
+      outbox.push({
+        channel, eventType: def.type, userId: null, mentions: mentioned.map((r) => r.id), title, body, link, locale: 'zh-CN', major,
+        createdAt: now, updatedAt: now,
       });
     }
-    if (email.enabled && r.email && wants(r.id, 'email')) {
-      outbox.push({ channel: 'email', eventType: def.type, userId: r.id, title, body, link, locale: r.locale, major, createdAt: now, updatedAt: now });
-    }
-  }
-  // Group robots post once per event into the group, mentioning the recipients who want it.
-  for (const [channel, cfg] of [['wecom', wecom], ['dingtalk', dingtalk]] as const) {
-    if (!cfg.enabled || !cfg.webhookUrl) continue;
-    const mentioned = recipients.filter((r) => wants(r.id, channel));
-    if (mentioned.length === 0) continue;
-    const { title, body } = renderEvent(def, 'zh-CN', req.params);
-    outbox.push({
-      channel, eventType: def.type, userId: null, mentions: mentioned.map((r) => r.id), title, body, link, locale: 'zh-CN', major,
-      createdAt: now, updatedAt: now,
-    });
-  }
+  });
+  if (inbox.length > 0) await tx.insert(notifications).values(inbox);
   if (outbox.length === 0) return;
   const inserted = await tx.insert(notificationOutbox).values(outbox).returning({ id: notificationOutbox.id });
   for (const row of inserted) {
