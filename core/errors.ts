@@ -27,6 +27,9 @@ export type ErrorCode =
   | 'json_too_deep'
   | 'rate_limited'
   | 'calendar_year_missing'
+  | 'project_not_registered'
+  | 'project_gate'
+  | 'lead_duplicate'
   | 'internal';
 
 export class AppError extends Error {
@@ -72,5 +75,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   json_too_deep: 400,
   rate_limited: 429,
   calendar_year_missing: 422,
+  project_not_registered: 409,
+  project_gate: 409,
+  lead_duplicate: 409,
   internal: 500,
 };

@@ -34,9 +34,12 @@ describe('shell, roles and language', () => {
     await screenshot(page, 'shell-01-login-zh');
 
     await signIn(page, base, ADMIN_USERNAME, ADMIN_PASSWORD);
+    // everyone lands on the workspace (工作台)
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor();
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('menuitem', { name: '用户管理' }).click();
     await page.waitForURL(/\/admin\/users/);
     await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
-    const nav = page.getByRole('navigation', { name: '主导航' });
     for (const item of ['用户管理', '部门管理', '角色与权限', '审计日志', '安全设置', '个人资料', 'API 令牌']) {
       await nav.getByRole('menuitem', { name: item }).waitFor();
     }
@@ -89,7 +92,9 @@ describe('shell, roles and language', () => {
     await page.getByLabel('确认新密码').fill('Liwei#Secure2024');
     await page.getByRole('button', { name: '修改密码' }).click();
 
-    // lands on the users page (user.read) and sees only the permitted modules
+    // lands on the workspace, reaches the users page (user.read) and sees only the permitted modules
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor();
+    await nav.getByRole('menuitem', { name: '用户管理' }).click();
     await page.waitForURL(/\/admin\/users/);
     await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
     await nav.getByRole('menuitem', { name: '部门管理' }).waitFor();

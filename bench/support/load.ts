@@ -7,8 +7,12 @@ export interface LoadResult {
   name: string;
   requests: number;
   errors: number;
+  /** answers with one of the spec's `conflictStatus` (e.g. 409): neither a success nor an error */
+  conflicts: number;
   seconds: number;
   rps: number;
+  /** successful answers per second */
+  okRps: number;
   p50: number;
   p95: number;
   p99: number;
@@ -17,9 +21,12 @@ export interface LoadResult {
 
 export interface LoadSpec {
   name: string;
-  /** builds the request for the i-th call of a user */
-  request: (user: number, i: number) => { method: string; path: string; body?: unknown };
+  /** builds the request for the i-th call of a user; null = this user has nothing more to send */
+  request: (user: number, i: number) => { method: string; path: string; body?: unknown } | null;
   okStatus?: number[];
+  conflictStatus?: number[];
+  /** told each answer (status and body), before the same user's next request is built */
+  onAnswer?: (user: number, status: number, body: ArrayBuffer) => void;
 }
 
 function pct(sorted: number[], p: number): number {
@@ -32,10 +39,11 @@ export async function runLoad(
   base: string,
   cookies: string[],
   spec: LoadSpec,
-  opts: { concurrency: number; durationMs: number; maxRequests?: number },
+  opts: { concurrency: number; durationMs: number; maxRequests?: number; shouldStop?: () => boolean },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  let conflicts = 0;
   let sent = 0;
   const started = performance.now();
   const deadline = started + opts.durationMs;
@@ -43,9 +51,11 @@ export async function runLoad(
   let firstError = '';
   const worker = async (u: number) => {
     let i = 0;
-    while (performance.now() < deadline && sent < limit) {
+    while (performance.now() < deadline && sent < limit && !opts.shouldStop?.()) {
+      const req = spec.request(u, i++);
+      if (!req) return;
       sent++;
-      const { method, path, body } = spec.request(u, i++);
+      const { method, path, body } = req;
       const t0 = performance.now();
       try {
         const res = await fetch(base + path, {
@@ -56,10 +66,13 @@ export async function runLoad(
           },
           body: body !== undefined ? JSON.stringify(body) : undefined,
         });
-        await res.arrayBuffer();
-        if (!(spec.okStatus ?? [200]).includes(res.status)) {
+        const answer = await res.arrayBuffer();
+        spec.onAnswer?.(u, res.status, answer);
+        if (spec.conflictStatus?.includes(res.status)) {
+          conflicts++;
+        } else if (!(spec.okStatus ?? [200]).includes(res.status)) {
           errors++;
-          if (!firstError) firstError = `${res.status} ${method} ${path}`;
+          if (!firstError) firstError = `${res.status} ${method} ${path} ${Buffer.from(answer).toString('utf8').slice(0, 300)}`;
         }
       } catch (e) {
         errors++;
@@ -76,8 +89,10 @@ export async function runLoad(
     name: spec.name,
     requests: latencies.length,
     errors,
+    conflicts,
     seconds,
     rps: latencies.length / seconds,
+    okRps: (latencies.length - errors - conflicts) / seconds,
     p50: pct(latencies, 50),
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),

@@ -43,6 +43,15 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '尚未录入 {year} 年的工作日历，请管理员在“工作日历”中录入国务院办公厅公布的节假日安排',
     en: 'No working-day calendar has been entered for {year}; an administrator can enter the State Council schedule under Working-day calendar',
   },
+  project_not_registered: {
+    'zh-CN': '项目登记（立项）审批通过后才能调用售前工程师、方案人员或指派售前负责人；请先提交项目登记表',
+    en: 'Presales engineers, solution staff and the presales lead can be assigned only after the project registration (立项) is approved; submit the registration form first',
+  },
+  project_gate: { 'zh-CN': '不能进入「{stage}」：{reasons}', en: 'Cannot enter "{stage}": {reasons}' },
+  lead_duplicate: {
+    'zh-CN': '{days} 天内已登记过同一客户的相似信息（{codes}），请核对是否重复；确认不是重复后可继续保存',
+    en: 'Similar information for the same customer was registered within {days} days ({codes}); check it is not a duplicate, then you may save anyway',
+  },
   internal: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' },
 };
 

@@ -193,6 +193,7 @@ export const leads = pgTable('leads', {
 }, (t) => [
   uniqueIndex('leads_code_uq').on(t.code),
   index('leads_state_idx').on(t.state, t.registeredAt),
+  index('leads_registered_idx').on(t.registeredAt),
   index('leads_customer_idx').on(t.customerId),
   index('leads_assignee_idx').on(t.assigneeId),
   index('leads_owner_idx').on(t.ownerUserId),
@@ -250,6 +251,8 @@ export const activities = pgTable('activities', {
   index('activities_owner_idx').on(t.ownerUserId, t.occurredAt),
   index('activities_department_idx').on(t.departmentId, t.occurredAt),
   index('activities_type_log_idx').on(t.type, t.logDate),
+  index('activities_occurred_idx').on(t.occurredAt),
+  index('activities_plan_idx').on(t.planId),
 ]);
 
 /**
@@ -264,7 +267,10 @@ export const visitLogDays = pgTable('visit_log_days', {
   noVisits: boolean('no_visits').notNull().default(false),
   note: text('note'),
   createdAt: created(),
-}, (t) => [uniqueIndex('visit_log_days_user_date_uq').on(t.userId, t.logDate)]);
+}, (t) => [
+  uniqueIndex('visit_log_days_user_date_uq').on(t.userId, t.logDate),
+  index('visit_log_days_date_idx').on(t.logDate),
+]);
 
 /** Generated reports (e.g. the Monday visit roll-up), stored as they were sent. */
 export const generatedReports = pgTable('generated_reports', {
@@ -304,4 +310,7 @@ export const customerCases = pgTable('customer_cases', {
   uniqueIndex('customer_cases_code_uq').on(t.code),
   index('customer_cases_customer_idx').on(t.customerId),
   index('customer_cases_assignee_idx').on(t.assigneeId, t.state),
+  index('customer_cases_received_idx').on(t.receivedAt),
+  index('customer_cases_owner_idx').on(t.ownerUserId, t.receivedAt),
+  index('customer_cases_department_idx').on(t.departmentId, t.receivedAt),
 ]);

@@ -12,6 +12,17 @@ import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { approvalsRoutes } from './approvals/approvals.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
+import { customersRoutes } from './customers/customers.routes.ts';
+import { partnersRoutes } from './partners/partners.routes.ts';
+import { contactsRoutes } from './contacts/contacts.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
+import { projectsRoutes } from './projects/projects.routes.ts';
+import { workspaceRoutes } from './workspace/workspace.routes.ts';
+import { projectTrackingRoutes } from './project-tracking/project-tracking.routes.ts';
+import { leadsRoutes } from './leads/leads.routes.ts';
+import { activitiesRoutes } from './activities/activities.routes.ts';
+import { visitLogsRoutes } from './visit-logs/visit-logs.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 export async function registerRoutes(api: Api, services: AppServices): Promise<void> {
@@ -27,4 +38,15 @@ export async function registerRoutes(api: Api, services: AppServices): Promise<v
   await approvalsRoutes(api, services);
   await calendarRoutes(api, services);
   await deadlinesRoutes(api, services);
+  await customersRoutes(api, services);
+  await partnersRoutes(api, services);
+  await contactsRoutes(api, services);
+  await searchRoutes(api, services);
+  await projectsRoutes(api, services);
+  await workspaceRoutes(api, services);
+  await projectTrackingRoutes(api, services);
+  await leadsRoutes(api, services);
+  await activitiesRoutes(api, services);
+  await visitLogsRoutes(api, services);
+  await casesRoutes(api, services);
 }

@@ -8,6 +8,8 @@ import { jobActor } from '../policies/actor.ts';
 import { createDepartment } from '../commands/save-department.ts';
 import { createUser } from '../commands/create-user.ts';
 import type { Ctx } from '../http/context.ts';
+import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoCustomers } from './demo-customers.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -94,4 +96,6 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
       action: 'demo.seed', entityType: 'system', detail: `${DEPARTMENTS.length} departments, ${DEMO_USERS.length} users (password ${'*'.repeat(DEMO_PASSWORD.length)}, no forced change)`,
     });
   });
+  await seedDemoCustomers(ctx, userIds);
+  await seedDemoProjects(ctx, userIds);
 }

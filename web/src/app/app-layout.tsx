@@ -11,6 +11,7 @@ import { NotificationBell } from '../features/inbox/components/notification-bell
 
 const SIDER_WIDTH = 216;
 
+const GlobalSearch = lazy(() => import('../features/search/components/global-search.tsx').then((m) => ({ default: m.GlobalSearch })));
 const MobileNavDrawer = lazy(() => import('./mobile-nav-drawer.tsx').then((m) => ({ default: m.MobileNavDrawer })));
 
 /**
@@ -107,6 +108,9 @@ export function AppLayout() {
             {isMobile ? brand : <span className="bf-header-title">{t('app.subtitle')}</span>}
           </div>
           <div className="bf-header-right">
+            <Suspense fallback={null}>
+              <GlobalSearch />
+            </Suspense>
             <NotificationBell />
             <LanguageSwitch compact={isMobile} />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">

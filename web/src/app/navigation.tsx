@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import {
   BellOutlined, MailOutlined, NotificationOutlined, ScheduleOutlined,
+  HomeOutlined, CarryOutOutlined, ProjectOutlined, TableOutlined,
   CalendarOutlined, FieldTimeOutlined,
   BranchesOutlined, CheckSquareOutlined, UserSwitchOutlined,
   ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../core/permissions.ts';
 import type { Me } from '../shared/api/types.ts';
 import { can } from '../features/auth/hooks/use-session.ts';
@@ -28,6 +30,30 @@ export interface NavGroup {
 
 /** Every module that exists; the menu shows the ones the user's roles grant. */
 export const NAV_GROUPS: NavGroup[] = [
+  {
+    key: 'work',
+    labelKey: 'workspace.navGroup',
+    items: [
+      { path: '/', labelKey: 'workspace.nav', icon: <HomeOutlined /> },
+      { path: '/tasks', labelKey: 'projects.navTasks', icon: <CarryOutOutlined /> },
+    ],
+  },
+  {
+    key: 'projects',
+    labelKey: 'projects.navGroup',
+    items: [
+      { path: '/projects', labelKey: 'projects.nav', icon: <ProjectOutlined />, permission: 'project.read' },
+      { path: '/project-tracking', labelKey: 'projectTracking.nav', icon: <TableOutlined />, permission: 'project.read' },
+    ],
+  },
+  {
+    key: 'customers',
+    labelKey: 'customers.navGroup',
+    items: [
+      { path: '/customers', labelKey: 'customers.nav', icon: <SolutionOutlined />, permission: 'customer.read' },
+      { path: '/partners', labelKey: 'partners.nav', icon: <ShopOutlined />, permission: 'partner.read' },
+    ],
+  },
   {
     key: 'approvals',
     labelKey: 'approvals.navGroup',

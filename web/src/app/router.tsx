@@ -3,7 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import type { Permission } from '../../../core/permissions.ts';
 import { FullPageSpin } from '../shared/components/full-page-spin.tsx';
 import { AppLayout } from './app-layout.tsx';
-import { HomeRedirect, RequireAuth, RequirePermission, RequireSignedOut } from './guards.tsx';
+import { RequireAuth, RequirePermission, RequireSignedOut } from './guards.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the login page.
 const LoginPage = lazy(() => import('../features/auth/pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
@@ -42,6 +42,20 @@ const ChainEditorPage = lazy(() =>
 );
 const CalendarPage = lazy(() => import('../features/admin-calendar/pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
 const DeadlinesPage = lazy(() => import('../features/admin-deadlines/pages/deadlines-page.tsx').then((m) => ({ default: m.DeadlinesPage })));
+const WorkspacePage = lazy(() => import('../features/workspace/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
+const ProjectsPage = lazy(() => import('../features/projects/pages/projects-page.tsx').then((m) => ({ default: m.ProjectsPage })));
+const ProjectNewPage = lazy(() => import('../features/projects/pages/project-new-page.tsx').then((m) => ({ default: m.ProjectNewPage })));
+const ProjectPage = lazy(() => import('../features/projects/pages/project-page.tsx').then((m) => ({ default: m.ProjectPage })));
+const MyTasksPage = lazy(() => import('../features/projects/pages/my-tasks-page.tsx').then((m) => ({ default: m.MyTasksPage })));
+const TrackingPage = lazy(() => import('../features/project-tracking/pages/tracking-page.tsx').then((m) => ({ default: m.TrackingPage })));
+const CustomersPage = lazy(() => import('../features/customers/pages/customers-page.tsx').then((m) => ({ default: m.CustomersPage })));
+const CustomerDetailPage = lazy(() =>
+  import('../features/customers/pages/customer-detail-page.tsx').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const PartnersPage = lazy(() => import('../features/partners/pages/partners-page.tsx').then((m) => ({ default: m.PartnersPage })));
+const PartnerDetailPage = lazy(() =>
+  import('../features/partners/pages/partner-detail-page.tsx').then((m) => ({ default: m.PartnerDetailPage })),
+);
 const NotFoundPage = lazy(() => import('./status-pages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const SecuritySettingsPage = lazy(() =>
   import('../features/admin-settings/pages/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
@@ -83,7 +97,16 @@ export function AppRouter() {
             </RequireAuth>
           }
         >
-          <Route index element={<HomeRedirect />} />
+          <Route index element={<WorkspacePage />} />
+          <Route path="tasks" element={<MyTasksPage />} />
+          <Route path="projects" element={guarded('project.read', <ProjectsPage />)} />
+          <Route path="projects/new" element={guarded('project.create', <ProjectNewPage />)} />
+          <Route path="projects/:id" element={guarded('project.read', <ProjectPage />)} />
+          <Route path="project-tracking" element={guarded('project.read', <TrackingPage />)} />
+          <Route path="customers" element={guarded('customer.read', <CustomersPage />)} />
+          <Route path="customers/:id" element={guarded('customer.read', <CustomerDetailPage />)} />
+          <Route path="partners" element={guarded('partner.read', <PartnersPage />)} />
+          <Route path="partners/:id" element={guarded('partner.read', <PartnerDetailPage />)} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="profile/password" element={<ChangePasswordPage />} />
           <Route path="profile/tokens" element={<ApiTokensPage />} />

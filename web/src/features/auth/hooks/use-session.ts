@@ -39,11 +39,10 @@ export function passwordChangePending(me: Me): boolean {
   return me.mustChangePassword || me.passwordExpired;
 }
 
-/** Where a user lands after signing in: admins on the users page, everyone else on the profile. */
+/** Where a user lands after signing in: the workspace (工作台). */
 export function homePath(me: Me): string {
   if (passwordChangePending(me)) return '/change-password';
-  if (can(me, 'user.read')) return '/admin/users';
-  return '/profile';
+  return '/';
 }
 
 /** A language picked on the login page wins over the one saved on the profile. */

@@ -1,0 +1,29 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { contacts } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { staleOrMissing } from './support/guards.ts';
+import { loadContactForChange } from './update-contact.ts';
+
+/**
+ * Removes a contact from the lists by archiving it (the row stays, so activities and the audit
+ * log that name it keep their meaning). Stale `version` → 409.
+ */
+export async function archiveContact(ctx: Ctx, id: string, version: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await loadContactForChange(tx, ctx, id);
+    if (before.version !== version) staleOrMissing(before);
+    if (before.archivedAt) throw new AppError('not_found');
+    const res = await tx
+      .update(contacts)
+      .set({ archivedAt: ctx.now, version: before.version + 1, updatedAt: ctx.now })
+      .where(and(eq(contacts.id, id), eq(contacts.version, version)))
+      .returning({ id: contacts.id });
+    if (!res[0]) staleOrMissing(before);
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'contact.archive', entityType: 'contact', entityId: id,
+      changes: { archivedAt: { before: null, after: ctx.now.toISOString() } },
+    });
+  });
+}

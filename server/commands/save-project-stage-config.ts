@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { validateStageConfig, type StageConfig } from '../../core/projects/stages.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { settings } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { requirePermission } from '../policies/policy.ts';
+import { STAGES_SETTING_KEY } from '../projects/support.ts';
+
+/**
+ * Saves the project stage machine (stages, moves, gates, the split floor). The whole
+ * configuration is validated by the same core rules the gate uses; `version` 0 creates it.
+ */
+export async function saveStageConfig(ctx: Ctx, input: StageConfig & { version: number }): Promise<void> {
+  requirePermission(ctx.actor, 'project.configure');
+  const { version, ...config } = input;
+  const errors = validateStageConfig(config);
+  if (errors.length) {
+    throw new AppError('validation_failed', {}, { fields: { 'body.stages': errors.map((e) => (ctx.actor.locale === 'en' ? e.en : e.zh)).join('; ') } });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(settings).where(eq(settings.key, STAGES_SETTING_KEY)).limit(1).for('update');
+    const current = row?.version ?? 0;
+    if (current !== version) throw new AppError('conflict_stale', { currentVersion: current }, { currentVersion: current });
+    if (row) {
+      await tx.update(settings).set({ value: config, version: current + 1, updatedAt: ctx.now }).where(eq(settings.key, STAGES_SETTING_KEY));
+    } else {
+      await tx.insert(settings).values({ key: STAGES_SETTING_KEY, value: config, version: 1, updatedAt: ctx.now });
+    }
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'project.stages_configure', entityType: 'settings', entityId: STAGES_SETTING_KEY,
+      changes: { stages: { before: row ? (row.value as StageConfig).stages?.map((s) => s.code) ?? null : null, after: config.stages.map((s) => s.code) }, shareFloorPct: { before: row ? (row.value as StageConfig).shareFloorPct ?? null : null, after: config.shareFloorPct } },
+    });
+  });
+}

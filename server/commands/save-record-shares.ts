@@ -1,0 +1,52 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { EVENT_RECORD_SHARED } from '../customers/module.ts';
+import { customers, partners, recordShares, users } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { notify } from '../notifications/notify.ts';
+import { requirePermission } from '../policies/policy.ts';
+import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';
+
+/**
+ * Sets the colleagues a customer or partner is explicitly shared with (on top of their roles'
+ * data scope): the list replaces the previous one; added colleagues are notified; audited.
+ */
+export async function saveRecordShares(ctx: Ctx, kind: 'customer' | 'partner', id: string, userIds: string[]): Promise<void> {
+  const permission = kind === 'customer' ? 'customer.transfer' : 'partner.manage';
+  requirePermission(ctx.actor, permission);
+  const t = kind === 'customer' ? customers : partners;
+  await ctx.db.transaction(async (tx) => {
+    const vis = kind === 'customer' ? await customerVisibility(tx, ctx.actor, permission) : await partnerVisibility(tx, ctx.actor, permission);
+    const [rec] = await tx.select({ id: t.id, name: t.name, ownerUserId: t.ownerUserId }).from(t).where(and(eq(t.id, id), vis)).limit(1).for('update');
+    if (!rec) throw new AppError('not_found');
+    const next = [...new Set(userIds)].filter((u) => u !== rec.ownerUserId).sort();
+    if (next.length) {
+      const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, next), eq(users.active, true)));
+      if (found.length !== next.length) throw new AppError('validation_failed', {}, { fields: { 'body.userIds': 'unknown or inactive user' } });
+    }
+    const current = (await tx.select({ userId: recordShares.userId }).from(recordShares)
+      .where(and(eq(recordShares.entityType, kind), eq(recordShares.entityId, id)))).map((r) => r.userId).sort();
+    const added = next.filter((u) => !current.includes(u));
+    const removed = current.filter((u) => !next.includes(u));
+    if (added.length === 0 && removed.length === 0) return;
+    if (removed.length) {
+      await tx.delete(recordShares).where(and(eq(recordShares.entityType, kind), eq(recordShares.entityId, id), inArray(recordShares.userId, removed)));
+    }
+    if (added.length) {
+      await tx.insert(recordShares).values(added.map((userId) => ({ entityType: kind, entityId: id, userId, grantedBy: ctx.actor.userId, createdAt: ctx.now })));
+    }
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: `${kind}.share`, entityType: kind, entityId: id, changes: { sharedWith: { before: current, after: next } },
+    });
+    if (added.length) {
+      await notify(tx, ctx.now, {
+        eventType: EVENT_RECORD_SHARED,
+        recipientUserIds: added,
+        params: { name: rec.name, kind: kind === 'customer' ? '客户' : '渠道商', kindEn: kind === 'customer' ? 'customer' : 'partner', by: ctx.actor.displayName ?? '' },
+        subject: { type: kind, id },
+        link: `/${kind === 'customer' ? 'customers' : 'partners'}/${id}`,
+      });
+    }
+  });
+}

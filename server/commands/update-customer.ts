@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import { companyNameKey } from '../../core/crm/name-key.ts';
+import { buildSearchText } from '../../core/crm/search-text.ts';
+import type { UpdateCustomerBody } from '../../core/schemas/customers.schema.ts';
+import { appendAudit, diffFields } from '../audit/audit-log.ts';
+import { customers } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { requirePermission } from '../policies/policy.ts';
+import { customerVisibility } from '../policies/visibility.ts';
+import { findDuplicates } from '../queries/customers.ts';
+import { appendTimeline } from '../timeline/timeline.ts';
+import { blankToNull, checkedCreditCode, isUniqueViolation, placeOf, refuseDuplicates } from './support/crm.ts';
+import { staleOrMissing } from './support/guards.ts';
+import { AppError } from '../../core/errors.ts';
+
+/**
+ * Edits a customer the actor may manage (stale `version` → 409). A new name or credit code is
+ * checked for duplicates like a new customer; the owner changes only through a transfer.
+ */
+export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomerBody): Promise<void> {
+  requirePermission(ctx.actor, 'customer.manage');
+  const locale = ctx.actor.locale;
+  const creditCode = checkedCreditCode(input.creditCode, locale);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const vis = await customerVisibility(tx, ctx.actor, 'customer.manage');
+      const [before] = await tx.select().from(customers).where(and(eq(customers.id, id), vis)).limit(1).for('update');
+      if (!before) throw new AppError('not_found');
+      if (before.version !== input.version) staleOrMissing(before);
+      const name = input.name?.trim();
+      const nameChanged = name !== undefined && name !== before.name;
+      const codeChanged = creditCode !== undefined && creditCode !== before.creditCode;
+      if (nameChanged || codeChanged) {
+        const matches = await findDuplicates(tx, ctx.actor, 'customer', {
+          name: nameChanged ? name : undefined, creditCode: codeChanged ? creditCode : null, excludeId: id,
+        });
+        refuseDuplicates(matches, input.confirmDuplicate, locale, 'customer');
+      }
+      const place = input.province !== undefined || input.region !== undefined || codeChanged
+        ? placeOf(
+          { province: input.province !== undefined ? input.province : before.province, region: input.region !== undefined ? input.region : before.region },
+          creditCode !== undefined ? creditCode : before.creditCode,
+        )
+        : { province: undefined, region: undefined };
+      const fields = {
+        name,
+        creditCode,
+        industry: input.industry,
+        region: place.region,
+        province: place.province,
+        level: input.level,
+        source: input.source,
+        status: input.status,
+        address: blankToNull(input.address),
+        notes: blankToNull(input.notes),
+      };
+      const changes = diffFields(before as unknown as Record<string, unknown>, fields);
+      if (!changes) return;
+      const nextName = name ?? before.name;
+      const nextCode = creditCode !== undefined ? creditCode : before.creditCode;
+      const res = await tx
+        .update(customers)
+        .set({
+          ...fields,
+          nameKey: companyNameKey(nextName),
+          searchText: buildSearchText([nextName, nextCode]),
+          version: before.version + 1,
+          updatedAt: ctx.now,
+        })
+        .where(and(eq(customers.id, id), eq(customers.version, input.version)))
+        .returning({ id: customers.id });
+      if (!res[0]) staleOrMissing(before);
+      if (changes.status) {
+        await appendTimeline(tx, {
+          at: ctx.now, kind: 'customer.status', entityType: 'customer', entityId: id, customerId: id, actorId: ctx.actor.userId,
+          title: `客户状态变更`, data: { from: before.status, to: input.status ?? null },
+        });
+      }
+      await appendAudit(tx, ctx.actor, ctx.now, { action: 'customer.update', entityType: 'customer', entityId: id, changes });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'customer', { creditCode, excludeId: id }), false, locale, 'customer');
+    throw e;
+  }
+}

@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { UpdateLeadBody } from '../../core/schemas/leads.schema.ts';
+import { appendAudit, diffFields } from '../audit/audit-log.ts';
+import { leads } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { loadIntakeSettings } from '../intake/settings.ts';
+import { requirePermission } from '../policies/policy.ts';
+import { checkedPhone } from './support/crm.ts';
+import { findLeadDuplicates } from './register-lead.ts';
+import { appendLeadTimeline, blank, checkVersion, customerRef, invalid, leadSearchText, lockLead, requireLeadAction } from './support/intake.ts';
+import { staleOrMissing } from './support/guards.ts';
+
+/**
+ * Edits a piece of information while it is open (registrar, screener or assignee): title,
+ * channel, customer, contact, description, estimate, category. Changing the customer or the
+ * title re-runs the duplicate check unless confirmed.
+ */
+export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & { confirmDuplicate?: boolean }): Promise<void> {
+  requirePermission(ctx.actor, 'lead.read');
+  const contactPhone = checkedPhone(input.contactPhone, ctx.actor.locale, 'body.contactPhone');
+  const settings = await loadIntakeSettings(ctx.db);
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockLead(tx, ctx.actor, id);
+    requireLeadAction(ctx.actor, before, 'edit');
+    checkVersion(before, input.version);
+    const fields: Partial<typeof leads.$inferInsert> = {};
+    if (input.title !== undefined) fields.title = input.title;
+    if (input.channel !== undefined) fields.channel = input.channel;
+    if (input.contactName !== undefined) fields.contactName = blank(input.contactName);
+    if (contactPhone !== undefined) fields.contactPhone = contactPhone;
+    if (input.description !== undefined) fields.description = blank(input.description);
+    if (input.estimatedAmountFen !== undefined) fields.estimatedAmountFen = input.estimatedAmountFen;
+    if (input.category !== undefined) {
+      if (before.state === 'registered' && input.category !== null) {
+        throw invalid(ctx.actor.locale, { category: { zh: '分类在筛选保留时确定', en: 'the category is set when the information is kept' } });
+      }
+      fields.category = input.category;
+    }
+    if (input.customerId !== undefined) {
+      fields.customerId = input.customerId;
+      fields.customerName = input.customerId
+        ? (await customerRef(tx, ctx.actor, input.customerId)).name
+        : (blank(input.customerName)?.trim() ?? before.customerName);
+    } else if (input.customerName !== undefined && !before.customerId) {
+      // a linked customer keeps the name of its record
+      fields.customerName = blank(input.customerName)?.trim() ?? null;
+    }
+    const after = { ...before, ...fields };
+    if (!after.customerId && !after.customerName) {
+      throw invalid(ctx.actor.locale, { customerName: { zh: '请选择客户或填写客户名称', en: 'choose a customer or enter its name' } });
+    }
+    const changes = diffFields(before as unknown as Record<string, unknown>, fields as Record<string, unknown>) ?? {};
+    if (Object.keys(changes).length === 0) return;
+    if ((changes.title || changes.customerId || changes.customerName) && !input.confirmDuplicate) {
+      const dups = await findLeadDuplicates(tx, ctx, { title: after.title, customerId: after.customerId, customerName: after.customerName, excludeId: id }, settings.duplicateWindowDays);
+      if (dups.length > 0) {
+        throw new AppError('lead_duplicate', { days: settings.duplicateWindowDays, codes: dups.map((d) => d.code).join('、') }, { duplicates: dups, confirmable: true });
+      }
+    }
+    const res = await tx
+      .update(leads)
+      .set({
+        ...fields,
+        searchText: leadSearchText(after),
+        version: before.version + 1,
+        updatedAt: ctx.now,
+      })
+      .where(and(eq(leads.id, id), eq(leads.version, input.version)))
+      .returning({ id: leads.id });
+    if (!res[0]) staleOrMissing(before);
+    await appendAudit(tx, ctx.actor, ctx.now, { action: 'lead.update', entityType: 'lead', entityId: id, changes });
+    await appendLeadTimeline(tx, ctx, { id, customerId: after.customerId }, {
+      kind: 'lead.updated', title: '修改信息', summary: Object.keys(changes).join('、'), data: { fields: Object.keys(changes) },
+    });
+  });
+}
