@@ -78,7 +78,7 @@ export const CustomerView = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   /** what the reader may do (the server checks again) */
-  can: z.object({ edit: z.boolean(), transfer: z.boolean() }),
+  can: z.object({ edit: z.boolean(), transfer: z.boolean(), share: z.boolean() }),
 });
 export type CustomerView = z.infer<typeof CustomerView>;
 
@@ -306,7 +306,7 @@ export const PartnerView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
-  can: z.object({ edit: z.boolean(), transfer: z.boolean() }),
+  can: z.object({ edit: z.boolean(), transfer: z.boolean(), share: z.boolean() }),
 });
 export type PartnerView = z.infer<typeof PartnerView>;
 

@@ -5,7 +5,7 @@ import { EVENT_RECORD_SHARED } from '../customers/module.ts';
 import { customers, partners, recordShares, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { notify } from '../notifications/notify.ts';
-import { requirePermission } from '../policies/policy.ts';
+import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';
 
 /**
@@ -13,13 +13,18 @@ import { customerVisibility, partnerVisibility } from '../policies/visibility.ts
  * data scope): the list replaces the previous one; added colleagues are notified; audited.
  */
 export async function saveRecordShares(ctx: Ctx, kind: 'customer' | 'partner', id: string, userIds: string[]): Promise<void> {
-  const permission = kind === 'customer' ? 'customer.transfer' : 'partner.manage';
+  // Whoever may transfer customers may share any customer in scope; an owner may share their own.
+  const ownerOnly = kind === 'customer' && !hasPermission(ctx.actor, 'customer.transfer');
+  const permission = kind === 'customer' ? (ownerOnly ? 'customer.manage' : 'customer.transfer') : 'partner.manage';
   requirePermission(ctx.actor, permission);
   const t = kind === 'customer' ? customers : partners;
   await ctx.db.transaction(async (tx) => {
     const vis = kind === 'customer' ? await customerVisibility(tx, ctx.actor, permission) : await partnerVisibility(tx, ctx.actor, permission);
     const [rec] = await tx.select({ id: t.id, name: t.name, ownerUserId: t.ownerUserId }).from(t).where(and(eq(t.id, id), vis)).limit(1).for('update');
     if (!rec) throw new AppError('not_found');
+    if (ownerOnly && rec.ownerUserId !== ctx.actor.userId) {
+      throw new AppError('forbidden', {}, { reason: ctx.actor.locale === 'en' ? 'only the owner or a manager may share this customer' : '只有负责人或主管可以共享该客户' });
+    }
     const next = [...new Set(userIds)].filter((u) => u !== rec.ownerUserId).sort();
     if (next.length) {
       const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, next), eq(users.active, true)));

@@ -139,7 +139,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string> = {
   'POST /api/customers/duplicates': 'customer.read',
   'POST /api/customers/:id/transfer': 'customer.transfer',
   'GET /api/customers/:id/shares': 'customer.read',
-  'PUT /api/customers/:id/shares': 'customer.transfer',
+  'PUT /api/customers/:id/shares': 'customer.manage',
   'GET /api/customers/:id/timeline': 'customer.read',
   'GET /api/partners': 'partner.read',
   'POST /api/partners': 'partner.manage',

@@ -123,7 +123,7 @@ export async function* customersForExport(db: Db, actor: Actor, q: CustomerExpor
   for (let offset = 0; ; offset += batch) {
     const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
     for (const r of rows) {
-      yield { ...toListItem(r), notes: r.c.notes, address: r.c.address, departmentId: r.c.departmentId, can: { edit: false, transfer: false } };
+      yield { ...toListItem(r), notes: r.c.notes, address: r.c.address, departmentId: r.c.departmentId, can: { edit: false, transfer: false, share: false } };
     }
     if (rows.length < batch) break;
   }
@@ -155,7 +155,12 @@ export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Cus
     notes: r.c.notes,
     address: r.c.address,
     departmentId: r.c.departmentId,
-    can: { edit: Boolean(r.canEdit), transfer: Boolean(r.canTransfer) },
+    // the owner may share their own customer; whoever may transfer may share any in scope
+    can: {
+      edit: Boolean(r.canEdit),
+      transfer: Boolean(r.canTransfer),
+      share: Boolean(r.canTransfer) || (Boolean(r.canEdit) && r.c.ownerUserId !== null && r.c.ownerUserId === actor.userId),
+    },
   };
 }
 

@@ -95,7 +95,7 @@ export async function* partnersForExport(db: Db, actor: Actor, q: PartnerExportQ
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
     const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
-    for (const r of rows) yield { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: false, transfer: false } };
+    for (const r of rows) yield { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: false, transfer: false, share: false } };
     if (rows.length < batch) break;
   }
 }
@@ -114,7 +114,7 @@ export async function getPartner(db: Db, actor: Actor, id: string): Promise<Part
   const r = rows[0];
   if (!r) return null;
   const can = Boolean(r.canManage);
-  return { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: can, transfer: can } };
+  return { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: can, transfer: can, share: can } };
 }
 
 /** True when the actor may see the partner. */

@@ -98,7 +98,7 @@ export async function customersRoutes(api: Api, services: AppServices) {
   });
 
   api.put('/customers/:id/shares', {
-    config: { access: { permission: 'customer.transfer' } },
+    config: { access: { permission: 'customer.manage' } },
     schema: { tags, summary: '设置共享 Set the colleagues the customer is shared with', params: IdParams, body: PutSharesBody, response: { 200: ShareList, ...errorResponses } },
   }, async (req) => {
     await saveRecordShares(ctxOf(req, services), 'customer', req.params.id, req.body.userIds);

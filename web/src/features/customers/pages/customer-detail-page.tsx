@@ -48,7 +48,7 @@ export function CustomerDetailPage() {
     return <LoadError error={customer.error} onRetry={() => void customer.refetch()} />;
   }
   const c: CustomerView = customer.data;
-  const mayShare = c.can.transfer;
+  const mayShare = c.can.share;
 
   const overview = (
     <Descriptions bordered size="small" column={screens.md ? 2 : 1} className="bf-crm-descriptions">
