@@ -72,7 +72,7 @@ describe('customers', () => {
     const c = res.json();
     id = c.id;
     expect(c).toMatchObject({ name: '杭州市公安局', province: 'zhejiang', region: 'east', status: 'potential', ownerName: '张客户经理', version: 1 });
-    expect(c.can).toEqual({ edit: true, transfer: false });
+    expect(c.can).toEqual({ edit: true, transfer: false, share: true });
     expect((await get(am, `/api/customers/${id}`)).json().name).toBe('杭州市公安局');
     const list = (await get(am, '/api/customers?q=公安&sort=-updatedAt')).json();
     expect(list.total).toBe(1);
