@@ -112,7 +112,7 @@ describe('customers', () => {
     const dialog = p.getByRole('dialog', { name: '添加联系人' });
     await dialog.getByLabel('姓名').fill('陈海峰');
     await dialog.getByLabel('职务').fill('科技信息化科科长');
-    await pick(p, dialog, '决策角色', '技术评估');
+    await pick(p, dialog, '决策链角色', '技术评估');
     await dialog.getByLabel('电话').fill('13957712345');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await p.locator('.bf-crm-card-item', { hasText: '陈海峰' }).waitFor();

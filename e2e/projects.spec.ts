@@ -75,10 +75,13 @@ describe('presales projects', () => {
     await page.getByText('已同意').first().waitFor();
   }
 
-  async function pick(page: Page, label: string, search: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  /** Picks an option of an antd Select (searching first when `search` is given) and waits for the list to close. */
+  async function choose(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, search: string | null, option: string): Promise<void> {
+    await scope.getByLabel(label, { exact: true }).click();
+    if (search) await page.keyboard.type(search);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+    await settle(page);
   }
 
   test('opportunity → go/no-go → registration → presales lead → stages → outcome → summary → closed', async () => {
@@ -110,7 +113,7 @@ describe('presales projects', () => {
     await sun.page.getByRole('heading', { name: '商机与项目', level: 1 }).waitFor();
     await sun.page.getByRole('button', { name: '新建商机' }).click();
     await sun.page.getByRole('heading', { name: '新建商机', level: 1 }).waitFor();
-    await pick(sun.page, '客户', '苏州', '苏州市某区政务服务中心');
+    await choose(sun.page, sun.page, '客户', '苏州', '苏州市某区政务服务中心');
     await sun.page.getByLabel('预计签约日期').fill('2026-12-31');
     await sun.page.getByLabel('项目名称').fill('政务服务中心智慧停车系统');
     await sun.page.getByLabel('预计金额（元）').fill('1280000');
@@ -170,19 +173,14 @@ describe('presales projects', () => {
     await zhou.page.getByTestId('next-step').getByText('等待售前经理指派售前负责人').waitFor();
     await zhou.page.getByRole('button', { name: '指派售前负责人' }).click();
     const leadDialog = zhou.page.getByRole('dialog', { name: '指派售前负责人' });
-    await leadDialog.getByLabel('售前负责人').click();
-    await zhou.page.keyboard.type('吴');
-    await zhou.page.locator('.ant-select-item-option', { hasText: '吴杰' }).first().click();
+    await choose(zhou.page, leadDialog, '售前负责人', '吴', '吴杰');
     await leadDialog.getByRole('button', { name: '确定' }).click();
     await zhou.page.getByRole('button', { name: '更换售前负责人' }).waitFor();
     await zhou.page.getByRole('tab', { name: '项目组' }).click();
     await zhou.page.getByRole('button', { name: '加入成员' }).click();
     const memberDialog = zhou.page.getByRole('dialog', { name: '加入成员' });
-    await memberDialog.getByLabel('人员').click();
-    await zhou.page.keyboard.type('吴');
-    await zhou.page.locator('.ant-select-item-option', { hasText: '吴杰' }).first().click();
-    await memberDialog.getByLabel('项目角色').click();
-    await zhou.page.locator('.ant-select-item-option', { hasText: '售前工程师' }).first().click();
+    await choose(zhou.page, memberDialog, '人员', '吴', '吴杰');
+    await choose(zhou.page, memberDialog, '项目角色', null, '售前工程师');
     await memberDialog.getByRole('button', { name: '确定' }).click();
     await zhou.page.getByText('已加入项目组').waitFor();
 
@@ -197,9 +195,7 @@ describe('presales projects', () => {
     await sun.page.getByRole('tab', { name: '项目组' }).click();
     await sun.page.getByRole('button', { name: '设置项目经理' }).click();
     const mgrDialog = sun.page.getByRole('dialog', { name: '设置项目经理' });
-    await mgrDialog.getByLabel('人员').click();
-    await sun.page.keyboard.type('孙');
-    await sun.page.locator('.ant-select-item-option', { hasText: '孙丽' }).first().click();
+    await choose(sun.page, mgrDialog, '人员', '孙', '孙丽');
     await mgrDialog.getByRole('button', { name: '确定' }).click();
     await sun.page.getByText('已保存').first().waitFor();
     await settle(sun.page);
@@ -220,8 +216,7 @@ describe('presales projects', () => {
     await sun.page.getByRole('menuitem', { name: '记录结果' }).click();
     const outcome = sun.page.getByRole('dialog', { name: '记录项目结果' });
     await outcome.getByLabel('丢单').check();
-    await outcome.getByLabel('原因').click();
-    await sun.page.locator('.ant-select-item-option', { hasText: '价格' }).first().click();
+    await choose(sun.page, outcome, '原因', null, '价格');
     await outcome.getByLabel('中标单位').fill('某大型集成商');
     await outcome.getByRole('button', { name: '保存结果' }).click();
     await sun.page.getByText('结果已记录').first().waitFor();

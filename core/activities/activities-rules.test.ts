@@ -57,6 +57,12 @@ describe('visit roll-up', () => {
     expect(r.totals).toEqual({ visits: 8, missingDays: 5, peopleWithMissingDays: 2 });
     expect(r.weekEnd).toBe('2026-03-15');
   });
+
+  it('does not count days before a person was expected to log', () => {
+    const days = weekDates('2026-03-09').map((date, i) => ({ date, working: i < 5 }));
+    const r = buildVisitRollup({ weekStart: '2026-03-09', days, people: [{ userId: 'n', name: '新人', departmentName: null, expectedFrom: '2026-03-12' }], visits: [], logDays: [] });
+    expect(r.people[0]?.days.filter((d) => d.missing).map((d) => d.date)).toEqual(['2026-03-12', '2026-03-13']);
+  });
 });
 
 describe('cases', () => {

@@ -28,6 +28,8 @@ export interface RollupPersonInput {
   userId: string;
   name: string;
   departmentName: string | null;
+  /** the first day the person's log is due (e.g. the day the account was created); earlier days never count as missing */
+  expectedFrom?: string | null;
 }
 
 export interface RollupDayInput {
@@ -81,11 +83,13 @@ export function buildVisitRollup(input: {
         visits,
         submitted: Boolean(log?.submitted) || visits > 0,
         noVisits,
-        missing: d.working && visits === 0 && !noVisits,
+        missing: d.working && visits === 0 && !noVisits && (!p.expectedFrom || d.date >= p.expectedFrom),
       };
     });
     return {
-      ...p,
+      userId: p.userId,
+      name: p.name,
+      departmentName: p.departmentName,
       days,
       totalVisits: days.reduce((s, d) => s + d.visits, 0),
       missingDays: days.filter((d) => d.missing).length,

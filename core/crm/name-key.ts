@@ -13,12 +13,15 @@ const SUFFIXES = [
   'co.,ltd.', 'co.,ltd', 'coltd', 'co.ltd', 'limited', 'ltd', 'inc', 'corp', 'corporation', 'company', 'group', 'gmbh', 'llc', 'plc',
 ];
 
-/** Lower-case, half-width, without spaces, punctuation and symbols (Chinese and Latin). */
+/**
+ * Lower-case, half-width, without spaces, punctuation, symbols and control / format characters
+ * (Chinese and Latin). Control characters matter: PostgreSQL refuses a NUL in text.
+ */
 export function normalizeText(input: string): string {
   return input
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
+    .replace(/[\s\p{P}\p{S}\p{Cc}\p{Cf}]/gu, '');
 }
 
 /**

@@ -11,7 +11,10 @@ import { pageOf, PageQuery, sortParam } from './common.schema.ts';
  * checked by the use cases (they explain the problem in the user's language).
  */
 
-const text = (max: number) => z.string().trim().max(max);
+/** Control characters other than tab and line breaks are dropped (PostgreSQL refuses a NUL in text). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const text = (max: number) => z.string().overwrite((s) => s.replace(CONTROL_CHARS, '')).trim().max(max);
 const optText = (max: number) => text(max).nullable().optional();
 
 export const IndustrySchema = z.enum(optionValues(INDUSTRIES));
@@ -107,8 +110,8 @@ export const CustomerPage = pageOf(CustomerListItem);
 // ---------- duplicates ----------
 
 export const DuplicateCheckBody = z.object({
-  name: z.string().trim().max(100).optional(),
-  creditCode: z.string().trim().max(30).optional(),
+  name: text(100).optional(),
+  creditCode: text(30).optional(),
   excludeId: z.string().uuid().optional(),
 });
 export type DuplicateCheckBody = z.infer<typeof DuplicateCheckBody>;
@@ -168,7 +171,10 @@ export type PutSharesBody = z.infer<typeof PutSharesBody>;
 
 export const TimelineQuery = z.object({
   /** the `nextBefore` of the previous page */
-  before: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/).optional(),
+  before: z.string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z_\d{1,15}$/)
+    .refine((s) => !Number.isNaN(new Date(s.split('_')[0] ?? '').getTime()))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;

@@ -10,7 +10,9 @@ import { z } from 'zod';
 export const MAX_IMPORT_FILE_MB = 10;
 
 export const ImportFileBody = z.object({
-  fileName: z.string().min(1).max(255),
+  // control characters dropped: the name is written to the audit log
+  // eslint-disable-next-line no-control-regex
+  fileName: z.string().overwrite((s) => s.replace(/[\u0000-\u001F\u007F]/g, '')).trim().min(1).max(255),
   contentBase64: z.string().min(1),
 });
 export type ImportFileBody = z.infer<typeof ImportFileBody>;

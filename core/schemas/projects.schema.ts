@@ -291,8 +291,8 @@ export const StagePathItem = z.object({
   stage: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
-  /** done | current | upcoming */
-  state: z.enum(['done', 'current', 'upcoming']),
+  /** done | skipped (passed over without entering it) | current | upcoming */
+  state: z.enum(['done', 'skipped', 'current', 'upcoming']),
   enteredAt: Timestamp.nullable(),
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, between, count, eq, inArray, isNotNull, min } from 'drizzle-orm';
 import { withCalendarFallback } from '../../core/deadlines/deadline-rules.ts';
 import { isWorkingDay, shanghaiDate, shanghaiInstant } from '../../core/calendar/working-calendar.ts';
 import { buildVisitRollup, previousWeekStart, weekDates, weekStartOf, type VisitRollup } from '../../core/activities/visit-rollup.ts';
@@ -109,19 +109,46 @@ export async function computeVisitRollup(db: Db, weekStart: string): Promise<Vis
   const ids = [...new Set([...loggers.map((l) => l.id), ...visits.map((v) => v.userId)])];
   const people = ids.length
     ? await db
-        .select({ userId: users.id, name: users.displayName, departmentName: departments.name })
+        .select({ userId: users.id, name: users.displayName, departmentName: departments.name, createdAt: users.createdAt })
         .from(users)
         .leftJoin(departments, eq(departments.id, users.departmentId))
         .where(inArray(users.id, ids))
         .orderBy(asc(departments.name), asc(users.displayName))
     : [];
+  const since = await loggingSince(db, people.map((p) => ({ id: p.userId, createdAt: p.createdAt })));
   return buildVisitRollup({
     weekStart,
     days: dates.map((d) => ({ date: d, working: working.get(d) ?? false })),
-    people,
+    people: people.map((p) => ({ userId: p.userId, name: p.name, departmentName: p.departmentName, expectedFrom: since.get(p.userId) ?? null })),
     visits: visits.map((v) => ({ userId: v.userId, date: v.date ?? '', count: Number(v.count) })),
     logDays: logDays.map((l) => ({ userId: l.userId, date: l.date, submitted: l.submittedAt !== null, noVisits: l.noVisits })),
   });
+}
+
+/**
+ * From which day each person's log counts: the day the account was created, or earlier when
+ * the person already logged visits (or log days) before — so a new colleague is not reported
+ * missing for the days before joining.
+ */
+export async function loggingSince(db: Db, people: ReadonlyArray<{ id: string; createdAt: Date }>): Promise<Map<string, string>> {
+  const out = new Map(people.map((p) => [p.id, shanghaiDate(p.createdAt)]));
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return out;
+  const firstVisit = await db
+    .select({ userId: activities.ownerUserId, first: min(activities.logDate) })
+    .from(activities)
+    .where(and(eq(activities.type, 'visit'), inArray(activities.ownerUserId, ids)))
+    .groupBy(activities.ownerUserId);
+  const firstDay = await db
+    .select({ userId: visitLogDays.userId, first: min(visitLogDays.logDate) })
+    .from(visitLogDays)
+    .where(inArray(visitLogDays.userId, ids))
+    .groupBy(visitLogDays.userId);
+  for (const r of [...firstVisit, ...firstDay]) {
+    const cur = out.get(r.userId);
+    if (r.first && (!cur || r.first < cur)) out.set(r.userId, r.first);
+  }
+  return out;
 }
 
 /** The stored roll-up of a week, if it was generated. */

@@ -6,6 +6,7 @@ import {
   provinceOfCreditCode, regionOfProvince, REGIONS, type CrmOption,
 } from '../../core/crm/options.ts';
 import { buildSearchText } from '../../core/crm/search-text.ts';
+import { AppError } from '../../core/errors.ts';
 import type { ImportCommitBody, ImportCommitResult, ImportFileBody, ImportPreview } from '../../core/schemas/imports.schema.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import type { Db } from '../db/client.ts';
@@ -16,7 +17,7 @@ import {
 } from '../imports/xlsx-import.ts';
 import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';
-import { phoneProblem } from './support/crm.ts';
+import { isUniqueViolation, phoneProblem } from './support/crm.ts';
 
 /**
  * Excel imports of customers, contacts and channel partners (the framework is
@@ -57,7 +58,7 @@ const H = {
   contactName: l10n('姓名', 'Name'),
   contactCustomer: l10n('所属客户', 'Customer'),
   contactTitle: l10n('职务', 'Job title'),
-  decisionRole: l10n('决策角色', 'Decision role'),
+  decisionRole: l10n('决策链角色', 'Decision role'),
   phone: l10n('电话', 'Phone'),
   email: l10n('邮箱', 'E-mail'),
   wechat: l10n('微信', 'WeChat'),
@@ -402,8 +403,20 @@ export function previewCrmImport(ctx: Ctx, kind: CrmImportKind, body: ImportFile
   return previewImport(ctx, specOf(kind) as ImportSpec<unknown>, body);
 }
 
-/** Imports the file: all rows or none (`all_or_nothing`), or only the valid rows (`valid_only`). */
-export function commitCrmImport(ctx: Ctx, kind: CrmImportKind, body: ImportCommitBody): Promise<ImportCommitResult> {
+/**
+ * Imports the file: all rows or none (`all_or_nothing`), or only the valid rows (`valid_only`).
+ * A credit code saved by someone else between the check and the insert (the unique index
+ * refuses it) rolls the whole import back with 409, never a 500.
+ */
+export async function commitCrmImport(ctx: Ctx, kind: CrmImportKind, body: ImportCommitBody): Promise<ImportCommitResult> {
   requireManage(ctx, kind);
-  return commitImport(ctx, specOf(kind) as ImportSpec<unknown>, body);
+  try {
+    return await commitImport(ctx, specOf(kind) as ImportSpec<unknown>, body);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const en = ctx.actor.locale === 'en';
+    throw new AppError('conflict_duplicate', { field: en ? 'A unified social credit code of the file' : '文件中的统一社会信用代码' }, {
+      fields: { 'body.contentBase64': en ? 'saved by someone else meanwhile; nothing was imported: preview the file again' : '刚被他人保存，本次未导入任何数据，请重新预览' },
+    });
+  }
 }

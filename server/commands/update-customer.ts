@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { companyNameKey } from '../../core/crm/name-key.ts';
+import { CUSTOMER_STATUSES, optionLabel } from '../../core/crm/options.ts';
 import { buildSearchText } from '../../core/crm/search-text.ts';
 import type { UpdateCustomerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
@@ -73,7 +74,8 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
       if (changes.status) {
         await appendTimeline(tx, {
           at: ctx.now, kind: 'customer.status', entityType: 'customer', entityId: id, customerId: id, actorId: ctx.actor.userId,
-          title: `客户状态变更`, data: { from: before.status, to: input.status ?? null },
+          title: `客户状态：${optionLabel(CUSTOMER_STATUSES, before.status, 'zh-CN')} → ${optionLabel(CUSTOMER_STATUSES, input.status ?? null, 'zh-CN')}`,
+          data: { from: before.status, to: input.status ?? null },
         });
       }
       await appendAudit(tx, ctx.actor, ctx.now, { action: 'customer.update', entityType: 'customer', entityId: id, changes });

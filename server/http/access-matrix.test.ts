@@ -194,6 +194,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string> = {
   'GET /api/reports/visit-rollup/export.xlsx': 'report.visit_rollup',
   'GET /api/cases': 'case.read',
   'POST /api/cases': 'case.manage',
+  'GET /api/cases/export.xlsx': 'customer.export',
   'GET /api/cases/:id': 'case.read',
   'PATCH /api/cases/:id': 'case.manage',
   'POST /api/cases/:id/assign': 'case.manage',

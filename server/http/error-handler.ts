@@ -82,9 +82,23 @@ export function installErrorHandler(app: FastifyInstance): void {
       // JSON syntax errors from the body parser and similar client mistakes
       return sendError(req, reply, 'validation_failed', {}, { body: err.message.slice(0, 200) });
     }
+    if (isUniqueViolation(err)) {
+      // a unique index refused a concurrent write the use case did not foresee: a conflict, not a crash
+      req.log.warn({ err }, 'unique violation');
+      return sendError(req, reply, 'conflict_duplicate', { field: requestLocale(req) === 'en' ? 'This record' : '该记录' });
+    }
     if (err.statusCode === 413) return sendError(req, reply, 'payload_too_large');
     if (err.statusCode === 415) return sendError(req, reply, 'validation_failed', {}, { body: 'unsupported media type' });
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'internal');
   }
+}
+
+/** A PostgreSQL unique violation (23505), possibly wrapped by the driver or Drizzle. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let cur: unknown = e, i = 0; cur && typeof cur === 'object' && i < 4; i++) {
+    if ('code' in cur && (cur as { code: unknown }).code === '23505') return true;
+    cur = 'cause' in cur ? (cur as { cause: unknown }).cause : null;
+  }
+  return false;
 }

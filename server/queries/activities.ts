@@ -14,7 +14,7 @@ import type { Actor } from '../policies/actor.ts';
 import { departmentSubtree, requirePermission } from '../policies/policy.ts';
 import { activityVisibility } from '../policies/visibility.ts';
 import { ACTIVITY_SUBJECT, RECEPTION_PROCESS, STEP_SUBMIT, STEP_SUMMARY, VISIT_LOG_SUBJECT } from '../activities/constants.ts';
-import { computeVisitRollup, generateVisitRollup, storedVisitRollup, visitsPerDay, workingDays } from '../activities/visit-log.ts';
+import { computeVisitRollup, generateVisitRollup, loggingSince, storedVisitRollup, visitsPerDay, workingDays } from '../activities/visit-log.ts';
 import { latestApprovalFor } from '../intake/approvals.ts';
 import { escapeLike } from './users.ts';
 
@@ -163,6 +163,8 @@ export async function myVisitLog(db: Db, actor: Actor, range: { from?: string | 
   for (let d = to; d >= from; d = addCalendarDays(d, -1)) dates.push(d);
   const working = await workingDays(db, dates);
   const visits = await visitsPerDay(db, userId, from, to);
+  const created = (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)).limit(1))[0]?.at;
+  const since = created ? ((await loggingSince(db, [{ id: userId, createdAt: created }])).get(userId) ?? from) : from;
   const rows = await db
     .select({ id: visitLogDays.id, date: visitLogDays.logDate, submittedAt: visitLogDays.submittedAt, noVisits: visitLogDays.noVisits, note: visitLogDays.note })
     .from(visitLogDays)
@@ -186,7 +188,7 @@ export async function myVisitLog(db: Db, actor: Actor, range: { from?: string | 
       return {
         date,
         working: working.get(date) ?? false,
-        expected: (working.get(date) ?? false) && date <= today,
+        expected: (working.get(date) ?? false) && date <= today && date >= since,
         visits: n,
         submitted: Boolean(row?.submittedAt) || n > 0,
         submittedAt: row?.submittedAt?.toISOString() ?? null,

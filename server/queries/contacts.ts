@@ -82,7 +82,7 @@ async function listConditions(db: Db, actor: Actor, q: ContactExportQuery): Prom
   if (q.partnerId) conds.push(eq(contacts.partnerId, q.partnerId));
   if (q.decisionRole) conds.push(eq(contacts.decisionRole, q.decisionRole));
   if (q.includeArchived !== 'true') conds.push(sql`${contacts.archivedAt} IS NULL`);
-  const s = searchCondition(sql`${contacts.searchText}`, q.q);
+  const s = searchCondition(sql`${contacts.searchText}`, q.q, !hasPermission(actor, 'contact.phone'));
   if (s) conds.push(s);
   return and(...conds);
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { creditCodeMessage, creditCodeProblem, normalizeCreditCode } from '../../core/crm/credit-code.ts';
 import { companyNameKey, nameSimilarity, SIMILAR_NAME_THRESHOLD } from '../../core/crm/name-key.ts';
-import { searchTerm } from '../../core/crm/search-text.ts';
+import { PHONE_MARK, searchTerm } from '../../core/crm/search-text.ts';
 import type {
   CustomerExportQuery, CustomerListItem, CustomerListQuery, CustomerView, DuplicateCheckBody, DuplicateMatch, DuplicateResult, ShareList, TimelinePage, TimelineQuery,
 } from '../../core/schemas/customers.schema.ts';
@@ -18,12 +18,22 @@ import { escapeLike } from './users.ts';
 
 export const MAX_EXPORT_ROWS = 50_000;
 
-/** `search_text LIKE '%term%'` for a free-text filter, or null when the text has nothing searchable. */
-export function searchCondition(col: SQL, q: string | undefined): SQL | null {
+/**
+ * `search_text LIKE '%term%'` for a free-text filter, or null when the text has nothing
+ * searchable. With `hidePhones` (a reader without `contact.phone`) only the part before the
+ * phone digits is searched (see core/crm/search-text.ts), so a full number cannot be confirmed.
+ */
+export function searchCondition(col: SQL, q: string | undefined, hidePhones = false): SQL | null {
   if (!q) return null;
   const term = searchTerm(q);
   if (!term) return sql`FALSE`;
-  return sql`${col} LIKE ${`%${escapeLike(term)}%`}`;
+  return searchLike(col, term, hidePhones);
+}
+
+/** `col LIKE '%term%'` on a normalized term; phone digits excluded with `hidePhones`. */
+export function searchLike(col: SQL, term: string, hidePhones: boolean): SQL {
+  const target = hidePhones ? sql`split_part(${col}, ${PHONE_MARK}, 1)` : col;
+  return sql`${target} LIKE ${`%${escapeLike(term)}%`}`;
 }
 
 /** A condition that is TRUE for records the actor may change with `permission` (FALSE without it). */

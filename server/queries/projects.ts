@@ -57,7 +57,7 @@ export async function projectConditions(db: Db, actor: Actor, f: ProjectFilter):
   if (f.mine === 'true') {
     const me = actor.userId ? sql`${actor.userId}::uuid` : sql`NULL::uuid`;
     conds.push(sql`(${projects.ownerUserId} = ${me} OR ${projects.managerUserId} = ${me} OR ${projects.presalesLeadId} = ${me}
-      OR ${projects.monitorUserId} = ${me} OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = ${projects.id} AND pm.user_id = ${me}))`);
+      OR ${projects.monitorUserId} = ${me} OR ${projects.id} IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = ${me}))`);
   }
   return conds;
 }
@@ -87,7 +87,10 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof P
   const where = and(...(await projectConditions(db, actor, query)));
   const key = query.sort.replace(/^-/, '');
   const col = SORTS[key] ?? sql`${projects.updatedAt}`;
-  const dir = query.sort.startsWith('-') ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+  // NOT NULL columns keep the plain direction so the (updated_at) index serves the default order.
+  const nullable = key === 'amount' || key === 'expectedSignDate';
+  const desc_ = query.sort.startsWith('-');
+  const dir = desc_ ? (nullable ? sql`DESC NULLS LAST` : sql`DESC`) : sql`ASC`;
   const rows = await db
     .select({
       p: {
@@ -177,8 +180,10 @@ export async function projectKanban(db: Db, actor: Actor, f: ProjectFilter & { c
     SELECT ${projects.stage} AS stage, count(*)::int AS n, coalesce(sum(${projects.amountFen}), 0)::bigint AS sum_fen
     FROM projects WHERE ${where} AND ${projects.stage} IN (${codeList})
     GROUP BY ${projects.stage}`));
-  const cardRows = rowsOf<CardRow>(await db.execute(sql`
-    SELECT c.* FROM unnest(ARRAY[${codeList}]::text[]) AS s(code)
+  // Cards only for the columns that have projects: a column without any would scan its whole index range for nothing.
+  const withRows = codes.filter((c) => aggregates.some((a) => a.stage === c && Number(a.n) > 0));
+  const cardRows = withRows.length === 0 ? [] : rowsOf<CardRow>(await db.execute(sql`
+    SELECT c.* FROM unnest(ARRAY[${sql.join(withRows.map((c) => sql`${c}`), sql`, `)}]::text[]) AS s(code)
     CROSS JOIN LATERAL (
       SELECT ${CARD_COLUMNS}
       FROM projects JOIN customers ON ${customers.id} = ${projects.customerId} JOIN users ON ${users.id} = ${projects.ownerUserId}
@@ -254,7 +259,7 @@ function stagePath(config: StageConfig, p: ProjectRow, entered: Map<string, Date
   const ci = path.findIndex((s) => s.code === p.stage);
   return path.map((s, i) => ({
     stage: s.code, nameZh: s.nameZh, nameEn: s.nameEn,
-    state: (i < ci ? 'done' : i === ci ? 'current' : 'upcoming') as 'done' | 'current' | 'upcoming',
+    state: (i === ci ? 'current' : i > ci ? 'upcoming' : entered.has(s.code) ? 'done' : 'skipped') as 'done' | 'current' | 'upcoming' | 'skipped',
     enteredAt: entered.get(s.code)?.toISOString() ?? null,
   }));
 }

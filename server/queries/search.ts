@@ -8,7 +8,7 @@ import type { Actor } from '../policies/actor.ts';
 import { hasPermission } from '../policies/policy.ts';
 import { customerVisibility, leadVisibility, partnerVisibility } from '../policies/visibility.ts';
 import { contactVisibility, phoneFor } from './contacts.ts';
-import { escapeLike } from './users.ts';
+import { searchLike } from './customers.ts';
 
 /**
  * The global search box: customers, contacts, partners and leads whose `search_text` contains the
@@ -20,16 +20,17 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
   const out: SearchResult = { customers: [], contacts: [], partners: [], leads: [] };
   const term = searchTerm(q);
   if (!term) return out;
-  const like = `%${escapeLike(term)}%`;
+  // phone digits are searchable only for readers who may see full numbers
+  const hidePhones = !hasPermission(actor, 'contact.phone');
   const en = actor.locale === 'en';
-  const sep = en ? ' · ' : ' · ';
+  const sep = ' · ';
 
   if (hasPermission(actor, 'customer.read')) {
     const rows = await db
       .select({ id: customers.id, name: customers.name, creditCode: customers.creditCode, province: customers.province, ownerName: users.displayName })
       .from(customers)
       .leftJoin(users, eq(users.id, customers.ownerUserId))
-      .where(and(sql`${customers.searchText} LIKE ${like}`, sql`${customers.archivedAt} IS NULL`, await customerVisibility(db, actor)))
+      .where(and(searchLike(sql`${customers.searchText}`, term, false), sql`${customers.archivedAt} IS NULL`, await customerVisibility(db, actor)))
       .orderBy(desc(customers.updatedAt))
       .limit(limit);
     out.customers = rows.map((r): SearchHit => ({
@@ -49,7 +50,7 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
       .from(contacts)
       .leftJoin(customers, eq(customers.id, contacts.customerId))
       .leftJoin(partners, eq(partners.id, contacts.partnerId))
-      .where(and(sql`${contacts.searchText} LIKE ${like}`, sql`${contacts.archivedAt} IS NULL`, await contactVisibility(db, actor, 'read')))
+      .where(and(searchLike(sql`${contacts.searchText}`, term, hidePhones), sql`${contacts.archivedAt} IS NULL`, await contactVisibility(db, actor, 'read')))
       .orderBy(desc(contacts.updatedAt))
       .limit(limit);
     out.contacts = rows.map((r): SearchHit => ({
@@ -65,7 +66,7 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
       .select({ id: partners.id, name: partners.name, kind: partners.kind, creditCode: partners.creditCode, ownerName: users.displayName })
       .from(partners)
       .leftJoin(users, eq(users.id, partners.ownerUserId))
-      .where(and(sql`${partners.searchText} LIKE ${like}`, sql`${partners.archivedAt} IS NULL`, await partnerVisibility(db, actor)))
+      .where(and(searchLike(sql`${partners.searchText}`, term, false), sql`${partners.archivedAt} IS NULL`, await partnerVisibility(db, actor)))
       .orderBy(desc(partners.updatedAt))
       .limit(limit);
     out.partners = rows.map((r): SearchHit => ({
@@ -80,7 +81,7 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
     const rows = await db
       .select({ id: leads.id, code: leads.code, title: leads.title, customerName: leads.customerName })
       .from(leads)
-      .where(and(sql`${leads.searchText} LIKE ${like}`, await leadVisibility(db, actor)))
+      .where(and(searchLike(sql`${leads.searchText}`, term, hidePhones), await leadVisibility(db, actor)))
       .orderBy(desc(leads.registeredAt))
       .limit(limit);
     out.leads = rows.map((r): SearchHit => ({

@@ -9,6 +9,7 @@ import { createDepartment } from '../commands/save-department.ts';
 import { createUser } from '../commands/create-user.ts';
 import type { Ctx } from '../http/context.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoIntake } from './demo-intake.ts';
 import { seedDemoCustomers } from './demo-customers.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -98,4 +99,5 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
   });
   await seedDemoCustomers(ctx, userIds);
   await seedDemoProjects(ctx, userIds);
+  await seedDemoIntake(ctx, userIds);
 }

@@ -247,6 +247,14 @@ describe('daily visit log, weekly roll-up, late answers', () => {
     const closed = await ok<{ state: string; timeline: Array<{ kind: string }> }>('mm', 'POST', `/api/cases/${id}/close`, { version: answered.version });
     expect(closed.state).toBe('closed');
     expect(closed.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['case.received', 'case.assigned', 'case.answered', 'case.closed']));
+    const res = await call('mm', 'GET', '/api/cases/export.xlsx?kind=complaint');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.getRow(1).getCell(1).value).toBe('编号');
+    expect(ws?.getRow(2).getCell(3).value).toBe('设备安装延期');
+    expect(ws?.getRow(2).getCell(9).value).toBe('已关闭');
   });
 
   it('on Monday 09:00 the roll-up of last week is generated with the missing days, sent and exported', async () => {

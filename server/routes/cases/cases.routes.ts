@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import {
-  AnswerCaseBody, AssignCaseBody, CaseDetail, CaseListQuery, CasePage, CloseCaseBody, CreateCaseBody, UpdateCaseBody,
+  AnswerCaseBody, AssignCaseBody, CaseDetail, CaseExportQuery, CaseListQuery, CasePage, CloseCaseBody, CreateCaseBody, UpdateCaseBody,
 } from '../../../core/schemas/cases.schema.ts';
 import { answerCase, assignCase, closeCase, createCase, updateCase } from '../../commands/manage-case.ts';
 import { getCaseDetail, listCases } from '../../queries/cases.ts';
+import { exportCases } from '../../commands/export-cases.ts';
+import { l10n } from '../../imports/xlsx-import.ts';
+import { sendXlsx, xlsxFileName } from '../../imports/xlsx-export.ts';
 import { ctxOf, type AppServices } from '../../http/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { errorResponses, type Api } from '../types.ts';
@@ -29,6 +32,14 @@ export async function casesRoutes(api: Api, services: AppServices) {
     config: { access: { permission: 'case.manage' } },
     schema: { tags, summary: '受理咨询 / 投诉 Receive an inquiry or complaint', body: CreateCaseBody, response: { 200: CaseDetail, ...errorResponses } },
   }, async (req) => detail(req.actor, await createCase(ctxOf(req, services), req.body)));
+
+  api.get('/cases/export.xlsx', {
+    config: { access: { permission: 'customer.export' } },
+    schema: { tags, summary: '导出咨询与投诉 Export cases (.xlsx)', querystring: CaseExportQuery },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req, services);
+    return sendXlsx(reply, await exportCases(ctx, req.query), xlsxFileName(l10n('咨询与投诉', 'cases'), ctx));
+  });
 
   api.get('/cases/:id', {
     config: { access: { permission: 'case.read' } },

@@ -165,13 +165,15 @@ describe('customers', () => {
     expect(detail).toMatchObject({ phone: '138****1234', phoneMasked: true });
     const list = (await get(assistant, `/api/contacts?customerId=${id}`)).json();
     expect(list.items[0].phone).toBe('138****1234');
-    const search = (await get(assistant, '/api/search?q=1381234')).json();
+    const search = (await get(assistant, '/api/search?q=王处长')).json();
     expect(search.contacts[0].subtitle).toContain('138****1234');
     expect(JSON.stringify(search)).not.toContain('13812341234');
+    // nor can the number be confirmed by searching for it
+    expect((await get(assistant, '/api/search?q=1381234')).json().contacts).toEqual([]);
     const exp = await get(assistant, `/api/contacts/export.xlsx?customerId=${id}`);
     expect(exp.statusCode).toBe(200);
     const rows = await xlsxRows(exp.rawPayload);
-    expect(rows[0]).toEqual(['所属客户', '姓名', '职务', '决策角色', '电话', '邮箱', '微信', '备注', '更新时间']);
+    expect(rows[0]).toEqual(['所属客户', '姓名', '职务', '决策链角色', '电话', '邮箱', '微信', '备注', '更新时间']);
     expect(rows[1]?.slice(0, 7)).toEqual(['杭州市公安局', '王处长', '科技信息化处处长', '决策者', '138****1234', 'wang@example.cn', 'wang_hz']);
     // full number for the owner, in the export too
     const own = await xlsxRows((await get(am, `/api/contacts/export.xlsx?customerId=${id}`)).rawPayload);
@@ -289,7 +291,7 @@ describe('customer and contact import', () => {
   });
 
   it('imports contacts referencing the customer by name or credit code', async () => {
-    const header = ['所属客户', '姓名', '职务', '决策角色', '电话', '邮箱', '微信', '备注'];
+    const header = ['所属客户', '姓名', '职务', '决策链角色', '电话', '邮箱', '微信', '备注'];
     const file = await fileOf(header, [
       ['温州市交通运输局', '陈科长', '信息科科长', '技术评估', '0577-88886666', 'chen@wz.gov.cn', '', ''],
       [code(11, '11330300MB'), '周主任', '', '决策者', 13900001111, '', '', ''],

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CarOutlined, CommentOutlined, CustomerServiceOutlined, FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../core/permissions.ts';
 import type { Me } from '../shared/api/types.ts';
 import { can } from '../features/auth/hooks/use-session.ts';
@@ -52,6 +53,18 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/customers', labelKey: 'customers.nav', icon: <SolutionOutlined />, permission: 'customer.read' },
       { path: '/partners', labelKey: 'partners.nav', icon: <ShopOutlined />, permission: 'partner.read' },
+    ],
+  },
+  {
+    key: 'intake',
+    labelKey: 'leads.navGroup',
+    items: [
+      { path: '/leads', labelKey: 'leads.nav', icon: <FileSearchOutlined />, permission: 'lead.read' },
+      { path: '/leads/screening', labelKey: 'leads.navScreening', icon: <FilterOutlined />, permission: 'lead.screen' },
+      { path: '/activities', labelKey: 'activities.nav', icon: <CommentOutlined />, permission: 'activity.read' },
+      { path: '/visit-logs', labelKey: 'visitLogs.nav', icon: <CarOutlined />, permission: 'activity.create' },
+      { path: '/reports/visit-rollup', labelKey: 'visitLogs.navRollup', icon: <BarChartOutlined />, permission: 'report.visit_rollup' },
+      { path: '/cases', labelKey: 'cases.nav', icon: <CustomerServiceOutlined />, permission: 'case.read' },
     ],
   },
   {

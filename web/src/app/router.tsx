@@ -56,6 +56,20 @@ const PartnersPage = lazy(() => import('../features/partners/pages/partners-page
 const PartnerDetailPage = lazy(() =>
   import('../features/partners/pages/partner-detail-page.tsx').then((m) => ({ default: m.PartnerDetailPage })),
 );
+const LeadsPage = lazy(() => import('../features/leads/pages/leads-page.tsx').then((m) => ({ default: m.LeadsPage })));
+const ScreeningPage = lazy(() => import('../features/leads/pages/leads-page.tsx').then((m) => ({ default: m.ScreeningPage })));
+const LeadRegisterPage = lazy(() => import('../features/leads/pages/lead-register-page.tsx').then((m) => ({ default: m.LeadRegisterPage })));
+const PartnerRegistrationPage = lazy(() =>
+  import('../features/leads/pages/partner-registration-page.tsx').then((m) => ({ default: m.PartnerRegistrationPage })),
+);
+const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page.tsx').then((m) => ({ default: m.LeadDetailPage })));
+const ActivitiesPage = lazy(() => import('../features/activities/pages/activities-page.tsx').then((m) => ({ default: m.ActivitiesPage })));
+const ActivityFormPage = lazy(() => import('../features/activities/pages/activity-form-page.tsx').then((m) => ({ default: m.ActivityFormPage })));
+const ActivityDetailPage = lazy(() => import('../features/activities/pages/activity-detail-page.tsx').then((m) => ({ default: m.ActivityDetailPage })));
+const MyVisitLogPage = lazy(() => import('../features/visit-logs/pages/my-visit-log-page.tsx').then((m) => ({ default: m.MyVisitLogPage })));
+const VisitRollupPage = lazy(() => import('../features/visit-logs/pages/visit-rollup-page.tsx').then((m) => ({ default: m.VisitRollupPage })));
+const CasesPage = lazy(() => import('../features/cases/pages/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import('../features/cases/pages/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const NotFoundPage = lazy(() => import('./status-pages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const SecuritySettingsPage = lazy(() =>
   import('../features/admin-settings/pages/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
@@ -107,6 +121,19 @@ export function AppRouter() {
           <Route path="customers/:id" element={guarded('customer.read', <CustomerDetailPage />)} />
           <Route path="partners" element={guarded('partner.read', <PartnersPage />)} />
           <Route path="partners/:id" element={guarded('partner.read', <PartnerDetailPage />)} />
+          <Route path="leads" element={guarded('lead.read', <LeadsPage />)} />
+          <Route path="leads/screening" element={guarded('lead.screen', <ScreeningPage />)} />
+          <Route path="leads/new" element={guarded('lead.register', <LeadRegisterPage />)} />
+          <Route path="leads/partner-registration" element={guarded('lead.register', <PartnerRegistrationPage />)} />
+          <Route path="leads/:id" element={guarded('lead.read', <LeadDetailPage />)} />
+          <Route path="activities" element={guarded('activity.read', <ActivitiesPage />)} />
+          <Route path="activities/new" element={guarded('activity.create', <ActivityFormPage />)} />
+          <Route path="activities/:id" element={guarded('activity.read', <ActivityDetailPage />)} />
+          <Route path="activities/:id/edit" element={guarded('activity.create', <ActivityFormPage />)} />
+          <Route path="visit-logs" element={guarded('activity.create', <MyVisitLogPage />)} />
+          <Route path="reports/visit-rollup" element={guarded('report.visit_rollup', <VisitRollupPage />)} />
+          <Route path="cases" element={guarded('case.read', <CasesPage />)} />
+          <Route path="cases/:id" element={guarded('case.read', <CaseDetailPage />)} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="profile/password" element={<ChangePasswordPage />} />
           <Route path="profile/tokens" element={<ApiTokensPage />} />

@@ -64,23 +64,17 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
 
-/** Tag colour of a lead state. */
+/** Tag colour of a lead state (status colours only: the theme tunes them for contrast). */
 export function leadStateColor(state: string): string {
   switch (state) {
     case 'registered':
-      return 'gold';
-    case 'closed':
-      return 'default';
     case 'forwarding':
     case 'escalated':
-      return 'orange';
-    case 'forwarded':
-      return 'purple';
+      return 'warning';
     case 'assigned':
     case 'evaluating':
       return 'processing';
     case 'evaluated':
-      return 'cyan';
     case 'converted':
       return 'success';
     default:

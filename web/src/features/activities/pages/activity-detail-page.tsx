@@ -76,9 +76,12 @@ export function ActivityDetailPage() {
               { title: t('activities.f.accompany'), dataIndex: 'hosts', key: 'hosts', render: (v: string | null) => v ?? '' },
             ]} />
           {(d.budgetItems?.length ?? 0) > 0 ? (
-            <ul className="bf-in-list">
-              {(d.budgetItems ?? []).map((b) => <li key={b.item}>{b.item}：{formatMoney(b.amountFen)}</li>)}
-            </ul>
+            <>
+              <div className="bf-in-section-title">{t('activities.f.budgetItems')}</div>
+              <ul className="bf-in-list">
+                {(d.budgetItems ?? []).map((b) => <li key={b.item}>{b.item}：{formatMoney(b.amountFen)}</li>)}
+              </ul>
+            </>
           ) : null}
         </Card>
       ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Result, Segmented, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Result, Segmented, Select, Skeleton, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -146,12 +146,12 @@ export function ActivityFormPage() {
         <Segmented<ActivityType>
           value={type}
           onChange={setType}
-          options={ACTIVITY_TYPES.filter((x) => x !== 'reception_summary').map((x) => ({ value: x, label: lang === 'en' ? ACTIVITY_TYPE_LABELS[x].en : ACTIVITY_TYPE_LABELS[x].zh }))}
+          options={ACTIVITY_TYPES.filter((x) => x !== 'reception_summary').map((x) => ({ value: x, label: t(`activities.short.${x}`), title: lang === 'en' ? ACTIVITY_TYPE_LABELS[x].en : ACTIVITY_TYPE_LABELS[x].zh }))}
           className="bf-gap-bottom"
           block
         />
       ) : null}
-      <Card className="bf-form-card bf-quick-visit">
+      <Card className={type === 'reception_plan' ? 'bf-in-wide-card bf-quick-visit' : 'bf-form-card bf-quick-visit'}>
         {type === 'reception_summary' && plan.data ? (
           <Alert type="info" showIcon className="bf-gap-bottom" title={t('activities.summaryOf', { subject: plan.data.subject, customer: plan.data.customerName ?? '' })}
             description={t('activities.planBudget', { budget: formatMoney(plan.data.budgetFen) })} />
@@ -174,7 +174,7 @@ export function ActivityFormPage() {
           {type === 'negotiation' ? (
             <>
               {customerField}
-              <div className="bf-two-columns">
+              <div className="bf-in-cols">
                 <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" /></Form.Item>
                 <Form.Item name="location" label={t('activities.f.location')}><Input maxLength={200} /></Form.Item>
               </div>
@@ -189,7 +189,7 @@ export function ActivityFormPage() {
           {type === 'communication' ? (
             <>
               {customerField}
-              <div className="bf-two-columns">
+              <div className="bf-in-cols">
                 <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" /></Form.Item>
                 <Form.Item name="channel" label={t('activities.f.channel')} rules={[{ required: true }]}>
                   <Select options={optionsOf(COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS, lang)} />
@@ -208,7 +208,7 @@ export function ActivityFormPage() {
               <Form.Item name="visitors" label={t('activities.f.visitors')} rules={[required]}><Input maxLength={500} placeholder={t('activities.visitorsHint')} /></Form.Item>
               <Form.Item name="period" label={t('activities.f.period')} rules={[{ required: true }]}><DatePicker.RangePicker className="bf-full-width" /></Form.Item>
               <Form.Item name="participants" label={t('activities.f.hosts')}><Input maxLength={500} /></Form.Item>
-              <Typography.Title level={2} className="bf-subheading">{t('activities.f.schedule')}</Typography.Title>
+              <div className="bf-in-section-title">{t('activities.f.schedule')}</div>
               <Form.List name="schedule" rules={[{ validator: async (_r, v: ScheduleLine[]) => { if (!v || v.length === 0) throw new Error(t('activities.scheduleRequired')); } }]}>
                 {(fields, { add, remove }, { errors }) => (
                   <>

@@ -15,9 +15,12 @@ type Step = 0 | 1 | 2;
 /**
  * The Excel import wizard of a list: 1. download the template, 2. upload the filled file, 3. see
  * a preview with every row's errors (in the user's language) and import everything (only when
- * there are no errors) or only the valid rows, then the result.
+ * there are no errors) or only the valid rows, then the result. Any list whose server side uses
+ * server/imports/xlsx-import.ts (endpoints `/api/<base>/import/{template.xlsx,preview,commit}`)
+ * can use it, e.g. `<ImportWizard base="leads" title={t('leads.importTitle')} … />`; after an
+ * import the queries keyed `[base]` are refreshed.
  */
-export function ImportWizard({ base, open, onClose }: { base: ImportBase; open: boolean; onClose: () => void }) {
+export function ImportWizard({ base, title, open, onClose }: { base: ImportBase | (string & {}); title?: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const message = useMessage();
@@ -107,7 +110,7 @@ export function ImportWizard({ base, open, onClose }: { base: ImportBase; open: 
     <Modal
       open={open}
       onCancel={close}
-      title={t(`customers.import.title_${base}`)}
+      title={title ?? t(`customers.import.title_${base}`)}
       width={screens.md ? 960 : '100%'}
       footer={null}
       destroyOnHidden
@@ -206,24 +209,14 @@ export function ImportWizard({ base, open, onClose }: { base: ImportBase; open: 
   );
 }
 
-function previewCall(base: ImportBase, body: { fileName: string; contentBase64: string }): Promise<ImportPreview> {
-  switch (base) {
-    case 'customers':
-      return api('POST /customers/import/preview', { body });
-    case 'partners':
-      return api('POST /partners/import/preview', { body });
-    case 'contacts':
-      return api('POST /contacts/import/preview', { body });
-  }
+type AnyBase = ImportBase | (string & {});
+
+/** The preview endpoint of any list (the path is `/api/<base>/import/preview`). */
+function previewCall(base: AnyBase, body: { fileName: string; contentBase64: string }): Promise<ImportPreview> {
+  return api(`POST /${base}/import/preview` as 'POST /customers/import/preview', { body });
 }
 
-function commitCall(base: ImportBase, body: { fileName: string; contentBase64: string; mode: 'all_or_nothing' | 'valid_only' }): Promise<ImportCommitResult> {
-  switch (base) {
-    case 'customers':
-      return api('POST /customers/import/commit', { body });
-    case 'partners':
-      return api('POST /partners/import/commit', { body });
-    case 'contacts':
-      return api('POST /contacts/import/commit', { body });
-  }
+/** The commit endpoint of any list. */
+function commitCall(base: AnyBase, body: { fileName: string; contentBase64: string; mode: 'all_or_nothing' | 'valid_only' }): Promise<ImportCommitResult> {
+  return api(`POST /${base}/import/commit` as 'POST /customers/import/commit', { body });
 }

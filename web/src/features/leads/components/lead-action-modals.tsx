@@ -118,7 +118,7 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
             <Form.Item name="evaluation" label={t('leads.evaluate.text')} rules={[{ required: true, whitespace: true }]} extra={t('leads.evaluate.hint')}>
               <Input.TextArea rows={5} maxLength={5000} />
             </Form.Item>
-            <div className="bf-two-columns">
+            <div className="bf-in-cols">
               <Form.Item name="participationLevel" label={t('leads.f.participation')}>
                 <Select allowClear options={optionsOf(PARTICIPATION_LEVELS, PARTICIPATION_LEVEL_LABELS, lang)} />
               </Form.Item>
@@ -172,7 +172,7 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
             {lead.customerId ? null : (
               <Form.Item name="customerName" label={t('leads.f.customer')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
             )}
-            <div className="bf-two-columns">
+            <div className="bf-in-cols">
               <Form.Item name="contactName" label={t('leads.f.contact')}><Input maxLength={64} /></Form.Item>
               <Form.Item name="contactPhone" label={t('leads.f.phone')}><Input maxLength={40} /></Form.Item>
             </div>

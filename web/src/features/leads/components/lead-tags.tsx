@@ -12,7 +12,7 @@ export function LeadStateTag({ state, conflictState }: { state: string; conflict
   return (
     <span className="bf-lead-tags">
       <Tag color={leadStateColor(state)}>{lab(LEAD_STATE_LABELS, state, lang)}</Tag>
-      {conflictState === 'pending' ? <Tag color="red">{lab(CONFLICT_STATE_LABELS, conflictState, lang)}</Tag> : null}
+      {conflictState === 'pending' ? <Tag color="error">{lab(CONFLICT_STATE_LABELS, conflictState, lang)}</Tag> : null}
     </span>
   );
 }

@@ -122,7 +122,7 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
                 <Form.Item name="note" label={t('leads.screen.rejectReason')} rules={[{ required: true, whitespace: true }]}>
                   <Input.TextArea rows={2} maxLength={2000} placeholder={t('leads.screen.rejectReasonHint')} />
                 </Form.Item>
-                <div className="bf-two-columns">
+                <div className="bf-in-cols">
                   <Form.Item name="replyMethod" label={t('leads.screen.replyMethod')} rules={[{ required: true }]}>
                     <Select options={optionsOf(REPLY_METHODS, REPLY_METHOD_LABELS, lang)} />
                   </Form.Item>
@@ -141,7 +141,7 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
             {outcome === 'forward' ? (
               <>
                 <Alert type="info" showIcon title={t('leads.screen.forwardInfo')} className="bf-gap-bottom" />
-                <div className="bf-two-columns">
+                <div className="bf-in-cols">
                   <Form.Item name="forwardUnit" label={t('leads.screen.forwardUnit')} rules={[{ required: true, whitespace: true }]}>
                     <Input maxLength={100} placeholder={t('leads.screen.forwardUnitHint')} />
                   </Form.Item>
@@ -156,7 +156,7 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
             ) : null}
             {outcome === 'keep' ? (
               <>
-                <div className="bf-two-columns">
+                <div className="bf-in-cols">
                   <Form.Item name="category" label={t('leads.screen.category')} rules={[{ required: true }]}>
                     <Select options={optionsOf(LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, lang)} />
                   </Form.Item>

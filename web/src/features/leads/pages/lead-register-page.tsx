@@ -121,7 +121,7 @@ export function LeadRegisterPage() {
           <Form.Item name="title" label={t('leads.f.title')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} placeholder={t('leads.titleHint')} />
           </Form.Item>
-          <div className="bf-two-columns">
+          <div className="bf-in-cols">
             <Form.Item name="channel" label={t('leads.f.channel')} rules={[{ required: true }]}>
               <Select options={optionsOf(LEAD_CHANNELS, LEAD_CHANNEL_LABELS, lang)} />
             </Form.Item>
@@ -131,13 +131,14 @@ export function LeadRegisterPage() {
           </div>
           <Form.Item
             name="customer"
+            required
             label={t('leads.f.customer')}
             extra={t('leads.customerExtra')}
             rules={[{ validator: (_r, v: CustomerValue | undefined) => (v?.id || v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired')))) }]}
           >
             <CustomerInput />
           </Form.Item>
-          <div className="bf-two-columns">
+          <div className="bf-in-cols">
             <Form.Item name="contactName" label={t('leads.f.contact')}>
               <Input maxLength={64} />
             </Form.Item>

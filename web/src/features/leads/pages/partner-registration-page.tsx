@@ -73,6 +73,7 @@ export function PartnerRegistrationPage() {
           </Form.Item>
           <Form.Item
             name="customer"
+            required
             label={t('leads.partner.endCustomer')}
             rules={[{ validator: (_r, v: CustomerValue | undefined) => (v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired')))) }]}
           >
@@ -81,7 +82,7 @@ export function PartnerRegistrationPage() {
           <Form.Item name="creditCode" label={t('leads.f.creditCode')} extra={t('leads.partner.creditCodeHint')}>
             <Input maxLength={30} />
           </Form.Item>
-          <div className="bf-two-columns">
+          <div className="bf-in-cols">
             <Form.Item name="contactName" label={t('leads.f.contact')}><Input maxLength={64} /></Form.Item>
             <Form.Item name="contactPhone" label={t('leads.f.phone')}><Input maxLength={40} inputMode="tel" /></Form.Item>
           </div>

@@ -82,12 +82,15 @@ export function ProjectActions({ p }: { p: ProjectDetail }) {
       </Button>,
     );
   }
+  if (p.can.update && next.code === 'record_outcome' && open) {
+    buttons.push(<Button key="outcome" type="primary" icon={<CheckCircleOutlined />} onClick={() => setDialog('outcome')}>{t('projects.action.outcome')}</Button>);
+  }
   if (p.can.update && next.code === 'close') {
     buttons.push(<Button key="close" type="primary" icon={<LockOutlined />} onClick={() => setDialog('close')}>{t('projects.action.close')}</Button>);
   }
   const outcomeStages = p.transitions.filter((x) => (config.data?.stages ?? []).some((s) => s.code === x.stage && s.kind === 'outcome'));
   const menu: NonNullable<MenuProps['items']> = [];
-  if (p.can.update && open && outcomeStages.length) menu.push({ key: 'outcome', icon: <CheckCircleOutlined />, label: t('projects.action.outcome') });
+  if (p.can.update && open && outcomeStages.length && next.code !== 'record_outcome') menu.push({ key: 'outcome', icon: <CheckCircleOutlined />, label: t('projects.action.outcome') });
   const otherMoves = p.transitions.filter((x) => x.stage !== target && !outcomeStages.includes(x));
   if (p.can.update) {
     for (const m of otherMoves) {

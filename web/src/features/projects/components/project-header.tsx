@@ -39,7 +39,8 @@ export function ProjectHeader({ p }: { p: ProjectDetail }) {
           status={p.flags.closed ? 'finish' : failed ? 'error' : 'process'}
           items={p.stagePath.map((s) => ({
             title: lang === 'en' ? s.nameEn : s.nameZh,
-            content: s.enteredAt ? formatDate(s.enteredAt) : undefined,
+            content: s.state === 'skipped' ? t('projects.header.skipped') : s.enteredAt && s.state !== 'upcoming' ? formatDate(s.enteredAt) : undefined,
+            ...(s.state === 'skipped' ? { status: 'wait' as const } : {}),
           }))}
         />
       </div>

@@ -48,7 +48,8 @@ export function MyVisitLogPage() {
     if (d.visits > 0) return <Tag icon={<CheckCircleFilled />} color="success">{t('visitLogs.visits', { count: d.visits })}</Tag>;
     if (d.noVisits) return <Tag color="default">{t('visitLogs.noVisits')}</Tag>;
     if (!d.working) return <Tag>{t('visitLogs.restDay')}</Tag>;
-    if (d.expected && d.deadlineState === 'running') return <Tag color="processing">{t('visitLogs.dueToday', { at: formatDateTime(d.dueAt).slice(11) })}</Tag>;
+    if (!d.expected) return null;
+    if (d.deadlineState === 'running') return <Tag color="processing">{t('visitLogs.dueToday', { at: formatDateTime(d.dueAt).slice(11) })}</Tag>;
     return <Tag icon={<ExclamationCircleFilled />} color="error">{t('visitLogs.missing')}</Tag>;
   };
 

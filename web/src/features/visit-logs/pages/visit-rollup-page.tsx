@@ -33,23 +33,23 @@ export function VisitRollupPage() {
   const weekday = (i: number) => dayjs(r?.days[i]?.date).locale(i18n.language === 'en' ? 'en' : 'zh-cn').format('ddd');
 
   const columns: TableColumnsType<Person> = [
-    { title: t('visitRollup.person'), key: 'name', fixed: 'left', render: (_: unknown, p) => <span>{p.name}<div className="bf-muted bf-in-small">{p.departmentName ?? ''}</div></span> },
+    { title: t('visitLogs.rollup.person'), key: 'name', fixed: 'left', render: (_: unknown, p) => <span>{p.name}<div className="bf-muted bf-in-small">{p.departmentName ?? ''}</div></span> },
     ...(r?.days ?? []).map((d, i) => ({
       title: <span className={d.working ? '' : 'bf-rollup-nonwork'}>{weekday(i)}<div className="bf-in-small">{d.date.slice(5)}</div></span>,
       key: d.date,
-      className: 'bf-rollup-cell',
-      onCell: (p: Person) => ({ className: p.days[i]?.missing ? 'bf-rollup-cell bf-rollup-missing' : 'bf-rollup-cell' }),
+      align: 'center' as const,
+      onCell: (p: Person) => ({ className: p.days[i]?.missing ? 'bf-rollup-missing' : '' }),
       render: (_: unknown, p: Person) => {
         const day = p.days[i];
         if (!day) return null;
-        if (day.missing) return <span data-testid="rollup-missing">{t('visitRollup.missing')}</span>;
-        if (day.noVisits) return <span className="bf-muted">{t('visitRollup.noVisits')}</span>;
+        if (day.missing) return <span data-testid="rollup-missing">{t('visitLogs.rollup.missing')}</span>;
+        if (day.noVisits) return <span className="bf-muted">{t('visitLogs.rollup.noVisits')}</span>;
         if (!day.working && day.visits === 0) return <span className="bf-rollup-nonwork">—</span>;
         return day.visits;
       },
     })),
-    { title: t('visitRollup.total'), dataIndex: 'totalVisits', key: 'total', align: 'right' },
-    { title: t('visitRollup.missingDays'), dataIndex: 'missingDays', key: 'missingDays', align: 'right', render: (v: number) => (v > 0 ? <span className="bf-in-overdue">{v}</span> : v) },
+    { title: t('visitLogs.rollup.total'), dataIndex: 'totalVisits', key: 'total', align: 'right' },
+    { title: t('visitLogs.rollup.missingDays'), dataIndex: 'missingDays', key: 'missingDays', align: 'right', render: (v: number) => (v > 0 ? <span className="bf-in-overdue">{v}</span> : v) },
   ];
 
   const doExport = () => {
@@ -62,13 +62,13 @@ export function VisitRollupPage() {
   return (
     <>
       <PageHeader
-        title={t('visitRollup.title')}
-        description={t('visitRollup.description')}
+        title={t('visitLogs.rollup.title')}
+        description={t('visitLogs.rollup.description')}
         extra={
           <Space wrap>
             <DatePicker picker="week" value={r ? dayjs(r.weekStart) : week ? dayjs(week) : null} onChange={(d) => setParams({ week: d ? d.startOf('week').add(1, 'day').format('YYYY-MM-DD') : undefined })}
-              aria-label={t('visitRollup.week')} allowClear={false} />
-            <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting} disabled={!r}>{t('visitRollup.export')}</Button>
+              aria-label={t('visitLogs.rollup.week')} allowClear={false} />
+            <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting} disabled={!r}>{t('visitLogs.rollup.export')}</Button>
           </Space>
         }
       />
@@ -79,23 +79,23 @@ export function VisitRollupPage() {
             showIcon
             className="bf-gap-bottom"
             title={r.generatedAt
-              ? t('visitRollup.generated', { start: r.weekStart, end: r.weekEnd, at: formatDateTime(r.generatedAt) })
-              : t('visitRollup.live', { start: r.weekStart, end: r.weekEnd })}
+              ? t('visitLogs.rollup.generated', { start: r.weekStart, end: r.weekEnd, at: formatDateTime(r.generatedAt) })
+              : t('visitLogs.rollup.live', { start: r.weekStart, end: r.weekEnd })}
           />
           <Space size="large" wrap className="bf-gap-bottom">
-            <Statistic title={t('visitRollup.people')} value={r.people.length} />
-            <Statistic title={t('visitRollup.visits')} value={r.totals.visits} />
-            <Statistic title={t('visitRollup.missingTotal')} value={r.totals.missingDays} styles={{ content: { color: r.totals.missingDays > 0 ? '#cf1322' : undefined } }} />
+            <Statistic title={t('visitLogs.rollup.people')} value={r.people.length} />
+            <Statistic title={t('visitLogs.rollup.visits')} value={r.totals.visits} />
+            <Statistic title={t('visitLogs.rollup.missingTotal')} value={r.totals.missingDays} styles={{ content: { color: r.totals.missingDays > 0 ? '#cf1322' : undefined } }} />
           </Space>
           <DataTable<Person>
-            label={t('visitRollup.title')}
+            label={t('visitLogs.rollup.title')}
             className="bf-rollup-table"
             rowKey="userId"
             columns={columns}
             dataSource={r.people}
             pagination={false}
             size="small"
-            locale={{ emptyText: <Empty description={t('visitRollup.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('visitLogs.rollup.empty')} /> }}
           />
         </>
       )}
