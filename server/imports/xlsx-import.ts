@@ -426,29 +426,38 @@ type WorkerCell = string | number | boolean | { d: string } | null;
 
 /**
  * Loads the first visible worksheet in a worker thread, so that parsing a large file (about a
- * second for 10,000 rows) never blocks other requests; falls back to this thread when a worker
- * cannot be started. Null when the file is not a readable workbook.
+ * second for 10,000 rows) never blocks other requests; falls back to this thread only when a
+ * worker cannot be started. A worker that fails or dies while parsing (e.g. a zip bomb hitting
+ * its memory limit) means the file is unreadable: null, never a retry on the main thread.
  */
 async function readSheet(content: Buffer): Promise<SheetRow[] | null> {
+  let worker: Worker;
   try {
-    return await readSheetOffThread(content);
+    worker = new Worker(new URL('./xlsx-read-worker.mjs', import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
   } catch {
     return readSheetHere(content);
   }
+  return readSheetOffThread(worker, content);
 }
 
-function readSheetOffThread(content: Buffer): Promise<SheetRow[] | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./xlsx-read-worker.mjs', import.meta.url), { execArgv: [] });
+function readSheetOffThread(worker: Worker, content: Buffer): Promise<SheetRow[] | null> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (rows: SheetRow[] | null) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(rows);
+    };
     worker.once('message', (m: { ok: boolean; rows?: Array<{ n: number; cells: WorkerCell[] }> }) => {
-      void worker.terminate();
-      if (!m.ok || !m.rows) return resolve(null);
-      resolve(m.rows.map((r) => ({ n: r.n, cells: r.cells.map((c) => (c && typeof c === 'object' ? new Date(c.d) : c ?? null)) })));
+      if (!m.ok || !m.rows) return done(null);
+      done(m.rows.map((r) => ({ n: r.n, cells: r.cells.map((c) => (c && typeof c === 'object' ? new Date(c.d) : c ?? null)) })));
     });
-    worker.once('error', (e) => {
-      void worker.terminate();
-      reject(e);
-    });
+    worker.once('error', () => done(null));
+    worker.once('exit', () => done(null));
     const copy = new Uint8Array(content.byteLength);
     copy.set(content);
     worker.postMessage(copy.buffer, [copy.buffer]);
