@@ -45,6 +45,8 @@ describe('accessibility (axe)', () => {
     ] as const) {
       const { context, page } = await newPage(browser, { width, height });
       await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
+      await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // everyone lands on the workspace
+      await page.goto(`${server.url}/admin/users`);
       await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
       await page.getByRole('row', { name: /admin/ }).waitFor();
       expect(blocking(await runAxe(page))).toEqual([]);

@@ -25,6 +25,8 @@ describe('phone width (390 px)', () => {
     await screenshot(page, 'mobile-01-login');
 
     await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // everyone lands on the workspace
+    await page.goto(`${server.url}/admin/users`);
     await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
     await page.getByRole('row', { name: /admin/ }).waitFor();
 

@@ -7,11 +7,12 @@ export const TASKS_KEY = ['tasks'] as const;
 export const WORKSPACE_KEY = ['workspace'] as const;
 
 /** The stage machine in force (names, order, moves, gates); rarely changes. */
-export function useStageConfig() {
+export function useStageConfig(enabled = true) {
   return useQuery({
     queryKey: [...PROJECTS_KEY, 'stage-config'],
     queryFn: ({ signal }) => api('GET /projects/config/stages', { signal }),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

@@ -36,7 +36,7 @@ function DeadlineItem({ d, showOwner = false }: { d: Deadline; showOwner?: boole
 export function WorkspacePage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const config = useStageConfig();
+  const config = useStageConfig(can(me, 'project.read'));
   const q = useQuery({ queryKey: WORKSPACE_KEY, queryFn: ({ signal }) => api('GET /workspace', { signal }), refetchInterval: 60_000 });
   const stageName = (code: string) => {
     const s = config.data?.stages.find((x) => x.code === code);
