@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, PageQuery, sortParam } from './common.schema.ts';
 import { ACTIVITY_STATES, ACTIVITY_TYPES, COMMUNICATION_CHANNELS } from '../activities/activity-types.ts';
+import { cleanText, IsoDate, IsoInstant, SearchQ } from './intake-common.ts';
 
 /**
  * Customer activities, the daily visit log and its weekly roll-up (PRODUCT.md §3.2, seeds 002
@@ -12,9 +13,7 @@ export const ActivityTypeSchema = z.enum(ACTIVITY_TYPES);
 export const ActivityStateSchema = z.enum(ACTIVITY_STATES);
 export const CommunicationChannelSchema = z.enum(COMMUNICATION_CHANNELS);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const IsoInstant = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().max(max);
+const text = cleanText;
 const req = (max: number) => text(max).min(1);
 const opt = (max: number) => text(max).nullable().optional();
 const Money = z.number().int().min(0).max(1_000_000_000_00);
@@ -202,7 +201,7 @@ export const ActivityListQuery = PageQuery.extend({
   customerId: Uuid.optional(),
   projectId: Uuid.optional(),
   ownerId: z.union([z.literal('me'), Uuid]).optional(),
-  q: z.string().trim().max(64).optional(),
+  q: SearchQ.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: sortParam(ACTIVITY_SORT_FIELDS, '-occurredAt'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, PageQuery, sortParam } from './common.schema.ts';
 import { CASE_CHANNELS, CASE_KINDS, CASE_STATES } from '../activities/cases.ts';
+import { cleanText, IsoDate, IsoInstant, SearchQ } from './intake-common.ts';
 
 /** Customer inquiries and complaints (咨询与投诉): API shapes of /api/cases. */
 
@@ -8,8 +9,7 @@ export const CaseKindSchema = z.enum(CASE_KINDS);
 export const CaseStateSchema = z.enum(CASE_STATES);
 export const CaseChannelSchema = z.enum(CASE_CHANNELS);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const text = (max: number) => z.string().trim().max(max);
+const text = cleanText;
 const Version = z.number().int().min(1);
 
 export const CaseView = z.object({
@@ -54,7 +54,7 @@ export const CaseListQuery = PageQuery.extend({
   customerId: z.string().uuid().optional(),
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(64).optional(),
+  q: SearchQ.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: sortParam(CASE_SORT_FIELDS, '-receivedAt'),
@@ -72,7 +72,7 @@ export const CreateCaseBody = z.object({
   subject: text(200).min(1),
   content: text(5000).min(1),
   channel: CaseChannelSchema,
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: IsoInstant.optional(),
   assigneeId: z.string().uuid().nullable().optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;

@@ -6,6 +6,7 @@ import {
 import { LEAD_ACTIONS, LEAD_STATES } from '../intake/lead-states.ts';
 import { MAX_PROTECTION_DAYS } from '../intake/deal-registration.ts';
 import { MAX_ATTACHMENT_MB } from '../approvals/attachments.ts';
+import { cleanText, IsoDate, IsoInstant, SearchQ } from './intake-common.ts';
 
 /**
  * Information intake and leads (信息登记与筛选, PRODUCT.md §3.1, seed 003): API shapes of
@@ -20,9 +21,7 @@ export const ParticipationLevelSchema = z.enum(PARTICIPATION_LEVELS);
 export const ImportanceSchema = z.enum(IMPORTANCE_LEVELS);
 export const ConflictStateSchema = z.enum(CONFLICT_STATES);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const IsoInstant = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().max(max);
+const text = cleanText;
 const optionalText = (max: number) => text(max).nullable().optional();
 const Money = z.number().int().min(0).max(1_000_000_000_000_00);
 
@@ -141,7 +140,7 @@ export const LeadListQuery = PageQuery.extend({
   mine: z.enum(['true', 'false']).optional(),
   partnerId: z.string().uuid().optional(),
   customerId: z.string().uuid().optional(),
-  q: z.string().trim().max(64).optional(),
+  q: SearchQ.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: sortParam(LEAD_SORT_FIELDS, '-registeredAt'),
@@ -198,7 +197,7 @@ export const LeadDuplicateView = z.object({ id: z.string(), code: z.string(), ti
 
 export const MAX_LEAD_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 export const UploadLeadAttachmentBody = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: text(200).min(1),
   contentBase64: z.string().min(1).max(Math.ceil(MAX_LEAD_ATTACHMENT_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
 });
 export type UploadLeadAttachmentBody = z.infer<typeof UploadLeadAttachmentBody>;
@@ -305,4 +304,4 @@ export type UpdateIntakeSettingsBody = z.infer<typeof UpdateIntakeSettingsBody>;
 /** Someone a lead can be assigned to (holds lead.evaluate). */
 export const AssigneeOption = z.object({ id: z.string(), displayName: z.string(), departmentName: z.string().nullable() });
 export type AssigneeOption = z.infer<typeof AssigneeOption>;
-export const AssigneeQuery = z.object({ q: z.string().trim().max(64).optional() });
+export const AssigneeQuery = z.object({ q: SearchQ.optional() });

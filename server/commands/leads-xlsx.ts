@@ -15,10 +15,12 @@ import type { Ctx } from '../http/context.ts';
 import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
 import { addRowError, buildImportTemplate, commitImport, l10n, previewImport, type ImportSpec } from '../imports/xlsx-import.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';
+import { LEAD_SUBJECT, POLICY_LEAD_SCREEN, STEP_SCREEN } from '../intake/module.ts';
+import { startDeadline } from '../deadlines/deadlines.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { leadRowsForExport } from '../queries/leads.ts';
 import { appendTimeline } from '../timeline/timeline.ts';
-import { insertLead } from './register-lead.ts';
+import { insertLead, screeningOwner } from './register-lead.ts';
 import { userBrief } from './support/intake.ts';
 
 /** Leads to and from Excel: the export of the filtered list and the import with its template. */
@@ -131,6 +133,8 @@ export const LEAD_IMPORT_SPEC: ImportSpec<LeadImportRow> = {
   insert: async (tx, rows, ctx) => {
     const registrar = await userBrief(tx, ctx.actor.userId);
     if (!registrar) throw new Error('import needs a user');
+    // imported information awaits screening like any other: its screening deadline starts now
+    const screener = await screeningOwner(tx, registrar);
     for (const row of rows) {
       const v = row.value;
       const lead = await insertLead(tx, ctx, registrar, {
@@ -141,6 +145,10 @@ export const LEAD_IMPORT_SPEC: ImportSpec<LeadImportRow> = {
         at: ctx.now, kind: 'lead.registered', entityType: 'lead', entityId: lead.id, actorId: ctx.actor.userId,
         title: `导入信息：${v.title}`, summary: `来源：${LEAD_CHANNEL_LABELS[v.channel].zh}；客户：${v.customerName}`,
         data: { link: `/leads/${lead.id}`, code: lead.code, imported: true }, leadId: lead.id,
+      });
+      await startDeadline(tx, ctx.now, {
+        subjectType: LEAD_SUBJECT, subjectId: lead.id, step: STEP_SCREEN, policyCode: POLICY_LEAD_SCREEN, ownerUserId: screener.id,
+        title: `${lead.code} ${v.title}`, link: `/leads/${lead.id}`,
       });
     }
   },

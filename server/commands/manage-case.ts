@@ -4,7 +4,7 @@ import { CASE_KIND_LABELS, closeNeedsNote, nextCaseState, type CaseEvent, type C
 import type { CreateCaseBody, UpdateCaseBody } from '../../core/schemas/cases.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
-import { customerCases, customers, deadlines } from '../db/schema.ts';
+import { customerCases, customers, deadlines, projects } from '../db/schema.ts';
 import { nextCode } from '../db/counters.ts';
 import { cancelDeadline, completeDeadline, startDeadline } from '../deadlines/deadlines.ts';
 import type { Ctx } from '../http/context.ts';
@@ -33,6 +33,11 @@ function nextOrConflict(ctx: Ctx, row: CaseRow, event: CaseEvent): CaseState {
   const next = nextCaseState(row.state as CaseState, event);
   if (!next) throw stateConflict(ctx.actor.locale, { zh: '该咨询 / 投诉已关闭或已答复', en: 'the case is already answered or closed' });
   return next;
+}
+
+/** A case about a project is about that project's customer. */
+function checkProjectOfCustomer(ctx: Ctx, projectCustomerId: string, customerId: string): void {
+  if (projectCustomerId !== customerId) throw invalid(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
 }
 
 /** A handler who may see the case: active and holding case.read. */
@@ -75,6 +80,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<strin
     const me = await userBrief(tx, userId);
     const customer = input.customerId ? await customerRef(tx, ctx.actor, input.customerId) : null;
     const project = input.projectId ? await projectRef(tx, ctx.actor, input.projectId) : null;
+    if (customer && project) checkProjectOfCustomer(ctx, project.customerId, customer.id);
     const assignee = input.assigneeId ? await checkedAssignee(tx, ctx, input.assigneeId) : null;
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.now;
     if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw invalid(ctx.actor.locale, { receivedAt: { zh: '受理时间不能晚于现在', en: 'cannot be in the future' } });
@@ -115,6 +121,12 @@ export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): P
     if (input.channel !== undefined) set.channel = input.channel;
     if (input.customerId !== undefined) set.customerId = input.customerId ? (await customerRef(tx, ctx.actor, input.customerId)).id : null;
     if (input.projectId !== undefined) set.projectId = input.projectId ? (await projectRef(tx, ctx.actor, input.projectId)).id : null;
+    const projectId = set.projectId !== undefined ? set.projectId : before.projectId;
+    const customerId = set.customerId !== undefined ? set.customerId : before.customerId;
+    if (projectId && customerId && (input.projectId !== undefined || input.customerId !== undefined)) {
+      const p = (await tx.select({ customerId: projects.customerId }).from(projects).where(eq(projects.id, projectId)).limit(1))[0];
+      if (p) checkProjectOfCustomer(ctx, p.customerId, customerId);
+    }
     const changes = diffFields(before as unknown as Record<string, unknown>, set as Record<string, unknown>);
     if (!changes) return;
     await tx.update(customerCases).set({ ...set, version: before.version + 1, updatedAt: ctx.now }).where(eq(customerCases.id, id));

@@ -6,7 +6,7 @@ import { projectMembers, users } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Ctx } from '../http/context.ts';
 import { notify } from '../notifications/notify.ts';
-import { hasPermission, requirePermission } from '../policies/policy.ts';
+import { requirePermission } from '../policies/policy.ts';
 import { assignPresalesKey } from '../projects/module.ts';
 import {
   assertVersion, auditProject, fieldError, loadProject, notifyKeyEvent, PROJECT_EVENTS, projectTimeline, refreshNextDeadline, stateError,
@@ -121,9 +121,4 @@ export async function assignPresalesLead(ctx: Ctx, id: string, version: number, 
     await tellAssigned(tx, ctx, row, userId, { zh: '售前负责人', en: 'presales lead' });
     await notifyKeyEvent(tx, ctx, row, { zh: `售前负责人已指派：${u.displayName}`, en: `has a presales lead: ${u.displayName}` });
   });
-}
-
-/** Whether the actor may assign presales staff (for the `can` flags of the detail view). */
-export function canAssign(ctx: Ctx): boolean {
-  return hasPermission(ctx.actor, 'project.assign');
 }

@@ -15,6 +15,7 @@ import { loadIntakeSettings } from '../intake/settings.ts';
 import { EVENT_LEAD_TO_SCREEN, LEAD_SUBJECT, POLICY_LEAD_SCREEN, STEP_SCREEN } from '../intake/module.ts';
 import { notify } from '../notifications/notify.ts';
 import { requirePermission } from '../policies/policy.ts';
+import { searchLike } from '../queries/customers.ts';
 import { formatShanghai } from '../support/time.ts';
 import { checkedPhone } from './support/crm.ts';
 import {
@@ -47,7 +48,8 @@ export async function findLeadDuplicates(
   const key = incoming.customerName ? searchTerm(companyNameKey(incoming.customerName)) : null;
   const sameCustomer = or(
     incoming.customerId ? eq(leads.customerId, incoming.customerId) : undefined,
-    key ? sql`${leads.searchText} LIKE ${`%${key}%`}` : undefined,
+    // the name part of search_text only: a name key never matches phone digits
+    key ? searchLike(sql`${leads.searchText}`, key, true) : undefined,
   );
   if (!sameCustomer) return [];
   const visible = await leadAccess(tx, ctx.actor);

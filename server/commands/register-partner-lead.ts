@@ -16,6 +16,7 @@ import { loadIntakeSettings } from '../intake/settings.ts';
 import { notify } from '../notifications/notify.ts';
 import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { partnerVisibility } from '../policies/visibility.ts';
+import { searchLike } from '../queries/customers.ts';
 import { checkedCreditCode, checkedPhone } from './support/crm.ts';
 import { insertLead, startScreening } from './register-lead.ts';
 import {
@@ -39,7 +40,7 @@ async function conflictCandidates(tx: Db, customerId: string | null, customerNam
     .limit(50);
   const ids = [...new Set([...(customerId ? [customerId] : []), ...custRows.map((c) => c.id)])];
   const term = searchTerm(key);
-  const sameCustomer = or(ids.length ? inArray(leads.customerId, ids) : undefined, term ? sql`${leads.searchText} LIKE ${`%${term}%`}` : undefined);
+  const sameCustomer = or(ids.length ? inArray(leads.customerId, ids) : undefined, term ? searchLike(sql`${leads.searchText}`, term, true) : undefined);
   const leadRows = sameCustomer
     ? await tx
         .select({

@@ -9,7 +9,7 @@ import type { Label } from '../../core/intake/labels.ts';
 import type { ActivityDetails, CreateActivityBody, UpdateActivityBody } from '../../core/schemas/activities.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
-import { activities, customers } from '../db/schema.ts';
+import { activities, customers, leads } from '../db/schema.ts';
 import { completeDeadline } from '../deadlines/deadlines.ts';
 import type { Ctx } from '../http/context.ts';
 import { resubmitApproval, submitForApproval } from '../approvals/engine.ts';
@@ -17,11 +17,11 @@ import { ACTIVITY_SUBJECT, EVENT_NEGOTIATION, RECEPTION_PROCESS, STEP_SUMMARY } 
 import { markVisitLogSubmitted } from '../activities/visit-log.ts';
 import { openApprovalFor } from '../intake/approvals.ts';
 import { notify } from '../notifications/notify.ts';
-import { requirePermission } from '../policies/policy.ts';
+import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { activityVisibility } from '../policies/visibility.ts';
 import { formatShanghai } from '../support/time.ts';
 import { appendTimeline } from '../timeline/timeline.ts';
-import { activeUsersWithRoles, blank, customerRef, invalid, nearestTo, projectRef, stateConflict, userBrief } from './support/intake.ts';
+import { activeUsersWithRoles, blank, customerRef, invalid, leadAccess, nearestTo, projectRef, stateConflict, userBrief } from './support/intake.ts';
 import { staleOrMissing } from './support/guards.ts';
 
 type ActivityRow = typeof activities.$inferSelect;
@@ -40,6 +40,15 @@ async function resolveRefs(tx: Db, ctx: Ctx, customerId: string | null | undefin
     customer = row ?? null;
   }
   return { customer, project };
+}
+
+/** A lead the actor may see (an activity shows on the lead's timeline); 400 otherwise. */
+async function leadRef(tx: Db, ctx: Ctx, leadId: string): Promise<string> {
+  const unknown = invalid(ctx.actor.locale, { leadId: { zh: '信息不存在或无权查看', en: 'unknown lead or not visible to you' } });
+  if (!hasPermission(ctx.actor, 'lead.read')) throw unknown;
+  const row = (await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, leadId), await leadAccess(tx, ctx.actor))).limit(1))[0];
+  if (!row) throw unknown;
+  return row.id;
 }
 
 function timelineText(type: ActivityType, a: { subject: string; result: string | null; nextSteps: string | null; content: string | null; channel: string | null; budgetFen: number | null }) {
@@ -113,9 +122,10 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
     const me = await userBrief(tx, userId);
     if (!me) throw new AppError('forbidden');
     const today = shanghaiDate(ctx.now);
+    const leadId = input.leadId ? await leadRef(tx, ctx, input.leadId) : null;
     const base = {
       type: input.type,
-      leadId: input.leadId ?? null,
+      leadId,
       location: blank(input.location) ?? null,
       ownerUserId: userId,
       departmentId: me.departmentId,
@@ -181,6 +191,7 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         if (!plan || (plan.state !== 'approved' && plan.state !== 'done')) {
           throw invalid(locale, { planId: { zh: '请选择已批准的客户接待日程', en: 'choose an approved reception plan' } });
         }
+        if (plan.ownerUserId !== userId) throw new AppError('forbidden', {}, { reason: 'the author of the reception plan writes its summary' });
         const existing = (await tx.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, plan.id), eq(activities.type, 'reception_summary'))).limit(1))[0];
         if (existing) throw stateConflict(locale, { zh: '该接待日程已有工作总结，请修改原总结', en: 'this reception already has a summary; edit it instead' }, { summaryId: existing.id });
         if (plan.customerId) customerName = (await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, plan.customerId)).limit(1))[0]?.n ?? '';

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
+import { maskPhone } from '../../core/crm/phone.ts';
 import type { UpdateLeadBody } from '../../core/schemas/leads.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { leads } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';
-import { requirePermission } from '../policies/policy.ts';
+import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { checkedPhone } from './support/crm.ts';
 import { findLeadDuplicates } from './register-lead.ts';
 import { appendLeadTimeline, blank, checkVersion, customerRef, invalid, leadSearchText, lockLead, requireLeadAction } from './support/intake.ts';
@@ -18,12 +19,16 @@ import { staleOrMissing } from './support/guards.ts';
  */
 export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & { confirmDuplicate?: boolean }): Promise<void> {
   requirePermission(ctx.actor, 'lead.read');
-  const contactPhone = checkedPhone(input.contactPhone, ctx.actor.locale, 'body.contactPhone');
+  const seePhone = hasPermission(ctx.actor, 'contact.phone');
   const settings = await loadIntakeSettings(ctx.db);
   await ctx.db.transaction(async (tx) => {
     const before = await lockLead(tx, ctx.actor, id);
     requireLeadAction(ctx.actor, before, 'edit');
     checkVersion(before, input.version);
+    // a reader without contact.phone sees the number masked; sending the masked form back keeps the stored number
+    const sentPhone = input.contactPhone;
+    const keepsMasked = !seePhone && typeof sentPhone === 'string' && before.contactPhone !== null && sentPhone.trim() === maskPhone(before.contactPhone);
+    const contactPhone = keepsMasked ? undefined : checkedPhone(sentPhone, ctx.actor.locale, 'body.contactPhone');
     const fields: Partial<typeof leads.$inferInsert> = {};
     if (input.title !== undefined) fields.title = input.title;
     if (input.channel !== undefined) fields.channel = input.channel;
@@ -69,7 +74,11 @@ export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & {
       .where(and(eq(leads.id, id), eq(leads.version, input.version)))
       .returning({ id: leads.id });
     if (!res[0]) staleOrMissing(before);
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'lead.update', entityType: 'lead', entityId: id, changes });
+    const phoneChange = changes.contactPhone;
+    const audited = !seePhone && phoneChange
+      ? { ...changes, contactPhone: { before: typeof phoneChange.before === 'string' ? maskPhone(phoneChange.before) : phoneChange.before, after: phoneChange.after } }
+      : changes;
+    await appendAudit(tx, ctx.actor, ctx.now, { action: 'lead.update', entityType: 'lead', entityId: id, changes: audited });
     await appendLeadTimeline(tx, ctx, { id, customerId: after.customerId }, {
       kind: 'lead.updated', title: '修改信息', summary: Object.keys(changes).join('、'), data: { fields: Object.keys(changes) },
     });

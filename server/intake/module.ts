@@ -1,4 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { PHONE_MARK } from '../../core/crm/search-text.ts';
 import type { ChainDefinition } from '../../core/approvals/chain.ts';
 import { LEAD_CHANNEL_LABELS, LEAD_CHANNELS } from '../../core/intake/labels.ts';
 import { nextLeadState, type LeadState } from '../../core/intake/lead-states.ts';
@@ -8,10 +9,10 @@ import { approvalActions, leads } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { registerApprovalProcess } from '../approvals/processes.ts';
 import { registerApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo } from '../approvals/subjects.ts';
-import { ensureDeadlinePolicy, startDeadline } from '../deadlines/deadlines.ts';
+import { completeDeadline, ensureDeadlinePolicy, startDeadline } from '../deadlines/deadlines.ts';
 import { registerEventType } from '../notifications/notify.ts';
 import { registerModuleSetup } from '../modules.ts';
-import { appendLeadTimeline, stateConflict } from '../commands/support/intake.ts';
+import { appendLeadTimeline, leadSearchText, stateConflict } from '../commands/support/intake.ts';
 
 /**
  * Information intake and screening (信息登记与筛选, seed 003): the approval subject `lead` and
@@ -131,7 +132,9 @@ async function onForwardDecision(tx: Db, ctx: Ctx, request: ApprovalRequestInfo,
   if (outcome === 'approved') {
     const next = nextLeadState(state, 'forward_approved');
     if (!next) throw stateConflict(ctx.actor.locale, { zh: '信息已不在转交流程中', en: 'the information is no longer being forwarded' });
-    await tx.update(leads).set({ state: next, version: lead.version + 1, updatedAt: ctx.now }).where(eq(leads.id, lead.id));
+    // after a return the lead waited in screening (with a new screening deadline) until the request was resubmitted
+    await tx.update(leads).set({ state: next, screeningOutcome: 'forward', version: lead.version + 1, updatedAt: ctx.now }).where(eq(leads.id, lead.id));
+    await completeDeadline(tx, ctx.now, { subjectType: LEAD_SUBJECT, subjectId: lead.id, step: STEP_SCREEN });
     await appendAudit(tx, ctx.actor, ctx.now, {
       action: 'lead.forward_approved', entityType: 'lead', entityId: lead.id,
       changes: { state: { before: state, after: next } }, detail: `${lead.forwardUnit ?? ''} / ${lead.forwardPerson ?? ''}`,
@@ -208,7 +211,29 @@ registerApprovalProcess({
   defaultChain: FORWARD_CHAIN,
 });
 
+/**
+ * Leads saved before phone digits moved behind `PHONE_MARK` in `search_text` (readers without
+ * `contact.phone` must not find a lead by its number) get their search text rewritten once;
+ * afterwards the query finds nothing to do.
+ */
+async function rewriteLeadSearchText(db: Db): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select({ id: leads.id, code: leads.code, title: leads.title, customerName: leads.customerName, contactName: leads.contactName, contactPhone: leads.contactPhone })
+      .from(leads)
+      .where(and(isNotNull(leads.contactPhone), sql`strpos(${leads.searchText}, ${PHONE_MARK}) = 0`, gt(leads.id, after)))
+      .orderBy(asc(leads.id))
+      .limit(500);
+    for (const r of rows) await db.update(leads).set({ searchText: leadSearchText(r) }).where(eq(leads.id, r.id));
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < 500) break;
+    after = last.id;
+  }
+}
+
 registerModuleSetup('intake', async (db) => {
+  await rewriteLeadSearchText(db);
   await ensureDeadlinePolicy(db, {
     code: POLICY_LEAD_SCREEN, nameZh: '信息筛选', nameEn: 'Screen incoming information', kind: 'working_days', amount: 1,
     remindBefore: [{ amount: 2, unit: 'working_hours' }],

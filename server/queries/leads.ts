@@ -18,6 +18,7 @@ import { actorFacts, leadAccess, leadFacts, type LeadRow } from '../commands/sup
 import { latestApprovalFor } from '../intake/approvals.ts';
 import { LEAD_FORWARD_PROCESS, LEAD_SUBJECT } from '../intake/module.ts';
 import { escapeLike } from './users.ts';
+import { searchLike } from './customers.ts';
 
 /** Read models of information intake: the lead list (and its export), the detail page, pickers. */
 
@@ -61,7 +62,8 @@ async function listCondition(db: Db, actor: Actor, q: LeadExportQuery): Promise<
   if (q.customerId) conds.push(eq(leads.customerId, q.customerId));
   if (q.mine === 'true') conds.push(me ? or(eq(leads.registeredBy, me), eq(leads.assigneeId, me)) : sql`FALSE`);
   const term = q.q ? searchTerm(q.q) : null;
-  if (term) conds.push(sql`${leads.searchText} LIKE ${`%${escapeLike(term)}%`}`);
+  // phone digits sit behind the mark in search_text: readers without contact.phone do not match them
+  if (term) conds.push(searchLike(sql`${leads.searchText}`, term, !hasPermission(actor, 'contact.phone')));
   if (q.from) conds.push(gte(leads.registeredAt, shanghaiInstant(q.from, 0)));
   if (q.to) conds.push(lt(leads.registeredAt, shanghaiInstant(addCalendarDays(q.to, 1), 0)));
   return and(...conds);
