@@ -19,7 +19,7 @@ import { searchLike } from '../queries/customers.ts';
 import { formatShanghai } from '../support/time.ts';
 import { checkedPhone } from './support/crm.ts';
 import {
-  activeHoldersOf, appendLeadTimeline, blank, customerRef, leadAccess, leadSearchText, nearestTo, openDeadlineDue, userBrief, userHolds, type UserBrief,
+  activeHoldersOf, appendLeadTimeline, blank, customerRef, invalid, leadAccess, leadSearchText, nearestTo, openDeadlineDue, userBrief, userHolds, type UserBrief,
 } from './support/intake.ts';
 
 /** Prefix of information / lead codes (信息 XS-2026-00001). */
@@ -161,6 +161,10 @@ export async function registerLead(ctx: Ctx, input: RegisterLeadBody): Promise<s
   if (!userId) throw new AppError('forbidden', {}, { reason: 'only a user can register information' });
   const settings = await loadIntakeSettings(ctx.db);
   const contactPhone = checkedPhone(input.contactPhone, ctx.actor.locale, 'body.contactPhone') ?? null;
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.now;
+  if (receivedAt.getTime() > ctx.now.getTime() + 60_000) {
+    throw invalid(ctx.actor.locale, { receivedAt: { zh: '收到时间不能晚于现在', en: 'cannot be in the future' } });
+  }
   return ctx.db.transaction(async (tx) => {
     const registrar = await userBrief(tx, userId);
     if (!registrar) throw new AppError('forbidden');
@@ -182,7 +186,7 @@ export async function registerLead(ctx: Ctx, input: RegisterLeadBody): Promise<s
       contactPhone,
       description: blank(input.description) ?? null,
       estimatedAmountFen: input.estimatedAmountFen ?? null,
-      registeredAt: input.receivedAt ? new Date(input.receivedAt) : ctx.now,
+      registeredAt: receivedAt,
     };
     const lead = await insertLead(tx, ctx, registrar, fields);
     await appendAudit(tx, ctx.actor, ctx.now, {

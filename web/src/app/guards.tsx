@@ -50,9 +50,3 @@ export function RequirePermission({ permission, children }: { permission: Permis
   if (!can(me, permission)) return <ForbiddenPage />;
   return <>{children}</>;
 }
-
-/** `/` → the user's landing page. */
-export function HomeRedirect() {
-  const { data: me } = useMe();
-  return <Navigate to={me ? homePath(me) : '/login'} replace />;
-}
