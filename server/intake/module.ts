@@ -216,7 +216,7 @@ registerApprovalProcess({
  * `contact.phone` must not find a lead by its number) get their search text rewritten once;
  * afterwards the query finds nothing to do.
  */
-async function rewriteLeadSearchText(db: Db): Promise<void> {
+export async function rewriteLeadSearchText(db: Db): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await db
