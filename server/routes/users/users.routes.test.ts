@@ -93,7 +93,7 @@ describe('users', () => {
     expect(escalate.statusCode).toBe(403);
     const fine = await t.call('POST', '/api/users', {
       cookie: hrCookie,
-      body: { username: 'clerk2', displayName: '文员', roleIds: [roleIds.account_manager], password: 'Initial#2026' },
+      body: { username: 'clerk2', displayName: '文员', roleIds: [roleIds.procurement], password: 'Initial#2026' },
     });
     expect(fine.statusCode).toBe(200);
   });
@@ -120,14 +120,22 @@ describe('roles', () => {
     expect(am).toBeDefined();
     const bad = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: am?.version, permissions: ['root.everything'] } });
     expect(bad.statusCode).toBe(400);
-    const res = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: am?.version, permissions: ['user.read'], dataScope: 'department' } });
+    const before = [...(am?.permissions ?? [])].sort();
+    expect(before).toContain('user.read');
+    const without = before.filter((p) => p !== 'user.read');
+    const res = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: am?.version, permissions: without, dataScope: 'department' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().permissions).toEqual(['user.read']);
+    expect([...res.json().permissions].sort()).toEqual(without);
     // the change applies to the next request of a user holding the role
-    expect((await t.call('GET', '/api/users', { cookie: org.users.am?.cookie })).statusCode).toBe(200);
+    expect((await t.call('GET', '/api/users', { cookie: org.users.am?.cookie })).statusCode).toBe(403);
     const audit = (await t.call('GET', `/api/audit?entityId=${am?.id}`, { cookie: org.adminCookie })).json();
     expect(audit.items[0].action).toBe('role.update_permissions');
-    expect(audit.items[0].changes.permissions).toEqual({ before: [], after: ['user.read'] });
+    const change = audit.items[0].changes.permissions as { before: string[]; after: string[] };
+    expect([...change.before].sort()).toEqual(before);
+    expect([...change.after].sort()).toEqual(without);
+    const restore = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: res.json().version, permissions: before, dataScope: 'own' } });
+    expect(restore.statusCode).toBe(200);
+    expect((await t.call('GET', '/api/users', { cookie: org.users.am?.cookie })).statusCode).toBe(200);
   });
 
   it('never lets the last role manager remove their own power', async () => {
