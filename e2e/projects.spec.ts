@@ -123,7 +123,7 @@ describe('presales projects', () => {
     await sun.page.getByRole('heading', { level: 1 }).getByText('政务服务中心智慧停车系统').waitFor();
     const projectId = sun.page.url().split('/projects/')[1]?.split('?')[0] ?? '';
     expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
-    await sun.page.getByTestId('next-step').getByText('提交 Go/No-Go 审批').waitFor();
+    await sun.page.getByTestId('next-step').getByText('提交跟进决策审批').waitFor();
 
     // 2. preliminary analysis, then go/no-go
     await sun.page.getByLabel('客户预算（元）').fill('1500000');
@@ -135,8 +135,8 @@ describe('presales projects', () => {
     await sun.page.getByLabel('风险', { exact: true }).fill('工期紧');
     await sun.page.getByRole('button', { name: '保存', exact: true }).click();
     await sun.page.getByText('已保存').first().waitFor();
-    await sun.page.getByRole('button', { name: '提交 Go/No-Go 审批' }).click();
-    await sun.page.getByTestId('next-step').getByText('等待总经理与顾问的 Go/No-Go 审批').waitFor();
+    await sun.page.getByRole('button', { name: '提交跟进决策审批' }).click();
+    await sun.page.getByTestId('next-step').getByText('等待总经理与顾问的跟进决策审批').waitFor();
     await screenshot(sun.page, 'projects-02-project-page-1366');
     expect(blocking(await runAxe(sun.page))).toEqual([]);
 
@@ -241,7 +241,6 @@ describe('presales projects', () => {
     await sun.page.goto(`${server.url}/projects`);
     await sun.page.getByRole('heading', { name: '商机与项目', level: 1 }).waitFor();
     await settle(sun.page);
-    await screenshot(sun.page, 'debug-kanban');
     await sun.page.getByRole('region', { name: '商机', exact: true }).getByTestId('kanban-sum').getByText('¥451,500.00').waitFor();
     await screenshot(sun.page, 'projects-05-kanban-1366');
     expect(blocking(await runAxe(sun.page))).toEqual([]);

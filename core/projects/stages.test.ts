@@ -18,11 +18,21 @@ function stageOf(code: string): StageDef {
 const codes = (r: ReturnType<typeof stageGate>) => r.reasons.map((x) => x.code);
 
 describe('stageGate', () => {
+  it('refuses an outcome or closing while an approval of the project is under way', () => {
+    const pending: GateProject = { ...base, goDecision: 'pending', status: 'abandoned', outcomeReason: 'budget_cut' };
+    expect(codes(stageGate(pending, cfg, 'abandoned', none))).toEqual(['approval_pending']);
+    expect(stageGate({ ...pending, goDecision: null }, cfg, 'abandoned', none).allowed).toBe(true);
+    const registering: GateProject = { ...base, stage: 'registered', goDecision: 'go', registrationState: 'pending', status: 'lost', outcomeReason: 'price' };
+    expect(codes(stageGate(registering, cfg, 'lost', none))).toContain('approval_pending');
+    const splitPending: GateProject = { ...base, stage: 'lost', status: 'lost', shareException: 'pending' };
+    expect(codes(stageGate(splitPending, cfg, 'closed', { hasSummary: true }))).toEqual(['approval_pending']);
+  });
+
   it('refuses registered before the go/no-go approval and allows it after', () => {
     const r = stageGate(base, cfg, 'registered', none);
     expect(r.allowed).toBe(false);
     expect(r.reasons).toEqual([expect.objectContaining({ code: 'approval_missing', approval: 'go_no_go' })]);
-    expect(r.reasons[0]?.zh).toContain('Go/No-Go');
+    expect(r.reasons[0]?.zh).toContain('跟进决策');
     expect(stageGate({ ...base, goDecision: 'go' }, cfg, 'registered', none).allowed).toBe(true);
   });
 

@@ -47,7 +47,7 @@ export const GATE_APPROVALS = ['go_no_go', 'registration', 'share_exception'] as
 export type GateApproval = (typeof GATE_APPROVALS)[number];
 
 export const GATE_APPROVAL_LABELS: Record<GateApproval, Label> = {
-  go_no_go: { zh: '立项前评估（Go/No-Go）审批', en: 'go/no-go approval' },
+  go_no_go: { zh: '跟进决策审批', en: 'go/no-go approval' },
   registration: { zh: '项目登记（立项）审批', en: 'project registration (立项) approval' },
   share_exception: { zh: '合作分成例外审批（总经理）', en: 'revenue-split exception approval (GM)' },
 };
@@ -200,7 +200,8 @@ export type GateReasonCode =
   | 'field_missing'
   | 'approval_missing'
   | 'summary_missing'
-  | 'outcome_missing';
+  | 'outcome_missing'
+  | 'approval_pending';
 
 export interface GateReason {
   code: GateReasonCode;
@@ -308,6 +309,13 @@ export function stageGate(project: GateProject, config: StageConfig, targetStage
   if (needs.summary && !facts.hasSummary) {
     reasons.push({ code: 'summary_missing', zh: '关闭前须由项目组填写项目总结', en: 'The team must write the project summary before closing' });
   }
+  if ((target.kind === 'outcome' || target.kind === 'closed') && pendingApproval(project)) {
+    reasons.push({
+      code: 'approval_pending',
+      zh: '项目仍有进行中的审批（跟进决策、立项或分成例外），请先撤回或等待审批完成',
+      en: 'An approval of the project (go/no-go, registration or split exception) is still under way; withdraw it or wait for the decision first',
+    });
+  }
   if (target.kind === 'outcome' && target.outcome && project.status !== target.outcome) {
     const label = OUTCOME_LABELS[target.outcome];
     reasons.push({
@@ -317,6 +325,11 @@ export function stageGate(project: GateProject, config: StageConfig, targetStage
     });
   }
   return { allowed: reasons.length === 0, reasons };
+}
+
+/** Whether one of the project's approvals is still under way (an outcome or closing would leave it dangling). */
+export function pendingApproval(project: GateProject): boolean {
+  return project.goDecision === 'pending' || project.registrationState === 'pending' || project.shareException === 'pending';
 }
 
 /** The project status a stage implies: the outcome for outcome stages, won after handoff, open in the pipeline. */
@@ -378,8 +391,8 @@ export function nextRequiredStep(project: GateProject, config: StageConfig, fact
   if (!current || current.terminal || project.status === 'no_go') return step('none', '无（项目已关闭）', 'Nothing (the project is closed)');
   if (current.kind === 'pipeline' && project.goDecision !== 'go') {
     return project.goDecision === 'pending'
-      ? step('await_go_no_go', '等待总经理与顾问的 Go/No-Go 审批', 'Waiting for the go/no-go approval by the GM and the advisor')
-      : step('submit_go_no_go', '完成项目初步分析并提交 Go/No-Go 审批', 'Complete the preliminary analysis and submit it for the go/no-go decision');
+      ? step('await_go_no_go', '等待总经理与顾问的跟进决策审批', 'Waiting for the go/no-go approval by the GM and the advisor')
+      : step('submit_go_no_go', '完成项目初步分析并提交跟进决策审批', 'Complete the preliminary analysis and submit it for the go/no-go decision');
   }
   if (current.kind === 'pipeline' && project.registrationState !== 'approved') {
     if (shareBelowFloor(project.deliveryMode, project.companySharePct, config.shareFloorPct) && project.shareException !== 'approved') {

@@ -16,9 +16,13 @@ import { DeadlineView } from './deadlines.schema.ts';
  * tracking table. Money is integer fen; dates are YYYY-MM-DD; instants ISO 8601.
  */
 
-const MAX_FEN = 1_000_000_000_000_000; // ¥10 trillion: far above any deal, far below 2^53
+/** ¥100 billion a project: far above any deal; sums stay exact (below 2^53) for 900 such projects and never overflow bigint. */
+export const MAX_FEN = 10_000_000_000_000;
 export const Fen = z.number().int().min(0).max(MAX_FEN);
-const Text = (max: number) => z.string().trim().max(max);
+/** Control characters other than tab and line breaks are dropped (PostgreSQL refuses a NUL in text and jsonb). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const Text = (max: number) => z.string().overwrite((s) => s.replace(CONTROL_CHARS, '')).trim().max(max);
 const OptText = (max: number) => Text(max).nullable().optional();
 const Uuid = z.string().uuid();
 
@@ -83,8 +87,8 @@ export const PROJECT_SORT_FIELDS = ['updatedAt', 'amount', 'expectedSignDate', '
 
 /** Filters shared by the table, the kanban and the kanban's per-column pages. */
 export const ProjectFilterQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  stage: z.string().max(40).optional(),
+  q: Text(100).optional(),
+  stage: Text(40).optional(),
   /** open | won | lost | abandoned | failed_tender | no_go, or closed (the closed stage) */
   status: z.enum([...PROJECT_STATUSES, 'closed']).optional(),
   ownerUserId: Uuid.optional(),
@@ -225,7 +229,7 @@ export const VersionedBody = z.object({ version: z.number().int().min(1) });
 export const ReasonBody = VersionedBody.extend({ reason: Text(2000).min(1) });
 export const PersonBody = VersionedBody.extend({ userId: Uuid.nullable() });
 export const PresalesLeadBody = VersionedBody.extend({ userId: Uuid });
-export const StageBody = VersionedBody.extend({ stage: z.string().min(1).max(40), note: OptText(1000) });
+export const StageBody = VersionedBody.extend({ stage: Text(40).min(1), note: OptText(1000) });
 export const OutcomeBody = VersionedBody.extend({
   outcome: OutcomeSchema,
   reason: OutcomeReasonSchema.nullable().optional(),
@@ -469,7 +473,7 @@ export const SavedViewBody = z.object({
   list: z.enum(SAVED_VIEW_LISTS),
   name: Text(60).min(1),
   /** the list's filters and sort, as the list page keeps them (string values) */
-  state: z.record(z.string().max(40), z.string().max(200)).refine((r) => Object.keys(r).length <= 30),
+  state: z.record(Text(40).min(1), Text(200)).refine((r) => Object.keys(r).length <= 30),
 });
 export const SavedViewView = z.object({
   id: z.string(),

@@ -38,14 +38,14 @@ export async function submitGoNoGo(ctx: Ctx, id: string, version: number): Promi
     assertVersion(p, version);
     assertOpen(ctx, p);
     if (p.goDecision === 'go') throw stateError(ctx, '已决定跟进（Go）', 'the go decision was already made');
-    if (p.goDecision === 'pending') throw stateError(ctx, 'Go/No-Go 审批进行中', 'the go/no-go approval is already under way');
-    requireFilled(ctx, p, ['budgetFen', 'decisionProcess', 'funding', 'credit', 'competitors', 'strengths', 'risks'], { zh: '提交 Go/No-Go', en: 'submitting for go/no-go' });
+    if (p.goDecision === 'pending') throw stateError(ctx, '跟进决策审批进行中', 'the go/no-go approval is already under way');
+    requireFilled(ctx, p, ['budgetFen', 'decisionProcess', 'funding', 'credit', 'competitors', 'strengths', 'risks'], { zh: '提交 跟进决策', en: 'submitting for go/no-go' });
     const row = await writeProject(tx, ctx, p, { goDecision: 'pending' });
     const requestId = await submitForApproval(tx, ctx, {
-      processCode: PROCESSES.goNoGo, subjectType: PROJECT_SUBJECT, subjectId: p.id, title: `Go/No-Go：${p.code} ${p.name}`,
+      processCode: PROCESSES.goNoGo, subjectType: PROJECT_SUBJECT, subjectId: p.id, title: `跟进决策：${p.code} ${p.name}`,
     });
     await auditProject(tx, ctx, p.id, 'project.go_no_go_submit', { goDecision: { before: p.goDecision, after: 'pending' } });
-    await projectTimeline(tx, ctx, row, 'project.go_no_go', '提交 Go/No-Go 审批（顾问、总经理）', { data: { requestId } });
+    await projectTimeline(tx, ctx, row, 'project.go_no_go', '提交跟进决策审批（顾问、总经理）', { data: { requestId } });
     await refreshNextDeadline(tx, [p.id]);
     return requestId;
   });
@@ -58,7 +58,7 @@ export async function recordNoGoDecision(ctx: Ctx, id: string, version: number, 
     assertVersion(p, version);
     assertOpen(ctx, p);
     if (p.goDecision === 'go') throw stateError(ctx, '已决定跟进（Go），请改为记录结果（放弃）', 'the go decision was made; record the outcome "abandoned" instead');
-    if (p.goDecision === 'pending') throw stateError(ctx, 'Go/No-Go 审批进行中，请先撤回审批', 'the go/no-go approval is under way; withdraw it first');
+    if (p.goDecision === 'pending') throw stateError(ctx, '跟进决策审批进行中，请先撤回审批', 'the go/no-go approval is under way; withdraw it first');
     const row = await writeProject(tx, ctx, p, {
       goDecision: 'no_go', noGoReason: reason, status: 'no_go', stage: CLOSED_STAGE, stageEnteredAt: ctx.now, closedAt: ctx.now,
     });
@@ -72,7 +72,7 @@ export async function submitRegistration(ctx: Ctx, id: string, version: number):
     const p = await loadProject(tx, ctx.actor, id, 'project.create', true);
     assertVersion(p, version);
     assertOpen(ctx, p);
-    if (p.goDecision !== 'go') throw stateError(ctx, '须先通过 Go/No-Go 审批', 'the go/no-go approval must pass first');
+    if (p.goDecision !== 'go') throw stateError(ctx, '须先通过跟进决策审批', 'the go/no-go approval must pass first');
     if (p.registrationState === 'approved') throw stateError(ctx, '项目已立项', 'the project is already registered');
     if (p.registrationState === 'pending') throw stateError(ctx, '立项审批进行中', 'the registration approval is already under way');
     const { config } = await loadStageConfig(tx);

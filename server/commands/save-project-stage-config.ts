@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, notInArray } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { validateStageConfig, type StageConfig } from '../../core/projects/stages.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { settings } from '../db/schema.ts';
+import { projects, settings } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { STAGES_SETTING_KEY } from '../projects/support.ts';
@@ -22,6 +22,15 @@ export async function saveStageConfig(ctx: Ctx, input: StageConfig & { version: 
     const [row] = await tx.select().from(settings).where(eq(settings.key, STAGES_SETTING_KEY)).limit(1).for('update');
     const current = row?.version ?? 0;
     if (current !== version) throw new AppError('conflict_stale', { currentVersion: current }, { currentVersion: current });
+    // A stage that projects are in cannot disappear: they could never move again.
+    const inUse = await tx.selectDistinct({ stage: projects.stage }).from(projects)
+      .where(notInArray(projects.stage, config.stages.map((s) => s.code))).limit(10);
+    if (inUse.length) {
+      const codes = inUse.map((r) => r.stage).join(', ');
+      throw new AppError('validation_failed', {}, {
+        fields: { 'body.stages': ctx.actor.locale === 'en' ? `Projects are still in the removed stage(s): ${codes}` : `仍有项目处于被删除的阶段：${codes}` },
+      });
+    }
     if (row) {
       await tx.update(settings).set({ value: config, version: current + 1, updatedAt: ctx.now }).where(eq(settings.key, STAGES_SETTING_KEY));
     } else {

@@ -163,13 +163,13 @@ async function onDecision(tx: Db, ctx: Ctx, request: ApprovalRequestInfo, outcom
       if (outcome === 'approved') {
         let row = await writeProject(tx, ctx, p, { goDecision: 'go' });
         await auditProject(tx, ctx, p.id, 'project.go', { goDecision: { before: p.goDecision, after: 'go' } });
-        await projectTimeline(tx, ctx, p, 'project.go', 'Go/No-Go 决策：跟进（Go）');
+        await projectTimeline(tx, ctx, p, 'project.go', '跟进决策：跟进');
         const { config } = await loadStageConfig(tx);
         const from = findStage(config, row.stage);
         if (row.stage === INITIAL_STAGE && from?.next.includes(REGISTERED_STAGE)) {
-          row = await moveStage(tx, ctx, row, config, REGISTERED_STAGE, { note: 'Go/No-Go 审批通过', checkGate: false });
+          row = await moveStage(tx, ctx, row, config, REGISTERED_STAGE, { note: '跟进决策审批通过', checkGate: false });
         } else {
-          await notifyKeyEvent(tx, ctx, row, { zh: 'Go/No-Go 审批通过，决定跟进', en: 'was approved to go ahead (go/no-go)' }, { major: true });
+          await notifyKeyEvent(tx, ctx, row, { zh: '跟进决策审批通过，决定跟进', en: 'was approved to go ahead (go/no-go)' }, { major: true });
         }
       } else if (outcome === 'rejected') {
         const reason = (await decisionComment(tx, request.id)) ?? '';
@@ -181,7 +181,7 @@ async function onDecision(tx: Db, ctx: Ctx, request: ApprovalRequestInfo, outcom
         const goDecision = outcome === 'returned' ? 'returned' : null;
         await writeProject(tx, ctx, p, { goDecision });
         await auditProject(tx, ctx, p.id, 'project.go_no_go_' + outcome, { goDecision: { before: p.goDecision, after: goDecision } });
-        await projectTimeline(tx, ctx, p, 'project.go_no_go', `Go/No-Go 审批${label.zh}`, { summary: await decisionComment(tx, request.id) });
+        await projectTimeline(tx, ctx, p, 'project.go_no_go', `跟进决策审批${label.zh}`, { summary: await decisionComment(tx, request.id) });
       }
       return;
     }
@@ -239,7 +239,7 @@ export async function recordNoGo(tx: Db, ctx: Ctx, before: ProjectRow, after: Pr
   await auditProject(tx, ctx, before.id, 'project.no_go', {
     goDecision: { before: before.goDecision, after: 'no_go' }, status: { before: before.status, after: 'no_go' }, stage: { before: before.stage, after: CLOSED_STAGE },
   }, reason);
-  await projectTimeline(tx, ctx, before, 'project.no_go', 'Go/No-Go 决策：不跟进（No-go），商机关闭', { summary: reason });
+  await projectTimeline(tx, ctx, before, 'project.no_go', '跟进决策：不跟进，商机关闭', { summary: reason });
   await notifyKeyEvent(tx, ctx, after, { zh: `决定不跟进（No-go）并关闭：${reason}`, en: `was closed as no-go: ${reason}` }, { major: true });
 }
 
@@ -284,7 +284,7 @@ registerApprovalSubject({
   link: (id) => `/projects/${id}`,
 });
 
-registerApprovalProcess({ code: PROCESSES.goNoGo, labelZh: '立项前评估（Go/No-Go）', labelEn: 'Go/no-go decision', subjectType: PROJECT_SUBJECT, defaultChain: GO_NO_GO_CHAIN });
+registerApprovalProcess({ code: PROCESSES.goNoGo, labelZh: '跟进决策', labelEn: 'Go/no-go decision', subjectType: PROJECT_SUBJECT, defaultChain: GO_NO_GO_CHAIN });
 registerApprovalProcess({ code: PROCESSES.registration, labelZh: '项目登记（立项）审批', labelEn: 'Project registration (立项)', subjectType: PROJECT_SUBJECT, defaultChain: REGISTRATION_CHAIN });
 registerApprovalProcess({ code: PROCESSES.shareException, labelZh: '合作分成例外审批', labelEn: 'Revenue-split exception', subjectType: PROJECT_SUBJECT, defaultChain: GM_CHAIN });
 registerApprovalProcess({ code: PROCESSES.specialHandling, labelZh: '特殊项目处理', labelEn: 'Special commercial handling', subjectType: PROJECT_SUBJECT, defaultChain: GM_CHAIN });

@@ -118,7 +118,7 @@ describe('presales project path', () => {
     const res = await t.call('POST', `/api/projects/${projectId}/stage`, { cookie: c('am'), body: { stage: 'registered', version: d.version } });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('project_gate');
-    expect(res.json().message).toContain('Go/No-Go');
+    expect(res.json().message).toContain('跟进决策');
     expect(res.json().details.reasons[0].approval).toBe('go_no_go');
     expect(d.transitions.find((x) => x.stage === 'registered')?.allowed).toBe(false);
   });

@@ -99,7 +99,7 @@ export async function projectsRoutes(api: Api, services: AppServices) {
   // ---------- approvals ----------
   api.post('/projects/:id/go-no-go', {
     config: update,
-    schema: { tags, summary: '提交 Go/No-Go 审批 Submit for the go/no-go decision', params: IdParams, body: VersionedBody, response: { 200: ProjectDetail, ...errorResponses } },
+    schema: { tags, summary: '提交跟进决策审批 Submit for the go/no-go decision', params: IdParams, body: VersionedBody, response: { 200: ProjectDetail, ...errorResponses } },
   }, async (req) => {
     await submitGoNoGo(ctxOf(req, services), req.params.id, req.body.version);
     return detail(req, req.params.id);

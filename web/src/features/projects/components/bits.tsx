@@ -72,11 +72,15 @@ function groupThousands(v: string | number | undefined): string {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec === undefined ? '' : `.${dec}`}`;
 }
 
+/** The largest amount the server accepts (MAX_FEN in core/schemas/projects.schema.ts), in yuan. */
+const MAX_YUAN = 100_000_000_000;
+
 /** A yuan amount with thousands separators (the form converts to fen). */
 export function MoneyInput(props: InputNumberProps<number>) {
   return (
     <InputNumber<number>
       min={0}
+      max={MAX_YUAN}
       precision={2}
       prefix="¥"
       formatter={(v) => groupThousands(v)}
