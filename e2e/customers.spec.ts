@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../core/crm/credit-code.ts';
-import { removeTempDir, spawnServer, tempDir, type SpawnedServer } from '../server/test-support/spawn-server.ts';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, WEB_DIST } from './support/server.ts';
-import { blocking, launchBrowser, newPage, runAxe, screenshot, signIn } from './support/browser.ts';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { E2E_PASSWORD, useE2eEnvironment } from './support/environment.ts';
+import { blocking, runAxe, screenshot } from './support/browser.ts';
 
 /**
  * Customers in the browser: on a 390 px phone the account manager sees the live duplicate
@@ -13,55 +13,9 @@ import { blocking, launchBrowser, newPage, runAxe, screenshot, signIn } from './
  * marketing manager imports a small .xlsx (preview with a row error → import the valid rows).
  */
 describe('customers', () => {
-  let server: SpawnedServer;
-  let dataDir: string;
-  let browser: Browser;
-  const PASSWORD = 'Passw0rd!2026';
-
-  beforeAll(async () => {
-    dataDir = tempDir('bidflow-e2e-customers-');
-    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) removeTempDir(dataDir);
-  });
-
-  type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Record<string, unknown> }>;
-
-  async function apiAs(username: string, password: string): Promise<Call> {
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username, password }) });
-    expect(login.status, `login ${username}`).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return async (method, path, body) => {
-      const res = await fetch(`${server.url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    };
-  }
-
-  async function ok(call: Call, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const res = await call(method, path, body);
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  async function user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string): Promise<void> {
-    await ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], password: 'Initial#2026' });
-    const self = await apiAs(username, 'Initial#2026');
-    await ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: PASSWORD });
-  }
-
-  async function signedIn(username: string, width: number): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-    const { context, page, problems } = await newPage(browser, { width, height: width > 500 ? 860 : 844 });
-    await signIn(page, server.url, username, PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { page, problems, close: () => context.close() };
-  }
+  const env = useE2eEnvironment('bidflow-e2e-customers-');
+  const { apiAs, ok, user, signedIn } = env;
+  const PASSWORD = E2E_PASSWORD;
 
   async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
     await scope.getByLabel(label, { exact: true }).click();
@@ -132,7 +86,7 @@ describe('customers', () => {
     await p.getByText('新建客户「温州市瓯海区公安分局」').waitFor();
     await screenshot(p, 'customers-06-timeline-390');
     expect(blocking(await runAxe(p))).toEqual([]);
-    await p.goto(`${server.url}/customers`);
+    await p.goto(`${env.server.url}/customers`);
     await p.getByText('温州市瓯海区公安分局').waitFor();
     await screenshot(p, 'customers-07-list-390');
     expect(sun.problems).toEqual([]);
@@ -149,7 +103,7 @@ describe('customers', () => {
 
     const wang = await signedIn('wangfang', 1366);
     const w = wang.page;
-    await w.goto(`${server.url}/customers`);
+    await w.goto(`${env.server.url}/customers`);
     await w.getByRole('heading', { name: '客户', level: 1 }).waitFor();
     await w.getByRole('button', { name: 'Excel 导入' }).click();
     await w.getByRole('button', { name: '下载导入模板' }).waitFor();
@@ -172,7 +126,7 @@ describe('customers', () => {
     const wf = await apiAs('wangfang', PASSWORD);
     const partner = await ok(wf, 'POST', '/partners', { name: '杭州安瑞达电子有限公司', kind: 'dealer', level: 'silver', province: 'zhejiang' });
     await ok(wf, 'POST', '/contacts', { partnerId: partner.id, name: '林晓东', title: '销售总监', decisionRole: 'decision_maker', phone: '13800571234' });
-    await w.goto(`${server.url}/partners`);
+    await w.goto(`${env.server.url}/partners`);
     await w.getByRole('link', { name: '杭州安瑞达电子有限公司' }).click();
     await w.getByRole('tab', { name: /联系人/ }).click();
     await w.getByText('林晓东').waitFor();

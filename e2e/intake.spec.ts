@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { removeTempDir, spawnServer, tempDir, type SpawnedServer } from '../server/test-support/spawn-server.ts';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, WEB_DIST } from './support/server.ts';
-import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { E2E_PASSWORD, useE2eEnvironment } from './support/environment.ts';
+import { blocking, runAxe, screenshot, settle } from './support/browser.ts';
 
 /**
  * Information intake in the browser: on a 390 px phone an account manager logs a customer
@@ -11,56 +10,9 @@ import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } 
  * forwarding, after which the information reads "已转其他事业部".
  */
 describe('information intake', () => {
-  let server: SpawnedServer;
-  let dataDir: string;
-  let browser: Browser;
-  const PASSWORD = 'Passw0rd!2026';
-
-  beforeAll(async () => {
-    dataDir = tempDir('bidflow-e2e-intake-');
-    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) removeTempDir(dataDir);
-  });
-
-  type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Record<string, unknown> }>;
-
-  async function apiAs(username: string, password: string): Promise<Call> {
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username, password }) });
-    expect(login.status, `login ${username}`).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return async (method, path, body) => {
-      const res = await fetch(`${server.url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    };
-  }
-
-  async function ok(call: Call, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const res = await call(method, path, body);
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  async function user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string): Promise<string> {
-    const created = await ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], password: 'Initial#2026' });
-    const self = await apiAs(username, 'Initial#2026');
-    await ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: PASSWORD });
-    return String(created.id);
-  }
-
-  async function signedIn(username: string, width: number, height: number): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-    const { context, page, problems } = await newPage(browser, { width, height });
-    await signIn(page, server.url, username, PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { page, problems, close: () => context.close() };
-  }
+  const env = useE2eEnvironment('bidflow-e2e-intake-');
+  const { apiAs, ok, user, signedIn } = env;
+  const PASSWORD = E2E_PASSWORD;
 
   test('visit on a phone → screening and forwarding → the director approves', async () => {
     const admin = await apiAs(ADMIN_USERNAME, ADMIN_PASSWORD);
@@ -76,7 +28,7 @@ describe('information intake', () => {
 
     // 1. the account manager logs a visit on a 390 px phone
     const phone = await signedIn('sunli', 390, 844);
-    await phone.page.goto(`${server.url}/visit-logs`);
+    await phone.page.goto(`${env.server.url}/visit-logs`);
     await phone.page.getByRole('heading', { name: '我的巡访登记' }).waitFor();
     await screenshot(phone.page, 'intake-01-phone-visit-log-before');
     await phone.page.getByRole('button', { name: '登记巡访' }).click();
@@ -101,7 +53,7 @@ describe('information intake', () => {
       title: '园区焊接机器人工作站', channel: 'email', customerName: '苏州精工机械有限公司', contactName: '钱经理', description: '客户邮件询价：焊接机器人工作站 2 套',
     });
     const supervisor = await signedIn('lina', 1366, 860);
-    await supervisor.page.goto(`${server.url}/leads/screening`);
+    await supervisor.page.goto(`${env.server.url}/leads/screening`);
     await supervisor.page.getByRole('heading', { name: '线索筛选' }).waitFor();
     await supervisor.page.getByRole('link', { name: '园区焊接机器人工作站' }).waitFor();
     await screenshot(supervisor.page, 'intake-04-screening-inbox');
@@ -120,14 +72,14 @@ describe('information intake', () => {
 
     // 3. the sales director approves; the information is forwarded
     const director = await signedIn('liuzj', 1366, 860);
-    await director.page.goto(`${server.url}/approvals`);
+    await director.page.goto(`${env.server.url}/approvals`);
     await director.page.getByRole('link', { name: /园区焊接机器人工作站/ }).click();
     await director.page.getByText('机器人事业部').first().waitFor();
     await screenshot(director.page, 'intake-06-director-approval');
     await director.page.getByRole('button', { name: '同意' }).click();
     await director.page.getByRole('dialog', { name: '同意' }).getByRole('button', { name: '同意' }).click();
     await director.page.getByRole('heading', { level: 1 }).getByText('已通过', { exact: true }).waitFor();
-    await director.page.goto(`${server.url}/leads/${String(lead.id)}`);
+    await director.page.goto(`${env.server.url}/leads/${String(lead.id)}`);
     await director.page.getByText('已转其他事业部').first().waitFor();
     await director.page.getByText('机器人事业部（赵部长）', { exact: true }).waitFor();
     await screenshot(director.page, 'intake-07-lead-forwarded');
@@ -135,7 +87,7 @@ describe('information intake', () => {
 
     // the lead on a phone, for the supervisor
     const supPhone = await signedIn('lina', 390, 844);
-    await supPhone.page.goto(`${server.url}/leads/${String(lead.id)}`);
+    await supPhone.page.goto(`${env.server.url}/leads/${String(lead.id)}`);
     await supPhone.page.getByText('已转其他事业部').first().waitFor();
     await screenshot(supPhone.page, 'intake-08-phone-lead-detail');
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { removeTempDir, spawnServer, tempDir, type SpawnedServer } from '../server/test-support/spawn-server.ts';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, WEB_DIST } from './support/server.ts';
-import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { E2E_PASSWORD, useE2eEnvironment } from './support/environment.ts';
+import { blocking, runAxe, screenshot, settle } from './support/browser.ts';
 
 /**
- * The presales path in the browser with the right people: the account manager creates an
+ * The presales path in the env.browser with the right people: the account manager creates an
  * opportunity and fills in the preliminary analysis → the advisor and the GM approve the
  * go/no-go → the registration form (立项) → the marketing manager (API) and the presales manager
  * approve → the presales manager assigns the presales lead → Advance is disabled with its
@@ -14,60 +14,13 @@ import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } 
  * 390 px. Set-up (org, customer, extra projects) goes through the API.
  */
 describe('presales projects', () => {
-  let server: SpawnedServer;
-  let dataDir: string;
-  let browser: Browser;
-  const PASSWORD = 'Passw0rd!2026';
-
-  beforeAll(async () => {
-    dataDir = tempDir('bidflow-e2e-projects-');
-    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) removeTempDir(dataDir);
-  });
-
-  type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Record<string, unknown> }>;
-
-  async function apiAs(username: string, password: string): Promise<Call> {
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username, password }) });
-    expect(login.status, `login ${username}`).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return async (method, path, body) => {
-      const res = await fetch(`${server.url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    };
-  }
-
-  async function ok(call: Call, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const res = await call(method, path, body);
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  async function user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string): Promise<string> {
-    const created = await ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], password: 'Initial#2026' });
-    const self = await apiAs(username, 'Initial#2026');
-    await ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: PASSWORD });
-    return String(created.id);
-  }
-
-  async function signedIn(username: string, width = 1366): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-    const { context, page, problems } = await newPage(browser, { width, height: width > 500 ? 860 : 844 });
-    await signIn(page, server.url, username, PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { page, problems, close: () => context.close() };
-  }
+  const env = useE2eEnvironment('bidflow-e2e-projects-');
+  const { apiAs, ok, user, signedIn } = env;
+  const PASSWORD = E2E_PASSWORD;
 
   /** Approves the request titled like `title` from 我的审批. */
   async function approveInUi(page: Page, title: RegExp): Promise<void> {
-    await page.goto(`${server.url}/approvals`);
+    await page.goto(`${env.server.url}/approvals`);
     await page.getByRole('link', { name: title }).first().click();
     await page.getByRole('button', { name: '同意' }).click();
     const dialog = page.getByRole('dialog', { name: '同意' });
@@ -147,7 +100,7 @@ describe('presales projects', () => {
     await approveInUi(gm.page, /Go\/No-Go/);
 
     // 4. the registration form (立项), submitted by the account manager
-    await sun.page.goto(`${server.url}/projects/${projectId}`);
+    await sun.page.goto(`${env.server.url}/projects/${projectId}`);
     await sun.page.getByTestId('next-step').getByText('填写项目登记表并提交立项审批').waitFor();
     await sun.page.getByLabel('公司级项目').check();
     await sun.page.getByLabel('自主开发').check();
@@ -161,7 +114,7 @@ describe('presales projects', () => {
     expect(early.status).toBe(409);
     expect(early.json.code).toBe('project_not_registered');
 
-    // 5. the marketing manager approves (API); the presales manager approves and assigns the lead in the browser
+    // 5. the marketing manager approves (API); the presales manager approves and assigns the lead in the env.browser
     const mm = await apiAs('wangfang', PASSWORD);
     const waiting = (await ok(mm, 'GET', '/approvals?box=waiting')).items as Array<{ id: string }>;
     const reqId = waiting[0]?.id ?? '';
@@ -169,7 +122,7 @@ describe('presales projects', () => {
     await ok(mm, 'POST', `/approvals/${reqId}/approve`, { subjectVersion: detail.subjectVersion });
     const zhou = await signedIn('zhouqiang');
     await approveInUi(zhou.page, /项目登记（立项）/);
-    await zhou.page.goto(`${server.url}/projects/${projectId}`);
+    await zhou.page.goto(`${env.server.url}/projects/${projectId}`);
     await zhou.page.getByTestId('next-step').getByText('等待售前经理指派售前负责人').waitFor();
     await zhou.page.getByRole('button', { name: '指派售前负责人' }).click();
     const leadDialog = zhou.page.getByRole('dialog', { name: '指派售前负责人' });
@@ -206,7 +159,7 @@ describe('presales projects', () => {
 
     // 7. the engineer sees the project (team) but cannot change it
     const wu = await signedIn('wujie');
-    await wu.page.goto(`${server.url}/projects/${projectId}`);
+    await wu.page.goto(`${env.server.url}/projects/${projectId}`);
     await wu.page.getByRole('heading', { level: 1 }).getByText('政务服务中心智慧停车系统').waitFor();
     expect(await wu.page.getByTestId('advance').count()).toBe(0);
     expect(await wu.page.getByRole('button', { name: '更多' }).count()).toBe(0);
@@ -223,7 +176,7 @@ describe('presales projects', () => {
     await sun.page.getByTestId('next-step').getByText('项目组撰写项目总结（无论结果）').waitFor();
     const refused = await am('POST', `/projects/${projectId}/close`, { version: 1 });
     expect(refused.status).toBe(409);
-    await wu.page.goto(`${server.url}/projects/${projectId}?tab=summary`);
+    await wu.page.goto(`${env.server.url}/projects/${projectId}?tab=summary`);
     await wu.page.getByRole('button', { name: '撰写项目总结' }).click();
     await wu.page.getByLabel('总体情况').fill('价格劣势导致丢单；方案得分第一。');
     await wu.page.getByLabel('经验教训').fill('提前摸清客户预算与竞争对手报价策略。');
@@ -238,7 +191,7 @@ describe('presales projects', () => {
     await screenshot(sun.page, 'projects-04-closed-1366');
 
     // 9. kanban and table at 1366; kanban, project page and workspace at 390
-    await sun.page.goto(`${server.url}/projects`);
+    await sun.page.goto(`${env.server.url}/projects`);
     await sun.page.getByRole('heading', { name: '商机与项目', level: 1 }).waitFor();
     await settle(sun.page);
     await sun.page.getByRole('region', { name: '商机', exact: true }).getByTestId('kanban-sum').getByText('¥451,500.00').waitFor();
@@ -247,7 +200,7 @@ describe('presales projects', () => {
     await sun.page.getByText('列表', { exact: true }).click();
     await sun.page.getByRole('cell', { name: /视频会议系统/ }).waitFor();
     await screenshot(sun.page, 'projects-06-table-1366');
-    await sun.page.goto(`${server.url}/project-tracking`);
+    await sun.page.goto(`${env.server.url}/project-tracking`);
     await sun.page.getByRole('heading', { name: '项目跟踪表', level: 1 }).waitFor();
     await sun.page.getByText('园区安防改造').first().waitFor();
     await screenshot(sun.page, 'projects-07-tracking-1366');
@@ -256,10 +209,10 @@ describe('presales projects', () => {
     await phone.page.getByRole('heading', { name: '工作台', level: 1 }).waitFor();
     await phone.page.getByTestId('ws-projects').getByText('园区安防改造').waitFor();
     await screenshot(phone.page, 'projects-08-workspace-390');
-    await phone.page.goto(`${server.url}/projects`);
+    await phone.page.goto(`${env.server.url}/projects`);
     await phone.page.getByRole('region', { name: '商机', exact: true }).waitFor();
     await screenshot(phone.page, 'projects-09-kanban-390');
-    await phone.page.goto(`${server.url}/projects/${projectId}`);
+    await phone.page.goto(`${env.server.url}/projects/${projectId}`);
     await phone.page.getByRole('heading', { level: 1 }).getByText('政务服务中心智慧停车系统').waitFor();
     await screenshot(phone.page, 'projects-10-project-390');
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
