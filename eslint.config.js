@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
-      'web/dist/**',
+      'web/dist*/**',
       'data/**',
       'data-*/**',
       'data*/**',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from './error-messages.ts';
 import { interpolate, pickLocale } from './locale.ts';
+import { localizeFieldCode } from './field-codes.ts';
 
 describe('i18n', () => {
   it('picks Chinese by default and English when asked first', () => {
@@ -17,8 +18,7 @@ describe('i18n', () => {
 });
 
 describe('field codes', () => {
-  it('turns a known field code into the user language and leaves free text alone', async () => {
-    const { localizeFieldCode } = await import('./field-codes.ts');
+  it('turns a known field code into the user language and leaves free text alone', () => {
     expect(localizeFieldCode('exists', 'zh-CN')).toBe('已存在');
     expect(localizeFieldCode('unknown role', 'en')).toBe('unknown role');
     expect(localizeFieldCode('unknown role', 'zh-CN')).toBe('角色不存在');
