@@ -194,13 +194,13 @@ const nameKey = (col: string) => `regexp_replace(${col}, '(股份)?有限(责任
 
 /**
  * `buildSearchText` (core/crm/search-text.ts) in SQL for our generated values: fields lower-cased
- * without spaces and ASCII punctuation, phones as digits, joined with '|'.
+ * without spaces and ASCII punctuation, joined with '|'; phones as digits after the '#' mark.
  */
 function searchText(fields: string[], phones: string[] = []): string {
-  return [
-    ...fields.map((f) => `regexp_replace(lower(${f}), '[[:space:][:punct:]]', '', 'g')`),
-    ...phones.map((p) => `regexp_replace(${p}, '[^0-9]', '', 'g')`),
-  ].join(` || '|' || `);
+  const text = fields.map((f) => `regexp_replace(lower(${f}), '[[:space:][:punct:]]', '', 'g')`).join(` || '|' || `);
+  if (phones.length === 0) return text;
+  // phone digits behind PHONE_MARK, as buildSearchText writes them (our generated phones are never empty)
+  return `${text} || '#' || ${phones.map((p) => `regexp_replace(${p}, '[^0-9]', '', 'g')`).join(` || '|' || `)}`;
 }
 
 /** a Chinese person's name from a row number */

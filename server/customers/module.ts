@@ -1,7 +1,3 @@
-import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
-import { buildSearchText, PHONE_MARK } from '../../core/crm/search-text.ts';
-import { contacts } from '../db/schema.ts';
-import { registerModuleSetup } from '../modules.ts';
 import { registerEventType } from '../notifications/notify.ts';
 
 /**
@@ -46,27 +42,4 @@ registerEventType({
     en: { title: 'Shared {kindEn}: {name}', body: '{by} shared the {kindEn} "{name}" with you.' },
   },
   defaultChannels: ['inapp'],
-});
-
-/**
- * Contacts saved before phone digits moved behind `PHONE_MARK` in `search_text` (so that readers
- * without `contact.phone` cannot find a contact by its number) get their search text rewritten
- * once; afterwards the query finds nothing to do.
- */
-registerModuleSetup('customers', async (db) => {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const rows = await db
-      .select({ id: contacts.id, name: contacts.name, email: contacts.email, wechat: contacts.wechat, phone: contacts.phone })
-      .from(contacts)
-      .where(and(isNotNull(contacts.phone), sql`strpos(${contacts.searchText}, ${PHONE_MARK}) = 0`, gt(contacts.id, after)))
-      .orderBy(asc(contacts.id))
-      .limit(500);
-    for (const r of rows) {
-      await db.update(contacts).set({ searchText: buildSearchText([r.name, r.email, r.wechat], [r.phone]) }).where(eq(contacts.id, r.id));
-    }
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < 500) break;
-    after = last.id;
-  }
 });

@@ -77,6 +77,9 @@ export const projects = pgTable('projects', {
 }, (t) => [
   uniqueIndex('projects_code_uq').on(t.code),
   index('projects_stage_idx').on(t.stage, t.updatedAt),
+  // the table sorted by amount within a stage or a status, page 1 and deep pages (measured in npm run bench)
+  index('projects_stage_amount_idx').on(t.stage, t.amountFen.desc().nullsLast(), t.id.desc().nullsFirst()),
+  index('projects_status_amount_idx').on(t.status, t.amountFen.desc().nullsLast(), t.id.desc().nullsFirst()),
   index('projects_status_idx').on(t.status, t.updatedAt),
   index('projects_customer_idx').on(t.customerId, t.updatedAt),
   index('projects_owner_idx').on(t.ownerUserId, t.updatedAt),

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
-import { PHONE_MARK } from '../../core/crm/search-text.ts';
+import { desc, eq } from 'drizzle-orm';
 import type { ChainDefinition } from '../../core/approvals/chain.ts';
 import { LEAD_CHANNEL_LABELS, LEAD_CHANNELS } from '../../core/intake/labels.ts';
 import { nextLeadState, type LeadState } from '../../core/intake/lead-states.ts';
@@ -12,7 +11,7 @@ import { registerApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo
 import { completeDeadline, ensureDeadlinePolicy, startDeadline } from '../deadlines/deadlines.ts';
 import { registerEventType } from '../notifications/notify.ts';
 import { registerModuleSetup } from '../modules.ts';
-import { appendLeadTimeline, leadSearchText, stateConflict } from '../commands/support/intake.ts';
+import { appendLeadTimeline, stateConflict } from '../commands/support/intake.ts';
 
 /**
  * Information intake and screening (信息登记与筛选, seed 003): the approval subject `lead` and
@@ -211,29 +210,7 @@ registerApprovalProcess({
   defaultChain: FORWARD_CHAIN,
 });
 
-/**
- * Leads saved before phone digits moved behind `PHONE_MARK` in `search_text` (readers without
- * `contact.phone` must not find a lead by its number) get their search text rewritten once;
- * afterwards the query finds nothing to do.
- */
-export async function rewriteLeadSearchText(db: Db): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const rows = await db
-      .select({ id: leads.id, code: leads.code, title: leads.title, customerName: leads.customerName, contactName: leads.contactName, contactPhone: leads.contactPhone })
-      .from(leads)
-      .where(and(isNotNull(leads.contactPhone), sql`strpos(${leads.searchText}, ${PHONE_MARK}) = 0`, gt(leads.id, after)))
-      .orderBy(asc(leads.id))
-      .limit(500);
-    for (const r of rows) await db.update(leads).set({ searchText: leadSearchText(r) }).where(eq(leads.id, r.id));
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < 500) break;
-    after = last.id;
-  }
-}
-
 registerModuleSetup('intake', async (db) => {
-  await rewriteLeadSearchText(db);
   await ensureDeadlinePolicy(db, {
     code: POLICY_LEAD_SCREEN, nameZh: '信息筛选', nameEn: 'Screen incoming information', kind: 'working_days', amount: 1,
     remindBefore: [{ amount: 2, unit: 'working_hours' }],

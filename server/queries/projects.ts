@@ -91,7 +91,17 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof P
   const nullable = key === 'amount' || key === 'expectedSignDate';
   const desc_ = query.sort.startsWith('-');
   const dir = desc_ ? (nullable ? sql`DESC NULLS LAST` : sql`DESC`) : sql`ASC`;
-  const rows = await db
+  // Deferred join: find the page's ids on the projects table alone (the filters, the order and a
+  // deep offset walk narrow index entries, not joined rows), then join the names for those 20.
+  // Customer and owner are NOT NULL foreign keys, so the inner joins never drop a row.
+  const pageIds = (await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(where)
+    .orderBy(sql`${col} ${dir}`, desc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)).map((r) => r.id);
+  const joined = pageIds.length === 0 ? [] : await db
     .select({
       p: {
         id: projects.id, code: projects.code, name: projects.name, customerId: projects.customerId, stage: projects.stage,
@@ -112,10 +122,12 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof P
     .leftJoin(departments, eq(departments.id, projects.departmentId))
     .leftJoin(manager, eq(manager.id, projects.managerUserId))
     .leftJoin(presales, eq(presales.id, projects.presalesLeadId))
-    .where(where)
-    .orderBy(sql`${col} ${dir}`, desc(projects.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(inArray(projects.id, pageIds));
+  const byId = new Map(joined.map((r) => [r.p.id, r]));
+  const rows = pageIds.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [r] : [];
+  });
   const [totalRow] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
   const next = await nextDeadlines(db, rows.map((r) => r.p.id));
   const items: ListItem[] = rows.map(({ p, ...r }) => ({

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../core/crm/credit-code.ts';
 import { rowsOf } from '../../db/client.ts';
-import { contacts, customers } from '../../db/schema.ts';
-import { runModuleSetups } from '../../modules.ts';
+import { customers } from '../../db/schema.ts';
 import { createOrg, createUserViaApi, loginAndActivate, type OrgFixture } from '../../test-support/fixtures.ts';
 import { testEngine } from '../../test-support/test-db.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
@@ -85,17 +84,6 @@ describe('phone digits are searchable only with contact.phone', () => {
     expect((await get(mm, '/api/search?q=13912345678')).json().contacts[0]).toMatchObject({ id: contactId, subtitle: '嘉兴市水利局 · 139-1234-5678' });
     expect((await get(mm, '/api/contacts?q=5678')).json().total).toBe(1);
     expect((await xlsxRows((await get(mm, '/api/contacts/export.xlsx?q=5678')).rawPayload))[1]?.[4]).toBe('139-1234-5678');
-  });
-
-  it('rewrites search texts written before the phone digits were set apart, at start-up', async () => {
-    const db = t.database.db;
-    await db.update(contacts).set({ searchText: '钱工|qian_jx|13912345678' }).where(eq(contacts.id, contactId));
-    expect((await get(assistant, '/api/search?q=13912345678')).json().contacts).toHaveLength(1);
-    await runModuleSetups(db, t.clock.now);
-    const [row] = await db.select({ s: contacts.searchText }).from(contacts).where(eq(contacts.id, contactId));
-    expect(row?.s).toBe('钱工|qianjx#13912345678');
-    expect((await get(assistant, '/api/search?q=13912345678')).json().contacts).toEqual([]);
-    expect((await get(mm, '/api/search?q=13912345678')).json().contacts).toHaveLength(1);
   });
 });
 

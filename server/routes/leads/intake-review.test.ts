@@ -5,7 +5,6 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { createOrg, createUserViaApi, loginAndActivate, type OrgFixture } from '../../test-support/fixtures.ts';
 import { rowsOf } from '../../db/client.ts';
 import { leads, projects } from '../../db/schema.ts';
-import { rewriteLeadSearchText } from '../../intake/module.ts';
 
 /**
  * Regressions found in the review of intake, activities, visit logs and cases: phone digits in
@@ -101,16 +100,6 @@ describe('lead search and phone digits', () => {
     // the global search agrees
     const search = await ok<{ leads: unknown[] }>('asst', 'GET', '/api/search?q=13800001111');
     expect(search.leads).toEqual([]);
-  });
-
-  it('rewrites old search texts with the phone digits in front of the mark once', async () => {
-    const lead = await ok('sup', 'POST', '/api/leads', { title: '旧数据检索', channel: 'web', customerName: '天津旧数据有限公司', contactPhone: '13700002222' });
-    await t.database.db.update(leads).set({ searchText: `${lead.code.toLowerCase()}|旧数据检索|13700002222` }).where(eq(leads.id, lead.id));
-    expect(await titles('asst', '13700002222')).toEqual(['旧数据检索']); // the leak of old rows
-    await rewriteLeadSearchText(t.database.db);
-    expect(await searchText(lead.id)).toMatch(/#13700002222$/);
-    expect(await titles('asst', '13700002222')).toEqual([]);
-    expect(await titles('sup', '13700002222')).toEqual(['旧数据检索']);
   });
 
   it('imported information: phone digits behind the mark, and the screening deadline starts', async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "projects_stage_amount_idx" ON "projects" USING btree ("stage","amount_fen" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "projects_status_amount_idx" ON "projects" USING btree ("status","amount_fen" DESC NULLS LAST,"id" DESC NULLS FIRST);
