@@ -25,7 +25,7 @@ describe('working-day calendar and deadlines', () => {
   test('mark a day as a statutory holiday and save the year', async () => {
     const { context, page, problems } = await newPage(browser, { width: 1366, height: 900 });
     await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // signed in: everyone lands on the workspace
     await page.goto(`${server.url}/admin/calendar?year=2026`);
     await page.getByRole('heading', { name: '工作日历', level: 1 }).waitFor();
     await page.getByRole('button', { name: /2026-02-16 .*法定节假日（春节）/ }).waitFor();
@@ -62,7 +62,7 @@ describe('working-day calendar and deadlines', () => {
   test('the deadlines page on a phone: empty states that say what to do, the modules\' policies listed', async () => {
     const { context, page, problems } = await newPage(browser, { width: 390, height: 844 });
     await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // signed in: everyone lands on the workspace
     await page.goto(`${server.url}/admin/deadlines`);
     await page.getByRole('heading', { name: '时限管理', level: 1 }).waitFor();
     await page.getByText('目前没有进行中的时限').waitFor();

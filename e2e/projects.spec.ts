@@ -95,9 +95,9 @@ describe('presales projects', () => {
 
     // 3. 会签: the advisor, then the GM
     const lin = await signedIn('linxue');
-    await approveInUi(lin.page, /Go\/No-Go/);
+    await approveInUi(lin.page, /跟进决策/);
     const gm = await signedIn('zhangwei');
-    await approveInUi(gm.page, /Go\/No-Go/);
+    await approveInUi(gm.page, /跟进决策/);
 
     // 4. the registration form (立项), submitted by the account manager
     await sun.page.goto(`${env.server.url}/projects/${projectId}`);
