@@ -19,8 +19,9 @@ import { searchLike } from '../queries/customers.ts';
 import { formatShanghai } from '../support/time.ts';
 import { checkedPhone } from './support/crm.ts';
 import {
-  activeHoldersOf, appendLeadTimeline, blank, customerRef, invalid, leadAccess, leadSearchText, nearestTo, openDeadlineDue, userBrief, userHolds, type UserBrief,
+  activeHoldersOf, appendLeadTimeline, blank, customerRef, invalid, leadSearchText, nearestTo, openDeadlineDue, userBrief, userHolds, type UserBrief,
 } from './support/intake.ts';
+import { leadVisibility } from '../policies/visibility.ts';
 
 /** Prefix of information / lead codes (信息 XS-2026-00001). */
 export const LEAD_CODE_PREFIX = 'XS';
@@ -52,7 +53,7 @@ export async function findLeadDuplicates(
     key ? searchLike(sql`${leads.searchText}`, key, true) : undefined,
   );
   if (!sameCustomer) return [];
-  const visible = await leadAccess(tx, ctx.actor);
+  const visible = await leadVisibility(tx, ctx.actor);
   const rows = await tx
     .select({
       id: leads.id, code: leads.code, title: leads.title, state: leads.state, customerId: leads.customerId, customerName: leads.customerName,

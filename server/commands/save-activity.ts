@@ -21,8 +21,9 @@ import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { activityVisibility } from '../policies/visibility.ts';
 import { formatShanghai } from '../support/time.ts';
 import { appendTimeline } from '../timeline/timeline.ts';
-import { activeUsersWithRoles, blank, customerRef, invalid, leadAccess, nearestTo, projectRef, stateConflict, userBrief } from './support/intake.ts';
+import { activeUsersWithRoles, blank, customerRef, invalid, nearestTo, projectRef, stateConflict, userBrief } from './support/intake.ts';
 import { staleOrMissing } from './support/guards.ts';
+import { leadVisibility } from '../policies/visibility.ts';
 
 type ActivityRow = typeof activities.$inferSelect;
 
@@ -46,7 +47,7 @@ async function resolveRefs(tx: Db, ctx: Ctx, customerId: string | null | undefin
 async function leadRef(tx: Db, ctx: Ctx, leadId: string): Promise<string> {
   const unknown = invalid(ctx.actor.locale, { leadId: { zh: '信息不存在或无权查看', en: 'unknown lead or not visible to you' } });
   if (!hasPermission(ctx.actor, 'lead.read')) throw unknown;
-  const row = (await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, leadId), await leadAccess(tx, ctx.actor))).limit(1))[0];
+  const row = (await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, leadId), await leadVisibility(tx, ctx.actor))).limit(1))[0];
   if (!row) throw unknown;
   return row.id;
 }

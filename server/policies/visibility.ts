@@ -3,7 +3,7 @@ import type { Permission } from '../../core/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { activities, customers, leads, partners, projects } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
-import { requirePermission, scopeCondition } from './policy.ts';
+import { hasPermission, requirePermission, scopeCondition } from './policy.ts';
 
 /**
  * Which customers, partners, leads, activities and projects an actor may see: the role's data
@@ -40,11 +40,22 @@ export async function partnerVisibility(db: Db, actor: Actor, permission: Permis
   return sql`(${inScope} OR ${shared('partner', sql`${partners.id}`, actor)})`;
 }
 
-/** Leads: scope over owner/department, or the actor registered it or evaluates it, or it is shared. */
+/**
+ * Leads: scope over owner/department, or the actor registered it, evaluates it, screened it, or
+ * it is shared. Intake is one inbox, so holders of `lead.screen` also see every lead awaiting
+ * screening, and holders of `lead.decide` every pending partner-registration conflict and every
+ * escalated lead, whatever their data scope.
+ */
 export async function leadVisibility(db: Db, actor: Actor, permission: Permission = 'lead.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
   const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${leads.ownerUserId}`, departmentId: sql`${leads.departmentId}` });
-  return sql`(${inScope} OR ${mine(sql`${leads.assigneeId}`, actor)} OR ${mine(sql`${leads.registeredBy}`, actor)} OR ${shared('lead', sql`${leads.id}`, actor)})`;
+  const reach: SQL[] = [
+    inScope, mine(sql`${leads.assigneeId}`, actor), mine(sql`${leads.registeredBy}`, actor), mine(sql`${leads.screenedBy}`, actor),
+    shared('lead', sql`${leads.id}`, actor),
+  ];
+  if (hasPermission(actor, 'lead.screen')) reach.push(sql`${leads.state} = 'registered'`);
+  if (hasPermission(actor, 'lead.decide')) reach.push(sql`(${leads.conflictState} = 'pending' OR ${leads.state} = 'escalated')`);
+  return sql`(${sql.join(reach, sql` OR `)})`;
 }
 
 /** Activities: scope over the author/department, or the activity is about a project the actor is on. */

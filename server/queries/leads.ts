@@ -14,11 +14,12 @@ import {
 import type { Actor } from '../policies/actor.ts';
 import { hasPermission } from '../policies/policy.ts';
 import { readTimeline } from '../timeline/timeline.ts';
-import { actorFacts, leadAccess, leadFacts, type LeadRow } from '../commands/support/intake.ts';
+import { actorFacts, leadFacts, type LeadRow } from '../commands/support/intake.ts';
 import { latestApprovalFor } from '../intake/approvals.ts';
 import { LEAD_FORWARD_PROCESS, LEAD_SUBJECT } from '../intake/module.ts';
 import { escapeLike } from './users.ts';
 import { searchLike } from './customers.ts';
+import { leadVisibility } from '../policies/visibility.ts';
 
 /** Read models of information intake: the lead list (and its export), the detail page, pickers. */
 
@@ -37,7 +38,7 @@ const SORT: Record<string, AnyPgColumn> = {
 
 /** The WHERE clause of the list and the export: reach + filters. */
 async function listCondition(db: Db, actor: Actor, q: LeadExportQuery): Promise<SQL | undefined> {
-  const conds: Array<SQL | undefined> = [await leadAccess(db, actor)];
+  const conds: Array<SQL | undefined> = [await leadVisibility(db, actor)];
   const me = actor.userId;
   switch (q.box) {
     case 'screening':
@@ -151,7 +152,7 @@ export async function* leadRowsForExport(db: Db, actor: Actor, q: LeadExportQuer
 
 /** The detail page of a lead inside the actor's reach, or null. */
 export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date): Promise<LeadDetail | null> {
-  const cond = await leadAccess(db, actor);
+  const cond = await leadVisibility(db, actor);
   const r = (await baseSelect(db).where(and(eq(leads.id, id), cond)).limit(1))[0];
   if (!r) return null;
   const l: LeadRow = r.l;
@@ -218,7 +219,7 @@ export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date)
 
 /** An attachment of a lead inside the actor's reach, with its content. */
 export async function getLeadAttachment(db: Db, actor: Actor, leadId: string, attachmentId: string) {
-  const cond = await leadAccess(db, actor);
+  const cond = await leadVisibility(db, actor);
   const row = (await db
     .select({ fileName: leadAttachments.fileName, contentType: leadAttachments.contentType, content: approvalFiles.content })
     .from(leadAttachments)

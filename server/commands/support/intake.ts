@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
 import { PERMISSION_KEYS } from '../../../core/permissions.ts';
 import type { Locale } from '../../../core/i18n/locale.ts';
@@ -52,25 +52,9 @@ export function leadFacts(l: LeadRow): LeadFacts {
   };
 }
 
-/**
- * The leads an actor may see: the lead visibility of the data scope (owner, registrar,
- * assignee, sharing), the ones the actor screened, plus — because intake is one inbox — every lead awaiting screening for
- * holders of `lead.screen` and every pending partner-registration conflict for holders of
- * `lead.decide`.
- */
-export async function leadAccess(db: Db, actor: Actor): Promise<SQL> {
-  const base = await leadVisibility(db, actor);
-  const extra: SQL[] = [];
-  if (actor.userId) extra.push(sql`${leads.screenedBy} = ${actor.userId}::uuid`);
-  if (hasPermission(actor, 'lead.screen')) extra.push(sql`${leads.state} = 'registered'`);
-  if (hasPermission(actor, 'lead.decide')) extra.push(sql`(${leads.conflictState} = 'pending' OR ${leads.state} = 'escalated')`);
-  if (extra.length === 0) return base;
-  return sql`(${base} OR ${sql.join(extra, sql` OR `)})`;
-}
-
 /** Loads and locks a lead inside the actor's reach; 404 otherwise. */
 export async function lockLead(tx: Db, actor: Actor, id: string): Promise<LeadRow> {
-  const cond = await leadAccess(tx, actor);
+  const cond = await leadVisibility(tx, actor);
   const row = (await tx.select().from(leads).where(and(eq(leads.id, id), cond)).limit(1).for('update'))[0];
   if (!row) throw new AppError('not_found');
   return row;
