@@ -1,7 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { companyNameKey } from '../../core/crm/name-key.ts';
 import { CUSTOMER_STATUSES, optionLabel } from '../../core/crm/options.ts';
-import { buildSearchText } from '../../core/crm/search-text.ts';
 import type { UpdateCustomerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { customers } from '../db/schema.ts';
@@ -10,7 +8,7 @@ import { requirePermission } from '../policies/policy.ts';
 import { customerVisibility } from '../policies/visibility.ts';
 import { findDuplicates } from '../queries/customers.ts';
 import { appendTimeline } from '../timeline/timeline.ts';
-import { blankToNull, checkedCreditCode, isUniqueViolation, placeOf, refuseDuplicates } from './support/crm.ts';
+import { blankToNull, checkedCreditCode, editedIdentity, isUniqueViolation, refuseDuplicates } from './support/crm.ts';
 import { staleOrMissing } from './support/guards.ts';
 import { AppError } from '../../core/errors.ts';
 
@@ -28,27 +26,13 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
       const [before] = await tx.select().from(customers).where(and(eq(customers.id, id), vis)).limit(1).for('update');
       if (!before) throw new AppError('not_found');
       if (before.version !== input.version) staleOrMissing(before);
-      const name = input.name?.trim();
-      const nameChanged = name !== undefined && name !== before.name;
-      const codeChanged = creditCode !== undefined && creditCode !== before.creditCode;
-      if (nameChanged || codeChanged) {
-        const matches = await findDuplicates(tx, ctx.actor, 'customer', {
-          name: nameChanged ? name : undefined, creditCode: codeChanged ? creditCode : null, excludeId: id,
-        });
-        refuseDuplicates(matches, input.confirmDuplicate, locale, 'customer');
-      }
-      const place = input.province !== undefined || input.region !== undefined || codeChanged
-        ? placeOf(
-          { province: input.province !== undefined ? input.province : before.province, region: input.region !== undefined ? input.region : before.region },
-          creditCode !== undefined ? creditCode : before.creditCode,
-        )
-        : { province: undefined, region: undefined };
+      const identity = await editedIdentity(tx, ctx.actor, 'customer', id, before, input, creditCode);
       const fields = {
-        name,
-        creditCode,
+        name: identity.fields.name,
+        creditCode: identity.fields.creditCode,
         industry: input.industry,
-        region: place.region,
-        province: place.province,
+        region: identity.fields.region,
+        province: identity.fields.province,
         level: input.level,
         source: input.source,
         status: input.status,
@@ -57,14 +41,12 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
       };
       const changes = diffFields(before as unknown as Record<string, unknown>, fields);
       if (!changes) return;
-      const nextName = name ?? before.name;
-      const nextCode = creditCode !== undefined ? creditCode : before.creditCode;
       const res = await tx
         .update(customers)
         .set({
           ...fields,
-          nameKey: companyNameKey(nextName),
-          searchText: buildSearchText([nextName, nextCode]),
+          nameKey: identity.nameKey,
+          searchText: identity.searchText,
           version: before.version + 1,
           updatedAt: ctx.now,
         })

@@ -1,7 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import { companyNameKey } from '../../core/crm/name-key.ts';
-import { buildSearchText } from '../../core/crm/search-text.ts';
 import type { UpdatePartnerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { partners } from '../db/schema.ts';
@@ -9,7 +7,7 @@ import type { Ctx } from '../http/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { partnerVisibility } from '../policies/visibility.ts';
 import { findDuplicates } from '../queries/customers.ts';
-import { blankToNull, checkedCreditCode, isUniqueViolation, placeOf, refuseDuplicates } from './support/crm.ts';
+import { blankToNull, checkedCreditCode, editedIdentity, isUniqueViolation, refuseDuplicates } from './support/crm.ts';
 import { staleOrMissing } from './support/guards.ts';
 
 /** Edits a channel partner / dealer the actor may manage (stale `version` → 409), duplicates checked. */
@@ -23,27 +21,13 @@ export async function updatePartner(ctx: Ctx, id: string, input: UpdatePartnerBo
       const [before] = await tx.select().from(partners).where(and(eq(partners.id, id), vis)).limit(1).for('update');
       if (!before) throw new AppError('not_found');
       if (before.version !== input.version) staleOrMissing(before);
-      const name = input.name?.trim();
-      const nameChanged = name !== undefined && name !== before.name;
-      const codeChanged = creditCode !== undefined && creditCode !== before.creditCode;
-      if (nameChanged || codeChanged) {
-        const matches = await findDuplicates(tx, ctx.actor, 'partner', {
-          name: nameChanged ? name : undefined, creditCode: codeChanged ? creditCode : null, excludeId: id,
-        });
-        refuseDuplicates(matches, input.confirmDuplicate, locale, 'partner');
-      }
-      const place = input.province !== undefined || input.region !== undefined || codeChanged
-        ? placeOf(
-          { province: input.province !== undefined ? input.province : before.province, region: input.region !== undefined ? input.region : before.region },
-          creditCode !== undefined ? creditCode : before.creditCode,
-        )
-        : { province: undefined, region: undefined };
+      const identity = await editedIdentity(tx, ctx.actor, 'partner', id, before, input, creditCode);
       const fields = {
-        name,
+        name: identity.fields.name,
         kind: input.kind,
-        creditCode,
-        region: place.region,
-        province: place.province,
+        creditCode: identity.fields.creditCode,
+        region: identity.fields.region,
+        province: identity.fields.province,
         level: input.level,
         status: input.status,
         address: blankToNull(input.address),
@@ -51,11 +35,9 @@ export async function updatePartner(ctx: Ctx, id: string, input: UpdatePartnerBo
       };
       const changes = diffFields(before as unknown as Record<string, unknown>, fields);
       if (!changes) return;
-      const nextName = name ?? before.name;
-      const nextCode = creditCode !== undefined ? creditCode : before.creditCode;
       const res = await tx
         .update(partners)
-        .set({ ...fields, nameKey: companyNameKey(nextName), searchText: buildSearchText([nextName, nextCode]), version: before.version + 1, updatedAt: ctx.now })
+        .set({ ...fields, nameKey: identity.nameKey, searchText: identity.searchText, version: before.version + 1, updatedAt: ctx.now })
         .where(and(eq(partners.id, id), eq(partners.version, input.version)))
         .returning({ id: partners.id });
       if (!res[0]) staleOrMissing(before);
