@@ -21,7 +21,7 @@ import type { Permission } from '../core/permissions.ts';
 import type { Database } from '../server/db/client.ts';
 import { loadConfig } from '../server/config.ts';
 import { customers, projects, timelineEntries } from '../server/db/schema.ts';
-import type { Ctx } from '../server/http/context.ts';
+import type { Ctx } from '../server/kernel/context.ts';
 import type { Actor } from '../server/policies/actor.ts';
 import { loadUserGrants } from '../server/policies/grants.ts';
 import { customerVisibility, projectVisibility } from '../server/policies/visibility.ts';

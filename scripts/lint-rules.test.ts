@@ -51,8 +51,8 @@ describe('dependency rule', () => {
 
   it('keeps web/ away from server/', async () => {
     const file = 'web/src/features/x/x-page.tsx';
-    expect(await restrictedImports(file, "import { AppError } from '../../../../core/errors.ts';")).toEqual([]);
-    expect(await restrictedImports(file, "import { buildApp } from '../../../../server/app.ts';")).toHaveLength(1);
+    expect(await restrictedImports(file, "import { AppError } from '../../../core/errors.ts';")).toEqual([]);
+    expect(await restrictedImports(file, "import { buildApp } from '../../../server/app.ts';")).toHaveLength(1);
   });
 
   it('keeps routes away from server/db (type imports allowed) and server/ away from web/', async () => {

@@ -10,7 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import type { AppServices } from './http/context.ts';
+import type { AppServices } from './kernel/context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { installSecurity } from './http/security.ts';
 import { installAuthentication } from './http/authenticate.ts';

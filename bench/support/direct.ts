@@ -6,7 +6,7 @@
  */
 import { KanbanQuery, ProjectListQuery } from '../../core/schemas/projects.schema.ts';
 import { SearchQuery, TimelineQuery } from '../../core/schemas/customers.schema.ts';
-import type { Ctx } from '../../server/http/context.ts';
+import type { Ctx } from '../../server/kernel/context.ts';
 import type { Actor } from '../../server/policies/actor.ts';
 import { customerTimeline } from '../../server/queries/customers.ts';
 import { getProjectDetail, listProjects, projectKanban } from '../../server/queries/projects.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_REQUIRED_FIELDS, ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activityRuleProblems } from './activity-types.ts';
 import { buildVisitRollup, previousWeekStart, weekDates, weekStartOf } from './visit-rollup.ts';
-import { closeNeedsNote, nextCaseState } from './cases.ts';
+import { closeNeedsNote, nextCaseState } from '../cases/case-rules.ts';
 
 describe('activity types', () => {
   it('every type has a label and required fields', () => {

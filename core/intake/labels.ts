@@ -4,15 +4,10 @@
  * label. The server validates against these lists; the browser shows the labels.
  */
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+import type { Label } from '../kernel/label.ts';
 
-/** Label in a locale. */
-export function labelOf(label: Label, locale: 'zh-CN' | 'en'): string {
-  return locale === 'en' ? label.en : label.zh;
-}
+export type { Label } from '../kernel/label.ts';
+export { labelOf } from '../kernel/label.ts';
 
 /** Where a piece of information came from (seed 003: 网络、经销商、电话、传真、E-MAIL、主动寻找…). */
 export const LEAD_CHANNELS = [

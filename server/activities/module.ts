@@ -4,7 +4,7 @@ import { shanghaiInstant } from '../../core/calendar/working-calendar.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { activities, customers } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { registerApprovalProcess } from '../approvals/processes.ts';
 import { registerApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo } from '../approvals/subjects.ts';
 import { ensureDeadlinePolicy, startDeadline } from '../deadlines/deadlines.ts';

@@ -12,7 +12,7 @@ import {
   approvalActions, approvalAttachments, approvalChains, approvalDelegations, approvalRequests, approvalRounds, approvalSteps,
   approvalTasks, departments, roles, userRoles, users,
 } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { APPROVAL_EVENTS, cancelTaskDeadline, notifyApproval, startTaskDeadline } from './effects.ts';
 import { getApprovalProcess, type ApprovalProcess } from './processes.ts';
 import { getApprovalSubject, requireApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo } from './subjects.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { RequestState } from '../../core/approvals/engine.ts';
 import type { SUBJECT_FIELD_TYPES } from '../../core/schemas/approvals.schema.ts';
 

@@ -3,7 +3,7 @@ import {
 } from '../../core/activities/activity-types.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import type { ActivityExportQuery, ActivityView, VisitRollupView } from '../../core/schemas/activities.schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
 import { l10n } from '../imports/xlsx-import.ts';
 import { requirePermission } from '../policies/policy.ts';

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalRequests, approvalSteps, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { createTasks, recordAction } from '../approvals/engine.ts';
 import { loadMyTurn } from './decide-approval.ts';
 

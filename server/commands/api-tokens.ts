@@ -4,7 +4,7 @@ import type { ApiTokenView } from '../../core/schemas/auth.schema.ts';
 import { apiTokens } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { API_TOKEN_PREFIX, randomToken, sha256 } from '../auth/secrets.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../db/client.ts';
 
 type TokenRow = typeof apiTokens.$inferSelect;

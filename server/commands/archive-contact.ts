@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { contacts } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { staleOrMissing } from './support/guards.ts';
 import { loadContactForChange } from './update-contact.ts';
 

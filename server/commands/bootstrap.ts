@@ -7,8 +7,8 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { jobActor } from '../policies/actor.ts';
 import { ensureCalendarSeeded } from './seed-calendar.ts';
-import { runModuleSetups } from '../modules.ts';
-import '../module-list.ts';
+import { runModuleSetups as runLegacyModuleSetups } from '../modules.ts';
+import { runModuleSetups } from '../modules/install.ts';
 
 export interface BootstrapResult {
   createdAdmin: boolean;
@@ -64,6 +64,7 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     });
     return { createdAdmin: true, generatedPassword: generated };
   });
+  await runLegacyModuleSetups(db, now);
   await runModuleSetups(db, now);
   return result;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalDelegations } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 /** The user ends their delegation early (tasks already given to the delegate stay with them). */
 export async function cancelApprovalDelegation(ctx: Ctx, id: string): Promise<void> {

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { loadPasswordPolicy } from '../auth/security-settings.ts';
 import { endUserSessions } from '../auth/sessions.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { PasswordPolicy } from '../../core/password-policy.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { interpolate } from '../../core/i18n/locale.ts';

@@ -4,7 +4,7 @@ import { rangesOverlap } from '../../core/approvals/approvers.ts';
 import { shanghaiDate } from '../../core/calendar/working-calendar.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalDelegations, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 export interface CreateDelegationInput {
   delegateId: string;

@@ -4,7 +4,7 @@ import { buildSearchText } from '../../core/crm/search-text.ts';
 import type { CreateContactBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { contacts, customers, partners } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';
 import { appendTimeline } from '../timeline/timeline.ts';

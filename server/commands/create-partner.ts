@@ -4,7 +4,7 @@ import { buildSearchText } from '../../core/crm/search-text.ts';
 import type { CreatePartnerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { partners } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { findDuplicates } from '../queries/customers.ts';
 import { blankToNull, checkedCreditCode, isUniqueViolation, placeOf, refuseDuplicates, resolveOwner } from './support/crm.ts';

@@ -6,7 +6,7 @@ import { INITIAL_STAGE } from '../../core/projects/stages.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { nextCode } from '../db/counters.ts';
 import { customers, leads, projects, projectStageHistory, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { departmentSubtree, requirePermission } from '../policies/policy.ts';
 import { customerVisibility, leadVisibility } from '../policies/visibility.ts';
 import { appendTimeline } from '../timeline/timeline.ts';

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { loadPasswordPolicy } from '../auth/security-settings.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { assertPasswordPolicy } from './change-own-password.ts';
 import { assertActiveUser, assertDepartmentInScope, assertRolesAssignable } from './support/guards.ts';
 

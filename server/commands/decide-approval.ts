@@ -4,7 +4,7 @@ import { canActOnTask, commentRequired, stepOutcome, type TaskStatus } from '../
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { approvalRequests, approvalSteps, approvalTasks, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import {
   advance, alreadyHandled, cancelPendingTasks, isParticipant, lockRequest, recordAction, settle, transition, type RequestRow, type StepRow,
   type TaskRow,

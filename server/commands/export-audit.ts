@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { auditRowsForExport, type AuditFilter } from '../queries/audit.ts';

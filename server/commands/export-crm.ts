@@ -5,7 +5,7 @@ import {
 import type {
   ContactExportQuery, ContactView, CustomerExportQuery, CustomerView, PartnerExportQuery, PartnerView,
 } from '../../core/schemas/customers.schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
 import { l10n } from '../imports/xlsx-import.ts';
 import { requirePermission } from '../policies/policy.ts';

@@ -11,7 +11,7 @@ import type { ImportCommitBody, ImportCommitResult, ImportFileBody, ImportPrevie
 import type { Locale } from '../../core/i18n/locale.ts';
 import type { Db } from '../db/client.ts';
 import { contacts, customers, partners, timelineEntries, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import {
   addRowError, buildImportTemplate, commitImport, l10n, previewImport, type ImportColumn, type ImportOption, type ImportRow, type ImportSpec, type L10n,
 } from '../imports/xlsx-import.ts';

@@ -8,7 +8,7 @@ import type { DecideLeadBody, EscalateLeadBody, EvaluateLeadBody } from '../../c
 import { appendAudit } from '../audit/audit-log.ts';
 import { leads } from '../db/schema.ts';
 import { completeDeadline, pauseDeadline, resumeDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { EVENT_LEAD_DECIDED, EVENT_LEAD_ESCALATED, LEAD_SUBJECT, STEP_EVALUATE } from '../intake/module.ts';
 import { notify } from '../notifications/notify.ts';
 import { requirePermission } from '../policies/policy.ts';

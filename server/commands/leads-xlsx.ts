@@ -11,7 +11,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { ImportCommitBody, ImportCommitResult, ImportFileBody, ImportPreview } from '../../core/schemas/imports.schema.ts';
 import type { LeadExportQuery } from '../../core/schemas/leads.schema.ts';
 import { leads } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
 import { addRowError, buildImportTemplate, commitImport, l10n, previewImport, type ImportSpec } from '../imports/xlsx-import.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';

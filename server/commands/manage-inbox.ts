@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { notifications } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 function me(ctx: Ctx): string {
   if (!ctx.actor.userId) throw new AppError('unauthenticated');

@@ -5,7 +5,7 @@ import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { projectMeetings, projects, tasks, users } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { completeDeadline, startDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import { hasPermission } from '../policies/policy.ts';
 import { POLICIES } from '../projects/module.ts';

@@ -4,7 +4,7 @@ import { PROJECT_ROLE_LABELS, roleNeedsRegistration, type ProjectRole } from '..
 import { completeDeadline } from '../deadlines/deadlines.ts';
 import { projectMembers, users } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { assignPresalesKey } from '../projects/module.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { savedViews } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 /** Saved views (保存的视图): a user's named filters and sort of a list. Own views only. */
 

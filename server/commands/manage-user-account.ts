@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { loadPasswordPolicy } from '../auth/security-settings.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../db/client.ts';
 import { assertPasswordPolicy } from './change-own-password.ts';
 import { notify } from '../notifications/notify.ts';

@@ -2,7 +2,7 @@ import { OUTCOME_REASON_LABELS } from '../../core/projects/rules.ts';
 import { CLOSED_STAGE, outcomeStage } from '../../core/projects/stages.ts';
 import type { OutcomeBody } from '../../core/schemas/projects.schema.ts';
 import { cancelDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { assignPresalesKey } from '../projects/module.ts';
 import {
   assertVersion, fieldError, loadProject, loadStageConfig, moveStage, refreshNextDeadline, stateError,

@@ -1,7 +1,7 @@
 import { DEFAULT_SHARE_FLOOR_PCT, shareBelowFloor } from '../../core/projects/rules.ts';
 import { CLOSED_STAGE, GATE_FIELD_LABELS, findStage, type GateField } from '../../core/projects/stages.ts';
 import { submitForApproval } from '../approvals/engine.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { PROCESSES, PROJECT_SUBJECT, recordNoGo } from '../projects/module.ts';
 import {
   assertVersion, auditProject, fieldError, gateProjectOf, loadProject, loadStageConfig, numberOf, projectTimeline, refreshNextDeadline,

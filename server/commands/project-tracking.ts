@@ -5,7 +5,7 @@ import { mondayOf } from '../../core/projects/rules.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { rowsOf } from '../db/client.ts';
 import { projectWeeklyUpdates } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
 import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { generateTrackingRows } from '../projects/tracking.ts';

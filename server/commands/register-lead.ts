@@ -10,7 +10,7 @@ import { nextCode } from '../db/counters.ts';
 import type { Db } from '../db/client.ts';
 import { leads } from '../db/schema.ts';
 import { startDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';
 import { EVENT_LEAD_TO_SCREEN, LEAD_SUBJECT, POLICY_LEAD_SCREEN, STEP_SCREEN } from '../intake/module.ts';
 import { notify } from '../notifications/notify.ts';

@@ -10,7 +10,7 @@ import type { PartnerRegistrationBody, ResolveConflictBody } from '../../core/sc
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { customers, leads, partners } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { EVENT_LEAD_CONFLICT, LEAD_SUBJECT } from '../intake/module.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';
 import { notify } from '../notifications/notify.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { isParticipant, lockRequest, resubmitApproval, type ResubmitInput } from '../approvals/engine.ts';
 
 /**

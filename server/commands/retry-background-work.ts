@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { enqueueJob, retryJob } from '../jobs/runner.ts';
 import { DELIVER_JOB, deliverJobKey } from '../notifications/deliver.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 /** An administrator queues a dead background job again with a fresh attempt budget. */
 export async function retryDeadJob(ctx: Ctx, id: string): Promise<void> {

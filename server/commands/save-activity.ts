@@ -11,7 +11,7 @@ import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { activities, customers, leads } from '../db/schema.ts';
 import { completeDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { resubmitApproval, submitForApproval } from '../approvals/engine.ts';
 import { ACTIVITY_SUBJECT, EVENT_NEGOTIATION, RECEPTION_PROCESS, STEP_SUMMARY } from '../activities/constants.ts';
 import { markVisitLogSubmitted } from '../activities/visit-log.ts';

@@ -6,7 +6,7 @@ import { canonicalJson } from '../../core/approvals/snapshot-diff.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { approvalChains, deadlinePolicies, roles, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { ensureChain } from '../approvals/engine.ts';
 import { getApprovalProcess } from '../approvals/processes.ts';

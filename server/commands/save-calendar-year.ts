@@ -5,7 +5,7 @@ import type { SaveCalendarYearBody } from '../../core/schemas/calendar.schema.ts
 import { calendarYears } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { markDeadlinesForRecompute } from '../deadlines/recompute.ts';
 import { staleOrMissing } from './support/guards.ts';
 

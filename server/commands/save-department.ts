@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { departments } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { departmentSubtree, requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../db/client.ts';
 import { assertActiveUser, assertDepartmentInScope, staleOrMissing } from './support/guards.ts';
 

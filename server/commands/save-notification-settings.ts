@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import {
   loadEmailSettings, loadRules, loadWebhookSettings, saveSection, SETTING_KEYS, type EmailSettings, type NotificationRules, type WebhookSettings,
 } from '../notifications/settings.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { validateStageConfig, type StageConfig } from '../../core/projects/stages.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { projects, settings } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { STAGES_SETTING_KEY } from '../projects/support.ts';
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { diffFields } from '../audit/audit-log.ts';
 import { projects, projectSummaries } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import { hasPermission } from '../policies/policy.ts';
 import { projectVisibility } from '../policies/visibility.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { EVENT_RECORD_SHARED } from '../customers/module.ts';
 import { customers, partners, recordShares, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';

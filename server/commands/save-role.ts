@@ -4,7 +4,7 @@ import { isPermission, type DataScope } from '../../core/permissions.ts';
 import { rolePermissions, roles } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { assertSomeoneCanManageRoles, staleOrMissing } from './support/guards.ts';
 
 function validPermissions(list: readonly string[]): string[] {

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { leads } from '../db/schema.ts';
 import { completeDeadline, startDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { resubmitApproval, submitForApproval } from '../approvals/engine.ts';
 import { openApprovalFor, supersedeApproval } from '../intake/approvals.ts';
 import {

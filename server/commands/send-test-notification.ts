@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { ExternalChannel } from '../../core/schemas/notifications.schema.ts';
 import { users } from '../db/schema.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { composeMail, sendMail } from '../notifications/channels/email.ts';
 import { sendDingtalk, sendWecom } from '../notifications/channels/webhook.ts';
 import { absoluteLink, loadEmailSettings, loadRules, loadWebhookSettings } from '../notifications/settings.ts';

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../core/calendar/working-calendar.ts';
 import type { SubmitVisitLogBody } from '../../core/schemas/activities.schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { activities } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { markVisitLogSubmitted } from '../activities/visit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { blank, invalid } from './support/intake.ts';

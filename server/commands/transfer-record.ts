@@ -4,7 +4,7 @@ import type { TransferBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { EVENT_CUSTOMER_TRANSFERRED, EVENT_PARTNER_TRANSFERRED } from '../customers/module.ts';
 import { customers, partners, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../policies/visibility.ts';

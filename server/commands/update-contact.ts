@@ -6,7 +6,7 @@ import type { UpdateContactBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { contacts, customers, partners } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { hasPermission } from '../policies/policy.ts';
 import { contactVisibility } from '../queries/contacts.ts';
 import { blankToNull, checkedPhone } from './support/crm.ts';

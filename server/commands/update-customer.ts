@@ -3,7 +3,7 @@ import { CUSTOMER_STATUSES, optionLabel } from '../../core/crm/options.ts';
 import type { UpdateCustomerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { customers } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { customerVisibility } from '../policies/visibility.ts';
 import { findDuplicates } from '../queries/customers.ts';

@@ -4,7 +4,7 @@ import type { UpdateDeadlinePolicyBody } from '../../core/schemas/deadlines.sche
 import { deadlinePolicies } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { staleOrMissing } from './support/guards.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { UpdateIntakeSettingsBody } from '../../core/schemas/leads.schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { loadIntakeSettings, saveIntakeSettings } from '../intake/settings.ts';
 import { requirePermission } from '../policies/policy.ts';
 

@@ -4,7 +4,7 @@ import { maskPhone } from '../../core/crm/phone.ts';
 import type { UpdateLeadBody } from '../../core/schemas/leads.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { leads } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { loadIntakeSettings } from '../intake/settings.ts';
 import { hasPermission, requirePermission } from '../policies/policy.ts';
 import { checkedPhone } from './support/crm.ts';

@@ -4,7 +4,7 @@ import type { Channel } from '../../core/schemas/notifications.schema.ts';
 import { notificationPreferences, notificationUserSettings } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { getEventType } from '../notifications/notify.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { staleOrMissing } from './support/guards.ts';
 
 export interface UpdatePreferencesInput {

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { users } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 export interface ProfilePatch {
   displayName?: string | undefined;

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { UpdatePartnerBody } from '../../core/schemas/customers.schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { partners } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { partnerVisibility } from '../policies/visibility.ts';
 import { findDuplicates } from '../queries/customers.ts';

@@ -4,7 +4,7 @@ import type { UpdateProjectBody } from '../../core/schemas/projects.schema.ts';
 import { GATE_FIELD_LABELS, type GateField } from '../../core/projects/stages.ts';
 import { diffFields } from '../audit/audit-log.ts';
 import { customers, partners, type projects } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import {
   assertVersion, auditProject, fieldError, loadProject, numberOf, projectTimeline, searchTextOf, stateError, writeProject,
 } from '../projects/support.ts';

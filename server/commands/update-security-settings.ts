@@ -3,7 +3,7 @@ import { settings } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { loadPasswordPolicy, SECURITY_KEY } from '../auth/security-settings.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { staleOrMissing } from './support/guards.ts';
 
 /** Switches the password policy (e.g. to 等保 compliance mode); stale versions are refused. */

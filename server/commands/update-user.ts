@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { users, userRoles } from '../db/schema.ts';
 import { appendAudit, diffFields } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { AppError } from '../../core/errors.ts';
 import {
   assertActiveUser, assertDepartmentInScope, assertRolesAssignable, assertSomeoneCanManageRoles, assertUserInScope, staleOrMissing,

@@ -4,7 +4,7 @@ import type { UpdateWorkingHoursBody } from '../../core/schemas/calendar.schema.
 import { workingHours } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { requirePermission } from '../policies/policy.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { markDeadlinesForRecompute } from '../deadlines/recompute.ts';
 import { clockMinutes, DEFAULT_WORKING_PERIODS, WORKING_HOURS_ID } from '../queries/calendar.ts';
 import { staleOrMissing } from './support/guards.ts';

@@ -5,7 +5,7 @@ import { canActOnTask } from '../../core/approvals/engine.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalAttachments, approvalFiles, approvalTasks } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { isParticipant, lockRequest } from '../approvals/engine.ts';
 
 export interface UploadAttachmentInput {

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { attachmentContentType, cleanFileName, MAX_ATTACHMENT_MB } from '../../core/approvals/attachments.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalFiles, leadAttachments } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { appendLeadTimeline, invalid, lockLead, requireLeadAction } from './support/intake.ts';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { actionAllowedIn } from '../../core/approvals/engine.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { approvalSteps } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import {
   alreadyHandled, cancelPendingTasks, isParticipant, lockRequest, noticeParams, recordAction, settle, transition,
 } from '../approvals/engine.ts';

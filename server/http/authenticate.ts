@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { pickLocale } from '../../core/i18n/locale.ts';
 import { actorFromSession, actorFromToken } from '../auth/sessions.ts';
 import { anonymousActor } from '../policies/actor.ts';
-import type { AppServices } from './context.ts';
+import type { AppServices } from '../kernel/context.ts';
 import './access.ts';
 
 export function sessionCookieName(https: boolean): string {

@@ -22,8 +22,10 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Locale } from '../../core/i18n/locale.ts';
+import type { Permission } from '../../core/permissions.ts';
+import { requirePermission } from '../policies/policy.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { L10n } from './xlsx-import.ts';
 
 export type ExportCellType = 'text' | 'integer' | 'number' | 'money' | 'date' | 'datetime' | 'boolean';
@@ -136,4 +138,40 @@ export function sendXlsx(reply: FastifyReply, buffer: Buffer, file: { name: stri
     .header('Content-Disposition', `attachment; filename="${file.ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('Cache-Control', 'private, no-store')
     .send(buffer);
+}
+
+/**
+ * A list's .xlsx export, declared once: who may export, the columns, where the rows come from
+ * (the same reach and filters as the list on screen), and the file's name. `send` is the whole
+ * route handler: permission check, workbook, audit row (`<entity>.export`), download.
+ */
+export interface ListExportSpec<T, Q> {
+  entity: string;
+  /** every permission needed, e.g. `customer.export` plus the list's read permission */
+  permissions: readonly Permission[];
+  sheetName: L10n;
+  /** the download's base name; the Shanghai date is appended */
+  fileName: L10n;
+  columns: readonly ExportColumn<T>[];
+  rows: (ctx: Ctx, filter: Q) => Iterable<T> | AsyncIterable<T> | Promise<Iterable<T> | AsyncIterable<T>>;
+}
+
+export interface ListExport<Q> {
+  /** the workbook (permission-checked and audited) */
+  build(ctx: Ctx, filter: Q): Promise<Buffer>;
+  /** builds it and sends it as a download */
+  send(reply: FastifyReply, ctx: Ctx, filter: Q): Promise<FastifyReply>;
+}
+
+export function defineListExport<T, Q>(spec: ListExportSpec<T, Q>): ListExport<Q> {
+  const build = async (ctx: Ctx, filter: Q): Promise<Buffer> => {
+    for (const p of spec.permissions) requirePermission(ctx.actor, p);
+    const rows = await spec.rows(ctx, filter);
+    const { buffer } = await exportXlsx(ctx, { entity: spec.entity, sheetName: spec.sheetName, columns: spec.columns, rows, filter });
+    return buffer;
+  };
+  return {
+    build,
+    send: async (reply, ctx, filter) => sendXlsx(reply, await build(ctx, filter), xlsxFileName(spec.fileName, ctx)),
+  };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { auditLog, counters } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { jobActor } from '../policies/actor.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { addRowError, buildImportTemplate, commitImport, l10n, previewImport, type ImportSpec } from './xlsx-import.ts';

@@ -54,7 +54,7 @@ import {
 } from '../../core/schemas/imports.schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { fieldMessage } from '../http/field-messages.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { readSheet, type Raw } from './xlsx-read.ts';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { approvalRequests, approvalSteps } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { cancelPendingTasks, lockRequest, noticeParams, recordAction, settle, transition, type RequestRow } from '../approvals/engine.ts';
 import { APPROVAL_EVENTS, notifyApproval } from '../approvals/effects.ts';
 

@@ -5,7 +5,7 @@ import { nextLeadState, type LeadState } from '../../core/intake/lead-states.ts'
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { approvalActions, leads } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { registerApprovalProcess } from '../approvals/processes.ts';
 import { registerApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo } from '../approvals/subjects.ts';
 import { completeDeadline, ensureDeadlinePolicy, startDeadline } from '../deadlines/deadlines.ts';

@@ -28,21 +28,21 @@ export interface JobContext {
   jobId: string;
 }
 
-type Grants = Array<[Permission, DataScope]>;
+export type JobGrants = Array<[Permission, DataScope]>;
 
 interface JobDef {
   name: string;
   handler: (payload: unknown, ctx: JobContext) => Promise<void>;
   maxAttempts: number;
   backoffMs: (attempt: number) => number;
-  grants: Grants;
+  grants: JobGrants;
 }
 
 interface ScheduleDef {
   name: string;
   everyMs: number;
   handler: (ctx: JobContext) => Promise<void>;
-  grants: Grants;
+  grants: JobGrants;
 }
 
 const JOB_DEFS = new Map<string, JobDef>();
@@ -67,7 +67,7 @@ export class PermanentJobError extends Error {
 export function defineJob<P>(
   name: string,
   handler: (payload: P, ctx: JobContext) => Promise<void>,
-  opts: { maxAttempts?: number; backoffMs?: (attempt: number) => number; grants?: Grants } = {},
+  opts: { maxAttempts?: number; backoffMs?: (attempt: number) => number; grants?: JobGrants } = {},
 ): void {
   JOB_DEFS.set(name, {
     name,
@@ -83,7 +83,7 @@ export function defineSchedule(
   name: string,
   everyMs: number,
   handler: (ctx: JobContext) => Promise<void>,
-  opts: { grants?: Grants } = {},
+  opts: { grants?: JobGrants } = {},
 ): void {
   if (!(everyMs >= 1000)) throw new RangeError(`schedule ${name}: everyMs must be at least 1000`);
   SCHEDULE_DEFS.set(name, { name, everyMs, handler, grants: opts.grants ?? [] });

@@ -8,7 +8,7 @@ import { registerApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo
 import type { Db } from '../db/client.ts';
 import { approvalActions, customers, partners, projects, recordShares, users } from '../db/schema.ts';
 import { ensureDeadlinePolicy, startDeadline, cancelDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { defineSchedule } from '../jobs/runner.ts';
 import { registerModuleSetup } from '../modules.ts';
 import { registerEventType } from '../notifications/notify.ts';

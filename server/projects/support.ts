@@ -8,7 +8,7 @@ import {
 import { appendAudit, type Changes } from '../audit/audit-log.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { projectMembers, projects, projectStageHistory, projectSummaries, settings } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { notify } from '../notifications/notify.ts';
 import type { Actor } from '../policies/actor.ts';
 import { projectVisibility } from '../policies/visibility.ts';

@@ -1,4 +1,4 @@
-import type { AppServices } from '../http/context.ts';
+import type { AppServices } from '../kernel/context.ts';
 import type { Api } from './types.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -22,7 +22,7 @@ import { projectTrackingRoutes } from './project-tracking/project-tracking.route
 import { leadsRoutes } from './leads/leads.routes.ts';
 import { activitiesRoutes } from './activities/activities.routes.ts';
 import { visitLogsRoutes } from './visit-logs/visit-logs.routes.ts';
-import { casesRoutes } from './cases/cases.routes.ts';
+import { mountModules } from '../modules/install.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 export async function registerRoutes(api: Api, services: AppServices): Promise<void> {
@@ -48,5 +48,5 @@ export async function registerRoutes(api: Api, services: AppServices): Promise<v
   await leadsRoutes(api, services);
   await activitiesRoutes(api, services);
   await visitLogsRoutes(api, services);
-  await casesRoutes(api, services);
+  mountModules(api, services);
 }

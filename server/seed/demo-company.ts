@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { jobActor } from '../policies/actor.ts';
 import { createDepartment } from '../commands/save-department.ts';
 import { createUser } from '../commands/create-user.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoIntake } from './demo-intake.ts';
 import { seedDemoCustomers } from './demo-customers.ts';

@@ -3,7 +3,7 @@ import type { CustomerLevel, CustomerSource, CustomerStatus, DecisionRole, Indus
 import { createContact } from '../commands/create-contact.ts';
 import { createCustomer } from '../commands/create-customer.ts';
 import { createPartner } from '../commands/create-partner.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 
 /**
  * Demo customers (government, 安防 integrators, manufacturers), their contacts and three channel

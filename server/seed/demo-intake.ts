@@ -4,7 +4,7 @@ import { addCalendarDays, isWorkingDay, shanghaiDate, shanghaiInstant } from '..
 import { withCalendarFallback } from '../../core/deadlines/deadline-rules.ts';
 import { previousWeekStart, weekDates } from '../../core/activities/visit-rollup.ts';
 import { approvalRequests, customers, leads, partners, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Actor } from '../policies/actor.ts';
 import { loadCalendar } from '../queries/calendar.ts';
 import { decideApproval } from '../commands/decide-approval.ts';
@@ -14,7 +14,7 @@ import { screenLead } from '../commands/screen-lead.ts';
 import { decideLead, escalateLead, evaluateLead } from '../commands/lead-evaluation.ts';
 import { createActivity } from '../commands/save-activity.ts';
 import { submitVisitLog } from '../commands/submit-visit-log.ts';
-import { answerCase, createCase } from '../commands/manage-case.ts';
+import { answerCase, createCase } from '../modules/cases/commands/manage-case.ts';
 import { generateVisitRollup } from '../activities/visit-log.ts';
 
 /**

@@ -11,7 +11,7 @@ import { saveProjectSummary } from '../commands/save-project-summary.ts';
 import { createMeeting, createMeetingTask } from '../commands/manage-project-meetings.ts';
 import { decideApproval } from '../commands/decide-approval.ts';
 import { approvalRequests, customers, partners, projects, users } from '../db/schema.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Actor } from '../policies/actor.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
 import type { ChainDefinition } from '../../core/approvals/chain.ts';
 import { rowsOf, type Database, type Db } from '../db/client.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import type { Config } from '../config.ts';
 import type { Actor } from '../policies/actor.ts';
 import { submitForApproval } from '../approvals/engine.ts';

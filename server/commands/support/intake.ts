@@ -11,7 +11,7 @@ import { buildSearchText } from '../../../core/crm/search-text.ts';
 import { companyNameKey } from '../../../core/crm/name-key.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { customers, deadlines, leads, projects, rolePermissions, roles, userRoles, users } from '../../db/schema.ts';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../kernel/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { hasPermission } from '../../policies/policy.ts';
 import { customerVisibility, leadVisibility, projectVisibility } from '../../policies/visibility.ts';

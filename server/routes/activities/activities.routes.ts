@@ -6,7 +6,8 @@ import {
 import { createActivity, updateActivity } from '../../commands/save-activity.ts';
 import { exportActivities } from '../../commands/activities-xlsx.ts';
 import { getActivityDetail, listActivities } from '../../queries/activities.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { l10n } from '../../imports/xlsx-import.ts';
 import { sendXlsx, xlsxFileName } from '../../imports/xlsx-export.ts';

@@ -19,7 +19,8 @@ import {
   approvalCounts, getApprovalAttachment, getApprovalDetail, getChainVersion, getProcessDetail, getUploadedAttachment, listApprovals,
   listDelegations, listProcesses, userOptions,
 } from '../../queries/approvals.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { errorResponses, type Api } from '../types.ts';
 

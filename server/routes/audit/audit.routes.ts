@@ -2,7 +2,8 @@ import { AuditPage, AuditQuery, AuditVerifyResult } from '../../../core/schemas/
 import { exportAudit } from '../../commands/export-audit.ts';
 import { listAudit } from '../../queries/audit.ts';
 import { verifyAuditChain } from '../../audit/audit-log.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['audit'];

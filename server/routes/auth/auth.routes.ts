@@ -12,7 +12,8 @@ import { getMe } from '../../queries/me.ts';
 import { loadPasswordPolicy } from '../../auth/security-settings.ts';
 import { deleteSession } from '../../auth/sessions.ts';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../http/authenticate.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
 import { errorResponses, type Api } from '../types.ts';
 

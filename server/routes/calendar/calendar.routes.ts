@@ -10,7 +10,8 @@ import {
   calendarAddWorkingDays, calendarAddWorkingHours, calendarWorkingDaysBetween, getCalendarYear, getWorkingHours, listCalendarYears, previewNotice,
 } from '../../queries/calendar.ts';
 import { requirePermission } from '../../policies/policy.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['calendar'];

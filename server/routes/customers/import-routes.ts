@@ -1,6 +1,7 @@
 import { ImportCommitBody, ImportCommitResult, ImportFileBody, ImportPreview } from '../../../core/schemas/imports.schema.ts';
 import { commitCrmImport, crmImportTemplate, previewCrmImport, type CrmImportKind } from '../../commands/import-crm.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { sendXlsx, xlsxFileName } from '../../imports/xlsx-export.ts';
 import { IMPORT_BODY_LIMIT, l10n } from '../../imports/xlsx-import.ts';
 import { errorResponses, type Api } from '../types.ts';

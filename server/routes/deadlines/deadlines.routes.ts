@@ -6,7 +6,8 @@ import {
 import { updateDeadlinePolicy } from '../../commands/update-deadline-policy.ts';
 import { listDeadlinePolicies, listOpenDeadlines, slaStatistics } from '../../queries/deadlines.ts';
 import { requirePermission } from '../../policies/policy.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 // The sweep runs as a schedule of the job runner; registering it here ties it to the app.
 import '../../deadlines/sweep-schedule.ts';

@@ -4,7 +4,8 @@ import { CreateDepartmentBody, DepartmentView, UpdateDepartmentBody } from '../.
 import { createDepartment, updateDepartment } from '../../commands/save-department.ts';
 import { getDepartmentInScope, listDepartments } from '../../queries/departments.ts';
 import { requirePermission } from '../../policies/policy.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { errorResponses, type Api } from '../types.ts';
 

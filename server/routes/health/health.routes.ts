@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseAnswers } from '../../queries/health.ts';
-import type { AppServices } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import type { Api } from '../types.ts';
 
 const Health = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() });

@@ -3,7 +3,8 @@ import { OkBody } from '../../../core/schemas/common.schema.ts';
 import { JobPage, JobQuery, ScheduleView } from '../../../core/schemas/notifications.schema.ts';
 import { retryDeadJob } from '../../commands/retry-background-work.ts';
 import { listJobs, listSchedules } from '../../queries/jobs.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['jobs'];

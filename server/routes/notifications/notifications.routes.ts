@@ -13,7 +13,8 @@ import { sendTestNotification } from '../../commands/send-test-notification.ts';
 import { retryNotificationDelivery } from '../../commands/retry-background-work.ts';
 import { listInbox, listOutbox, notificationSettingsView, preferencesOf, unreadCount } from '../../queries/notifications.ts';
 import '../../notifications/event-types.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { errorResponses, type Api } from '../types.ts';
 

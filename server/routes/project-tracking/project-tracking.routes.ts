@@ -4,7 +4,8 @@ import { MissingTrackingView, TrackingExportQuery, TrackingPage, TrackingQuery, 
 import { exportTrackingWeek, openTrackingWeek, updateTrackingRow, weekOf } from '../../commands/project-tracking.ts';
 import { sendXlsx } from '../../imports/xlsx-export.ts';
 import { missingTracking } from '../../queries/project-tracking.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['project-tracking'];

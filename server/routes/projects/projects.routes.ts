@@ -26,7 +26,8 @@ import {
 } from '../../queries/projects.ts';
 import { getTask, myTasks, projectMeetingsView } from '../../queries/project-meetings.ts';
 import { loadStageConfig } from '../../projects/support.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['projects'];

@@ -3,7 +3,8 @@ import { AppError } from '../../../core/errors.ts';
 import { CreateRoleBody, PermissionCatalogItem, RoleView, UpdateRoleBody } from '../../../core/schemas/org.schema.ts';
 import { createRole, updateRole } from '../../commands/save-role.ts';
 import { listRoles, permissionCatalog } from '../../queries/roles.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['roles'];

@@ -1,5 +1,5 @@
 import { SearchQuery, SearchResult } from '../../../core/schemas/customers.schema.ts';
-import type { AppServices } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { globalSearch } from '../../queries/search.ts';
 import { errorResponses, type Api } from '../types.ts';
 

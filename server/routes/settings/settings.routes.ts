@@ -1,7 +1,8 @@
 import { SecuritySettingsView, UpdateSecuritySettingsBody } from '../../../core/schemas/org.schema.ts';
 import { updateSecuritySettings } from '../../commands/update-security-settings.ts';
 import { loadPasswordPolicy } from '../../auth/security-settings.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['settings'];

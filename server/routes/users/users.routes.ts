@@ -9,7 +9,8 @@ import { updateUser } from '../../commands/update-user.ts';
 import { resetUserPassword, setUserActive, unlockUser } from '../../commands/manage-user-account.ts';
 import { getUserInScope, listUsers } from '../../queries/users.ts';
 import { requirePermission } from '../../policies/policy.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 const tags = ['users'];

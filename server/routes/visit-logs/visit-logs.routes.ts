@@ -4,7 +4,8 @@ import {
 import { submitVisitLog } from '../../commands/submit-visit-log.ts';
 import { exportVisitRollup } from '../../commands/activities-xlsx.ts';
 import { myVisitLog, visitRollupView } from '../../queries/activities.ts';
-import { ctxOf, type AppServices } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { l10n } from '../../imports/xlsx-import.ts';
 import { sendXlsx, xlsxFileName } from '../../imports/xlsx-export.ts';
 import { errorResponses, type Api } from '../types.ts';

@@ -1,6 +1,6 @@
 import { WorkspaceView } from '../../../core/schemas/projects.schema.ts';
 import { workspaceView } from '../../queries/workspace.ts';
-import type { AppServices } from '../../http/context.ts';
+import type { AppServices } from '../../kernel/context.ts';
 import { errorResponses, type Api } from '../types.ts';
 
 /** The workspace (工作台): what the signed-in user has to do now. */

@@ -2,9 +2,16 @@
  * The HTTP contract of docs/API.md as a type: `'METHOD /path'` → query, body and answer.
  * Paths are relative to /api.
  */
+import type { Contract, ContractRoutes } from '../../../../core/contract.ts';
+import type { ModuleContracts } from '../../app/module-list.ts';
 import type * as T from './types.ts';
 
-export interface ApiRoutes {
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type RoutesOf<C> = C extends Contract ? ContractRoutes<C> : never;
+/** Every endpoint of the modules' contracts (web/src/app/module-list.ts). */
+type ContractApiRoutes = UnionToIntersection<RoutesOf<ModuleContracts>>;
+
+export interface ApiRoutes extends ContractApiRoutes {
   'GET /health': { res: T.Health };
   'POST /auth/login': { body: T.LoginBody; res: T.Me };
   'POST /auth/logout': { res: T.Ok };

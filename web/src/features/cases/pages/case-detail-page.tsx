@@ -4,7 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CASE_CHANNEL_LABELS, CASE_KIND_LABELS, CASE_STATE_LABELS } from '../../../../../core/activities/cases.ts';
+import { CASE_CHANNEL_LABELS, CASE_KIND_LABELS, CASE_STATE_LABELS } from '../../../../../core/cases/case-rules.ts';
 import { api, isApiError } from '../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';

@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import {
   CASE_CHANNEL_LABELS, CASE_CHANNELS, CASE_KIND_LABELS, CASE_KINDS, CASE_STATE_LABELS, CASE_STATES,
-} from '../../../../../core/activities/cases.ts';
+} from '../../../../../core/cases/case-rules.ts';
 import { api, apiUrl } from '../../../shared/api/client.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';

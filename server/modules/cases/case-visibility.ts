@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { customerCases } from '../db/schema.ts';
-import type { Actor } from '../policies/actor.ts';
-import { requirePermission, scopeCondition } from '../policies/policy.ts';
+import type { Db } from '../../db/client.ts';
+import { customerCases } from '../../db/schema.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { requirePermission, scopeCondition } from '../../policies/policy.ts';
 
 /**
  * Which inquiries and complaints an actor may see: the `case.read` data scope over the case's

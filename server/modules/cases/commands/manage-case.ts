@@ -1,31 +1,31 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
-import { CASE_KIND_LABELS, closeNeedsNote, nextCaseState, type CaseEvent, type CaseKind, type CaseState } from '../../core/activities/cases.ts';
-import type { CreateCaseBody, UpdateCaseBody } from '../../core/schemas/cases.schema.ts';
-import { appendAudit, diffFields } from '../audit/audit-log.ts';
-import type { Db } from '../db/client.ts';
-import { customerCases, customers, deadlines, projects } from '../db/schema.ts';
-import { nextCode } from '../db/counters.ts';
-import { cancelDeadline, completeDeadline, startDeadline } from '../deadlines/deadlines.ts';
-import type { Ctx } from '../http/context.ts';
-import { caseAccess } from '../cases/access.ts';
-import { CASE_CODE_PREFIX, CASE_SUBJECT, EVENT_CASE_ASSIGNED, POLICY_CASE_ANSWER, STEP_ANSWER } from '../cases/module.ts';
-import { notify } from '../notifications/notify.ts';
-import { hasPermission, requirePermission } from '../policies/policy.ts';
-import { formatShanghai } from '../support/time.ts';
-import { appendTimeline } from '../timeline/timeline.ts';
-import { blank, customerRef, invalid, openDeadlineDue, projectRef, stateConflict, userBrief, userHolds } from './support/intake.ts';
-import { staleOrMissing } from './support/guards.ts';
+import { AppError } from '../../../../core/errors.ts';
+import { CASE_KIND_LABELS, closeNeedsNote, nextCaseState, type CaseEvent, type CaseKind, type CaseState } from '../../../../core/cases/case-rules.ts';
+import type { CreateCaseBody, UpdateCaseBody } from '../../../../core/cases/cases.schema.ts';
+import { appendAudit, diffFields } from '../../../audit/audit-log.ts';
+import type { Db } from '../../../db/client.ts';
+import { customerCases, customers, deadlines, projects } from '../../../db/schema.ts';
+import { nextCode } from '../../../db/counters.ts';
+import { cancelDeadline, completeDeadline, startDeadline } from '../../../deadlines/deadlines.ts';
+import type { Ctx } from '../../../kernel/context.ts';
+import { caseAccess } from '../case-visibility.ts';
+import { CASE_CODE_PREFIX, CASE_SUBJECT, EVENT_CASE_ASSIGNED, POLICY_CASE_ANSWER, STEP_ANSWER } from '../case-events.ts';
+import { notify } from '../../../notifications/notify.ts';
+import { hasPermission, requirePermission } from '../../../policies/policy.ts';
+import { formatShanghai } from '../../../support/time.ts';
+import { appendTimeline } from '../../../timeline/timeline.ts';
+import { customerRef, openDeadlineDue, projectRef, userBrief, userHolds } from '../../../commands/support/intake.ts';
+import { blankToNull } from '../../../../core/kernel/text.ts';
+import { checkVersion, fieldErrors, stateConflict } from '../../../kernel/guards.ts';
+import { loadVisible } from '../../../kernel/load-visible.ts';
 
 type CaseRow = typeof customerCases.$inferSelect;
 
 const answerKey = (id: string) => ({ subjectType: CASE_SUBJECT, subjectId: id, step: STEP_ANSWER });
 
 async function lockCase(tx: Db, ctx: Ctx, id: string, version: number): Promise<CaseRow> {
-  const cond = await caseAccess(tx, ctx.actor);
-  const row = (await tx.select().from(customerCases).where(and(eq(customerCases.id, id), cond)).limit(1).for('update'))[0];
-  if (!row) throw new AppError('not_found');
-  if (row.version !== version) staleOrMissing(row);
+  const row = await loadVisible(tx, customerCases, id, await caseAccess(tx, ctx.actor), { lock: true });
+  checkVersion(row, version);
   return row;
 }
 
@@ -37,14 +37,14 @@ function nextOrConflict(ctx: Ctx, row: CaseRow, event: CaseEvent): CaseState {
 
 /** A case about a project is about that project's customer. */
 function checkProjectOfCustomer(ctx: Ctx, projectCustomerId: string, customerId: string): void {
-  if (projectCustomerId !== customerId) throw invalid(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
+  if (projectCustomerId !== customerId) throw fieldErrors(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
 }
 
 /** A handler who may see the case: active and holding case.read. */
 async function checkedAssignee(tx: Db, ctx: Ctx, id: string) {
   const u = await userBrief(tx, id);
   if (!u || !u.active || !(await userHolds(tx, id, 'case.read'))) {
-    throw invalid(ctx.actor.locale, { assigneeId: { zh: '请选择可查看客户咨询与投诉的在职人员', en: 'choose an active colleague who can see customer cases' } });
+    throw fieldErrors(ctx.actor.locale, { assigneeId: { zh: '请选择可查看客户咨询与投诉的在职人员', en: 'choose an active colleague who can see customer cases' } });
   }
   return u;
 }
@@ -83,7 +83,7 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<strin
     if (customer && project) checkProjectOfCustomer(ctx, project.customerId, customer.id);
     const assignee = input.assigneeId ? await checkedAssignee(tx, ctx, input.assigneeId) : null;
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.now;
-    if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw invalid(ctx.actor.locale, { receivedAt: { zh: '受理时间不能晚于现在', en: 'cannot be in the future' } });
+    if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw fieldErrors(ctx.actor.locale, { receivedAt: { zh: '受理时间不能晚于现在', en: 'cannot be in the future' } });
     const code = await nextCode(tx, CASE_CODE_PREFIX, ctx.now);
     const [row] = await tx
       .insert(customerCases)
@@ -195,9 +195,9 @@ export async function closeCase(ctx: Ctx, id: string, input: { version: number; 
   await ctx.db.transaction(async (tx) => {
     const before = await lockCase(tx, ctx, id, input.version);
     const next = nextOrConflict(ctx, before, 'close');
-    const note = blank(input.note) ?? null;
+    const note = blankToNull(input.note) ?? null;
     if (closeNeedsNote(before.state as CaseState) && !note) {
-      throw invalid(ctx.actor.locale, { note: { zh: '尚未答复就关闭，请说明原因', en: 'closing before an answer needs a reason' } });
+      throw fieldErrors(ctx.actor.locale, { note: { zh: '尚未答复就关闭，请说明原因', en: 'closing before an answer needs a reason' } });
     }
     await tx.update(customerCases).set({ state: next, version: before.version + 1, updatedAt: ctx.now }).where(eq(customerCases.id, id));
     await cancelDeadline(tx, ctx.now, answerKey(id));

@@ -1,11 +1,9 @@
 import {
   CASE_CHANNEL_LABELS, CASE_KIND_LABELS, CASE_STATE_LABELS, type CaseChannel, type CaseKind, type CaseState,
-} from '../../core/activities/cases.ts';
-import type { CaseExportQuery, CaseView } from '../../core/schemas/cases.schema.ts';
-import type { Ctx } from '../http/context.ts';
-import { exportXlsx, type ExportColumn } from '../imports/xlsx-export.ts';
-import { l10n } from '../imports/xlsx-import.ts';
-import { requirePermission } from '../policies/policy.ts';
+} from '../../../../core/cases/case-rules.ts';
+import type { CaseExportQuery, CaseView } from '../../../../core/cases/cases.schema.ts';
+import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
+import { l10n } from '../../../imports/xlsx-import.ts';
 import { caseRowsForExport } from '../queries/cases.ts';
 
 const pick = (l: { zh: string; en: string } | undefined, en: boolean) => (l ? (en ? l.en : l.zh) : '');
@@ -28,11 +26,11 @@ const COLUMNS: ExportColumn<CaseView>[] = [
 ];
 
 /** The filtered list of inquiries and complaints as .xlsx (same reach and filters as on screen); audited. */
-export async function exportCases(ctx: Ctx, filter: CaseExportQuery): Promise<Buffer> {
-  requirePermission(ctx.actor, 'customer.export');
-  requirePermission(ctx.actor, 'case.read');
-  const { buffer } = await exportXlsx(ctx, {
-    entity: 'customer_case', sheetName: l10n('咨询与投诉', 'Inquiries and complaints'), columns: COLUMNS, rows: caseRowsForExport(ctx.db, ctx.actor, filter, ctx.now), filter,
-  });
-  return buffer;
-}
+export const casesExport = defineListExport<CaseView, CaseExportQuery>({
+  entity: 'customer_case',
+  permissions: ['customer.export', 'case.read'],
+  sheetName: l10n('咨询与投诉', 'Inquiries and complaints'),
+  fileName: l10n('咨询与投诉', 'cases'),
+  columns: COLUMNS,
+  rows: (ctx, filter) => caseRowsForExport(ctx.db, ctx.actor, filter, ctx.now),
+});

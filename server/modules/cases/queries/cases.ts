@@ -1,15 +1,15 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { addCalendarDays, shanghaiInstant } from '../../core/calendar/working-calendar.ts';
-import type { CaseDetail, CaseExportQuery, CaseListQuery, CaseView } from '../../core/schemas/cases.schema.ts';
-import type { Db } from '../db/client.ts';
-import { customerCases, customers, users } from '../db/schema.ts';
-import type { Actor } from '../policies/actor.ts';
-import { hasPermission } from '../policies/policy.ts';
-import { readTimeline } from '../timeline/timeline.ts';
-import { caseAccess } from '../cases/access.ts';
-import { CASE_SUBJECT, STEP_ANSWER } from '../cases/module.ts';
-import { escapeLike } from './users.ts';
+import { addCalendarDays, shanghaiInstant } from '../../../../core/calendar/working-calendar.ts';
+import type { CaseDetail, CaseExportQuery, CaseListQuery, CaseView } from '../../../../core/cases/cases.schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { customerCases, customers, users } from '../../../db/schema.ts';
+import type { Actor } from '../../../policies/actor.ts';
+import { hasPermission } from '../../../policies/policy.ts';
+import { readTimeline } from '../../../timeline/timeline.ts';
+import { caseAccess } from '../case-visibility.ts';
+import { CASE_SUBJECT, STEP_ANSWER } from '../case-events.ts';
+import { escapeLike } from '../../../kernel/text-search.ts';
 
 /** Read models of customer inquiries and complaints. */
 
