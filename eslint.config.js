@@ -83,8 +83,8 @@ export default tseslint.config(
   {
     // Routes validate and call a use case or query; they never reach the database directly.
     // (Later config objects replace a rule's options, so the server-wide pattern is repeated.)
-    files: ['server/routes/**/*.ts'],
-    ignores: ['server/routes/**/*.test.ts'],
+    files: ['server/routes/**/*.ts', 'server/modules/*/*.routes.ts', 'server/modules/*/routes/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
     rules: {
       [RULE]: [
         'error',
@@ -96,6 +96,17 @@ export default tseslint.config(
             }),
           ],
         },
+      ],
+    },
+  },
+  {
+    // Read models only read: a query never imports a use case (commands write).
+    files: ['server/queries/**/*.ts', 'server/modules/*/queries/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      [RULE]: [
+        'error',
+        { patterns: [noWeb, pattern('(^|/)commands(/|$)', 'Queries never import commands: move the shared piece next to the query, or the write into a command.')] },
       ],
     },
   },

@@ -31,12 +31,16 @@ export interface Endpoint {
   readonly path: `/${string}`;
   /** one line, Chinese then English, shown in the OpenAPI document */
   readonly summary: string;
+  /** a longer explanation for the OpenAPI document */
+  readonly description?: string;
   readonly access: Access;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   /** the 200 answer; 'file' for a download (.xlsx, an attachment) sent as bytes */
   readonly response: z.ZodType | 'file';
+  /** error statuses documented besides the usual ones (400, 401, 403, 404, 409, 413, 429), e.g. 422 */
+  readonly errorStatuses?: readonly number[];
   /** a user who must change their password may still call it (sign-out, me, change password…) */
   readonly allowPendingPasswordChange?: boolean;
   /** bytes; for endpoints that take a file as base64 JSON */

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { removeTempDir, spawnServer, tempDir, type SpawnedServer } from '../server/test-support/spawn-server.ts';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, WEB_DIST } from './support/server.ts';
-import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { E2E_PASSWORD, useE2eEnvironment } from './support/environment.ts';
+import { blocking, runAxe, screenshot, settle } from './support/browser.ts';
 
 /**
  * An approval from submission to decision in the browser, with a returned-and-resubmitted
@@ -11,57 +10,9 @@ import { blocking, launchBrowser, newPage, runAxe, screenshot, settle, signIn } 
  * that test API. Everything the approvers and the requester do happens in the UI.
  */
 describe('approvals', () => {
-  let server: SpawnedServer;
-  let dataDir: string;
-  let browser: Browser;
-  const PASSWORD = 'Passw0rd!2026';
-
-  beforeAll(async () => {
-    dataDir = tempDir('bidflow-e2e-approvals-');
-    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD, BIDFLOW_TEST_SUBJECTS: '1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) removeTempDir(dataDir);
-  });
-
-  type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Record<string, unknown> }>;
-
-  async function apiAs(username: string, password: string): Promise<Call> {
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username, password }) });
-    expect(login.status, `login ${username}`).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return async (method, path, body) => {
-      const res = await fetch(`${server.url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    };
-  }
-
-  async function ok(call: Call, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const res = await call(method, path, body);
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  /** Creates an active user who has already changed the initial password. */
-  async function user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string, managerId: string | null): Promise<string> {
-    const created = await ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], managerId, password: 'Initial#2026' });
-    const self = await apiAs(username, 'Initial#2026');
-    await ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: PASSWORD });
-    return String(created.id);
-  }
-
-  async function signedIn(username: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-    const { context, page, problems } = await newPage(browser, { width: 1366, height: 860 });
-    await signIn(page, server.url, username, PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { page, problems, close: () => context.close() };
-  }
+  const env = useE2eEnvironment('bidflow-e2e-approvals-', { serverEnv: { BIDFLOW_TEST_SUBJECTS: '1' } });
+  const { apiAs, ok, user, signedIn } = env;
+  const PASSWORD = E2E_PASSWORD;
 
   test('submit → return with a comment → edit and resubmit → approve through two steps', async () => {
     const admin = await apiAs(ADMIN_USERNAME, ADMIN_PASSWORD);
@@ -72,9 +23,9 @@ describe('approvals', () => {
     const roles = (await admin('GET', '/roles')).json as unknown as Array<{ id: string; code: string }>;
     const roleId = (code: string) => roles.find((r) => r.code === code)?.id ?? '';
     const dept = String((await ok(admin, 'POST', '/departments', { name: '市场部', parentId: null })).id);
-    const dir = await user(admin, 'wangzj', '王总监', roleId('sales_director'), dept, null);
-    const mm = await user(admin, 'lijl', '李经理', roleId('marketing_manager'), dept, dir);
-    await user(admin, 'zhangsan', '张三', roleId('account_manager'), dept, mm);
+    const dir = await user(admin, 'wangzj', '王总监', roleId('sales_director'), dept, { managerId: null });
+    const mm = await user(admin, 'lijl', '李经理', roleId('marketing_manager'), dept, { managerId: dir });
+    await user(admin, 'zhangsan', '张三', roleId('account_manager'), dept, { managerId: mm });
 
     // the chain: the requester's manager, then the sales director by name
     await ok(admin, 'PUT', '/approval-processes/test.item_review/chain', {
@@ -95,7 +46,7 @@ describe('approvals', () => {
 
     // 1. the manager sees the task in 我的审批 (badge in the menu) and returns it with a comment
     const manager = await signedIn('lijl');
-    await manager.page.goto(`${server.url}/approvals`);
+    await manager.page.goto(`${env.server.url}/approvals`);
     await manager.page.getByTestId('approvals-nav-badge').waitFor();
     expect(await manager.page.getByTestId('approvals-nav-badge').textContent()).toBe('1');
     expect(blocking(await runAxe(manager.page))).toEqual([]);
@@ -117,7 +68,7 @@ describe('approvals', () => {
     const edited = await requester('PATCH', `/test-support/approval-items/${itemId}`, { marginPercent: 6.2 });
     expect(edited.json.version).toBe(2);
     const owner = await signedIn('zhangsan');
-    await owner.page.goto(`${server.url}/approvals?tab=mine`);
+    await owner.page.goto(`${env.server.url}/approvals?tab=mine`);
     await owner.page.getByTestId('approvals-nav-badge').waitFor();
     await owner.page.getByRole('link', { name: '华东某银行安防改造报价' }).click();
     await owner.page.getByText('此审批已退回修改').waitFor();
@@ -132,7 +83,7 @@ describe('approvals', () => {
     await owner.page.getByRole('heading', { level: 1 }).getByText('审批中', { exact: true }).waitFor();
 
     // 3. the manager approves the resubmitted version: history of both rounds is kept
-    await manager.page.goto(`${server.url}/approvals/${requestId}`);
+    await manager.page.goto(`${env.server.url}/approvals/${requestId}`);
     await manager.page.getByText('6.2%', { exact: true }).waitFor();
     await manager.page.getByRole('button', { name: '同意' }).click();
     const approveDialog = manager.page.getByRole('dialog', { name: '同意' });
@@ -144,7 +95,7 @@ describe('approvals', () => {
 
     // 4. the sales director approves the last step: the request is approved
     const director = await signedIn('wangzj');
-    await director.page.goto(`${server.url}/approvals`);
+    await director.page.goto(`${env.server.url}/approvals`);
     await director.page.getByRole('link', { name: '华东某银行安防改造报价' }).click();
     await director.page.getByRole('button', { name: '同意' }).click();
     await director.page.getByRole('dialog', { name: '同意' }).getByRole('button', { name: '同意' }).click();

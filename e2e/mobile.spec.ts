@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type E2eServer } from './support/server.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { useE2eEnvironment } from './support/environment.ts';
+import { screenshot, signIn } from './support/browser.ts';
 
 /** A 390 px wide phone: the menu folds into a drawer, the users table scrolls sideways. */
 describe('phone width (390 px)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useE2eEnvironment('bidflow-e2e-mobile-');
 
   test('collapsed menu, usable users table, no page-wide horizontal scroll', async () => {
-    const { context, page, problems } = await newPage(browser, { width: 390, height: 844 });
-    await page.goto(`${server.url}/login`);
+    const { page, problems, close } = await env.page(390, 844);
+    await page.goto(`${env.server.url}/login`);
     await page.getByRole('heading', { name: '登录 Bidflow' }).waitFor();
     await screenshot(page, 'mobile-01-login');
 
-    await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
+    await signIn(page, env.server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
     await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // everyone lands on the workspace
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${env.server.url}/admin/users`);
     await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
     await page.getByRole('row', { name: /admin/ }).waitFor();
 
@@ -65,7 +54,7 @@ describe('phone width (390 px)', () => {
     await screenshot(page, 'mobile-04-departments');
 
     // a drawer form stacks at full width
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${env.server.url}/admin/users`);
     await page.getByRole('button', { name: '新建用户' }).click();
     const drawer = page.getByRole('dialog', { name: '新建用户' });
     await drawer.getByLabel('用户名').waitFor();
@@ -74,6 +63,6 @@ describe('phone width (390 px)', () => {
     await screenshot(page, 'mobile-05-user-drawer');
 
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type E2eServer } from './support/server.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { useE2eEnvironment } from './support/environment.ts';
+import { screenshot, signIn } from './support/browser.ts';
 
 /**
  * Notifications in the browser: an administrator resets a user's password (an event that
@@ -9,31 +9,12 @@ import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts
  * inbox lists it, and marking it read clears the count.
  */
 describe('notifications', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const env = useE2eEnvironment('bidflow-e2e-notifications-');
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Calls the API as the administrator (same-origin, cookie session). */
+  /** Calls the API as the administrator (same-origin, cookie session); the answer must be 200. */
   async function adminApi(): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }) });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return async (method, path, body) => {
-      const res = await fetch(`${server.url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const admin = await env.apiAs(ADMIN_USERNAME, ADMIN_PASSWORD);
+    return (method, path, body) => env.ok(admin, method, path, body);
   }
 
   test('the bell counts an unread notification, the inbox lists it, marking it read clears the count', async () => {
@@ -44,8 +25,8 @@ describe('notifications', () => {
     // the event: an administrator resets the password (notify runs in the same transaction)
     await call('POST', `/users/${String(user.id)}/reset-password`, { version: user.version, newPassword: 'Reset#Pass2024' });
 
-    const { context, page, problems } = await newPage(browser, { width: 1366, height: 860 });
-    const base = server.url;
+    const { page, problems, close } = await env.page(1366, 860);
+    const base = env.server.url;
     await signIn(page, base, 'wangfang', 'Reset#Pass2024');
     await page.waitForURL(/\/change-password/);
     await page.getByLabel('当前密码').fill('Reset#Pass2024');
@@ -83,13 +64,11 @@ describe('notifications', () => {
     expect(await inapp.getAttribute('aria-checked')).toBe('true');
 
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   test('an administrator sees the channel settings, the CC rule and the outbox', async () => {
-    const { context, page, problems } = await newPage(browser, { width: 1366, height: 860 });
-    await signIn(page, server.url, ADMIN_USERNAME, ADMIN_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const { page, problems, close } = await env.signedIn(ADMIN_USERNAME, 1366, 860, ADMIN_PASSWORD);
     const nav = page.getByRole('navigation', { name: '主导航' });
     await nav.getByRole('menuitem', { name: '通知管理' }).click();
     await page.getByRole('heading', { name: '通知管理', level: 1 }).waitFor();
@@ -105,6 +84,6 @@ describe('notifications', () => {
     await page.getByRole('cell', { name: 'notification.digest' }).waitFor();
     await screenshot(page, 'notifications-05-jobs');
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type E2eServer } from './support/server.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server.ts';
+import { useE2eEnvironment } from './support/environment.ts';
+import { screenshot, signIn } from './support/browser.ts';
 
 /**
  * The main path through the shell: an administrator builds a department and a user with a
@@ -9,22 +9,11 @@ import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts
  * a 403 page for the rest, switches to English and signs out.
  */
 describe('shell, roles and language', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useE2eEnvironment('bidflow-e2e-shell-');
 
   test('admin creates a sales supervisor, who sees only what the role allows', async () => {
-    const { context, page, problems } = await newPage(browser, { width: 1366, height: 860 });
-    const base = server.url;
+    const { page, problems, close } = await env.page(1366, 860);
+    const base = env.server.url;
 
     // --- administrator, in Chinese by default
     await page.goto(`${base}/`);
@@ -135,15 +124,15 @@ describe('shell, roles and language', () => {
     await screenshot(page, 'shell-08-signed-out-en');
 
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   test('a wrong password shows the server message on the login page', async () => {
-    const { context, page } = await newPage(browser, { width: 1366, height: 800 });
-    await signIn(page, server.url, ADMIN_USERNAME, 'not-the-password');
+    const { page, close } = await env.page(1366, 800);
+    await signIn(page, env.server.url, ADMIN_USERNAME, 'not-the-password');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('用户名或密码错误');
-    await context.close();
+    await close();
   });
 });

@@ -66,6 +66,16 @@ describe('dependency rule', () => {
     expect(await restrictedImports(command, "import { x } from '../../web/src/x.ts';")).toHaveLength(1);
   });
 
+  it('keeps module routes away from server/db, and queries away from commands', async () => {
+    const route = 'server/modules/x/x.routes.ts';
+    expect(await restrictedImports(route, "import { createX } from './commands/create-x.ts';")).toEqual([]);
+    expect(await restrictedImports(route, "import { users } from '../../db/schema.ts';")).toHaveLength(1);
+    for (const query of ['server/modules/x/queries/x.ts', 'server/queries/x.ts']) {
+      expect(await restrictedImports(query, "import { users } from '../../db/schema.ts';"), query).toEqual([]);
+      expect(await restrictedImports(query, "import { createX } from '../commands/create-x.ts';"), query).toHaveLength(1);
+    }
+  });
+
   it('reports any and non-null assertions as errors', async () => {
     const [r] = await eslint.lintText('export const a: any = 1;\nexport const b = [1][0]!;\n', { filePath: 'server/x.ts' });
     const errors = (r?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId);

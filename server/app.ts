@@ -14,7 +14,7 @@ import type { AppServices } from './kernel/context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { installSecurity } from './http/security.ts';
 import { installAuthentication } from './http/authenticate.ts';
-import { registerRoutes } from './routes/index.ts';
+import { mountModules } from './modules/install.ts';
 import { APP_VERSION } from './version.ts';
 
 export type App = FastifyInstance;
@@ -95,7 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   await app.register(
     async (api) => {
-      await registerRoutes(api.withTypeProvider<ZodTypeProvider>(), services);
+      mountModules(api.withTypeProvider<ZodTypeProvider>(), services);
     },
     { prefix: '/api' },
   );

@@ -135,7 +135,8 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     throw new ListenError(`Cannot listen on ${config.host}:${config.port} (PORT/HOST): ${errorText(e)}`);
   }
   // Background jobs (deadline sweeps, notification outbox) run in every instance; the queue is in the database.
-  const { startJobRunner } = await import('./jobs/runner.ts');
+  const [{ startJobRunner }, { installModules }] = await Promise.all([import('./jobs/runner.ts'), import('./modules/install.ts')]);
+  installModules(); // the modules' jobs and schedules (already done by buildApp; once per process)
   const runner = startJobRunner({ db: database.db, clock: () => new Date() });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
   out.write(`Bidflow listening on http://localhost:${config.port} — database: ${where} (pid ${process.pid})\n`);

@@ -4,14 +4,15 @@
  * The HTTP side adds routing, validation, authentication (session + grants), serialization and
  * the network round trip.
  */
-import { KanbanQuery, ProjectListQuery } from '../../core/schemas/projects.schema.ts';
-import { SearchQuery, TimelineQuery } from '../../core/schemas/customers.schema.ts';
+import { KanbanQuery, ProjectListQuery } from '../../core/projects/project-list.schema.ts';
+import { SearchQuery, TimelineQuery } from '../../core/crm/crm.schema.ts';
 import type { Ctx } from '../../server/kernel/context.ts';
 import type { Actor } from '../../server/policies/actor.ts';
-import { customerTimeline } from '../../server/queries/customers.ts';
-import { getProjectDetail, listProjects, projectKanban } from '../../server/queries/projects.ts';
-import { globalSearch } from '../../server/queries/search.ts';
-import { workspaceView } from '../../server/queries/workspace.ts';
+import { customerTimeline } from '../../server/modules/crm/queries/customers.ts';
+import { getProjectDetail } from '../../server/modules/projects/queries/project-detail.ts';
+import { listProjects, projectKanban } from '../../server/modules/projects/queries/project-list.ts';
+import { globalSearch } from '../../server/modules/crm/queries/search.ts';
+import { workspaceView } from '../../server/modules/workspace/queries/workspace.ts';
 import type { BenchUser } from './generate.ts';
 
 /** A signed-in benchmark account: the seeded user, its actor (grants) and its session cookie. */

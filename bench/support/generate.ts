@@ -15,7 +15,7 @@ import type { Database, Db } from '../../server/db/client.ts';
 import { rowsOf } from '../../server/db/client.ts';
 import { approvalChains, departments, roles, userRoles, users } from '../../server/db/schema.ts';
 import { bootstrap } from '../../server/commands/bootstrap.ts';
-import { generateTrackingRows } from '../../server/projects/tracking.ts';
+import { generateTrackingRows } from '../../server/modules/project-tracking/commands/generate-tracking-rows.ts';
 import { mondayOf } from '../../core/projects/rules.ts';
 import { shanghaiDate } from '../../core/calendar/working-calendar.ts';
 import { CUSTOMER_SOURCES, PARTNER_LEVELS } from '../../core/crm/options.ts';
@@ -432,7 +432,7 @@ export async function generateDataset(database: Database, sizes: Sizes, opts: Ge
           CASE WHEN x.status IN ('lost', 'abandoned', 'failed_tender') THEN ${pick(reasons, 7, H('g', 65))} END,
           CASE WHEN x.status <> 'open' THEN ${NOW} - (${H('g', 57)} % 60 + 30) * interval '1 day' END,
           CASE WHEN x.si = ${closedIdx} THEN ${NOW} - (${H('g', 57)} % 60) * interval '1 day' END,
-          lower(x.code || ' ' || x.name || ' ' || co.name), 1, (${AM_ID})[1 + ${owner}], x.created,
+          ${searchText(['x.code', 'x.name', 'co.name'])}, 1, (${AM_ID})[1 + ${owner}], x.created,
           ${NOW} - (${H('g', 58)} % 90) * interval '1 day' - (${H('g', 59)} % 86400) * interval '1 second'
         FROM generate_series(${from}, ${to}) AS g
         CROSS JOIN ${companyLateral(`(${c}) - 1`, 'co')}

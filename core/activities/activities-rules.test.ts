@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_REQUIRED_FIELDS, ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activityRuleProblems } from './activity-types.ts';
-import { buildVisitRollup, previousWeekStart, weekDates, weekStartOf } from './visit-rollup.ts';
-import { closeNeedsNote, nextCaseState } from '../cases/case-rules.ts';
+import { buildVisitRollup, previousWeekStart, rollupWeek, weekDates, weekStartOf } from './visit-rollup.ts';
 
 describe('activity types', () => {
   it('every type has a label and required fields', () => {
@@ -35,6 +34,13 @@ describe('visit roll-up', () => {
     expect(weekDates('2026-03-09')).toEqual(['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']);
   });
 
+  it('names the week a roll-up request means and whether it is over', () => {
+    expect(rollupWeek(undefined, '2026-03-16')).toEqual({ weekStart: '2026-03-09', finished: true });
+    expect(rollupWeek('2026-03-11', '2026-03-16')).toEqual({ weekStart: '2026-03-09', finished: true });
+    expect(rollupWeek('2026-03-16', '2026-03-16')).toEqual({ weekStart: '2026-03-16', finished: false });
+    expect(rollupWeek('2026-03-09', '2026-03-15')).toEqual({ weekStart: '2026-03-09', finished: false });
+  });
+
   it('counts visits per person and day and shows the missing working days', () => {
     const days = weekDates('2026-03-09').map((date, i) => ({ date, working: i < 5 }));
     const r = buildVisitRollup({
@@ -62,19 +68,5 @@ describe('visit roll-up', () => {
     const days = weekDates('2026-03-09').map((date, i) => ({ date, working: i < 5 }));
     const r = buildVisitRollup({ weekStart: '2026-03-09', days, people: [{ userId: 'n', name: '新人', departmentName: null, expectedFrom: '2026-03-12' }], visits: [], logDays: [] });
     expect(r.people[0]?.days.filter((d) => d.missing).map((d) => d.date)).toEqual(['2026-03-12', '2026-03-13']);
-  });
-});
-
-describe('cases', () => {
-  it('moves open → assigned → answered → closed', () => {
-    expect(nextCaseState('open', 'assign')).toBe('assigned');
-    expect(nextCaseState('assigned', 'assign')).toBe('assigned');
-    expect(nextCaseState('assigned', 'answer')).toBe('answered');
-    expect(nextCaseState('answered', 'close')).toBe('closed');
-    expect(nextCaseState('answered', 'answer')).toBeNull();
-    expect(nextCaseState('closed', 'close')).toBeNull();
-    expect(nextCaseState('closed', 'edit')).toBeNull();
-    expect(closeNeedsNote('open')).toBe(true);
-    expect(closeNeedsNote('answered')).toBe(false);
   });
 });

@@ -24,6 +24,16 @@ export function previousWeekStart(today: string): string {
   return addCalendarDays(weekStartOf(today), -7);
 }
 
+/**
+ * The week a roll-up request means: the week containing `week`, or last week when none is
+ * given; `finished` once its Sunday is over on `today` (a finished week's roll-up is stored, the
+ * running week's is computed live).
+ */
+export function rollupWeek(week: string | undefined, today: string): { weekStart: string; finished: boolean } {
+  const weekStart = week ? weekStartOf(week) : previousWeekStart(today);
+  return { weekStart, finished: addCalendarDays(weekStart, 7) <= today };
+}
+
 export interface RollupPersonInput {
   userId: string;
   name: string;

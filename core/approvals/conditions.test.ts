@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionFields, conditionShape, evaluateCondition, isSafeFieldPath, readField, type Condition } from './conditions.ts';
-import { ConditionSchema } from '../schemas/approvals.schema.ts';
+import { ConditionSchema } from './approvals.schema.ts';
 
 const quote = { marginPercent: 3.5, amount: '1250000.00', region: '华东', urgent: true, customer: { level: 'A' } };
 

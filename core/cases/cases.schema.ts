@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, PageQuery, sortParam } from '../schemas/common.schema.ts';
 import { CASE_CHANNELS, CASE_KINDS, CASE_STATES } from './case-rules.ts';
-import { cleanText, IsoDate, IsoInstant, SearchQ } from '../schemas/intake-common.ts';
+import { cleanText, IsoDate, IsoInstant, SearchQ } from '../kernel/schema-fields.ts';
 
 /** Customer inquiries and complaints (咨询与投诉): API shapes of /api/cases. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SHARE_FLOOR_PCT, isBigProject, isMonday, mondayOf, OUTCOME_REASON_LABELS, OUTCOME_REASONS, PROJECT_ROLE_LABELS, PROJECT_ROLES,
-  roleNeedsRegistration, shareBelowFloor,
+  outcomeNeedsReason, roleNeedsRegistration, shareBelowFloor,
 } from './rules.ts';
 
 describe('project rules', () => {
@@ -23,6 +23,13 @@ describe('project rules', () => {
     expect(roleNeedsRegistration('presales_engineer')).toBe(true);
     expect(roleNeedsRegistration('solution_architect')).toBe(true);
     expect(roleNeedsRegistration('commercial_specialist')).toBe(false);
+  });
+
+  it('a lost, abandoned or failed tender needs a reason; a win does not', () => {
+    expect(outcomeNeedsReason('lost')).toBe(true);
+    expect(outcomeNeedsReason('abandoned')).toBe(true);
+    expect(outcomeNeedsReason('failed_tender')).toBe(true);
+    expect(outcomeNeedsReason('won')).toBe(false);
   });
 
   it('every role and reason is labelled in both languages', () => {

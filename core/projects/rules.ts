@@ -5,10 +5,7 @@
  * Pure functions: the server enforces them, the browser explains them.
  */
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+import type { Label } from '../kernel/label.ts';
 
 /** How a project ended (结果). */
 export const OUTCOMES = ['won', 'lost', 'abandoned', 'failed_tender'] as const;
@@ -19,6 +16,24 @@ export const OUTCOME_LABELS: Record<Outcome, Label> = {
   lost: { zh: '丢单 / 未中标', en: 'Lost' },
   abandoned: { zh: '放弃', en: 'Abandoned' },
   failed_tender: { zh: '流标', en: 'Failed tender' },
+};
+
+/**
+ * Outcomes that need a reason (原因): a lost, abandoned or failed tender (流标). The server
+ * refuses the outcome without one and the outcome dialog marks the field required — both ask
+ * `outcomeNeedsReason`.
+ */
+export const OUTCOMES_NEEDING_REASON: readonly Outcome[] = ['lost', 'abandoned', 'failed_tender'];
+
+/** Whether recording `outcome` needs a reason (a win may still give one: why we won). */
+export function outcomeNeedsReason(outcome: Outcome): boolean {
+  return OUTCOMES_NEEDING_REASON.includes(outcome);
+}
+
+/** The message when a reason is missing. */
+export const OUTCOME_REASON_REQUIRED: Label = {
+  zh: '请选择原因（价格、技术评分、资质…）',
+  en: 'Choose a reason (price, technical score, qualification…)',
 };
 
 /** Why a project was lost, abandoned or the tender failed (also allowed on a win: why we won). */

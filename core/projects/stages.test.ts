@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_STAGE_CONFIG, nextRequiredStep, requirementsFor, findStage, stageGate, statusForStage, suggestedNextStage, validateStageConfig,
-  type GateProject, type StageConfig, type StageDef,
-} from './stages.ts';
+import { DEFAULT_STAGE_CONFIG, findStage, statusForStage, validateStageConfig, type StageConfig, type StageDef } from './stages.ts';
+import { nextRequiredStep, requirementsFor, stageGate, suggestedNextStage, type GateProject } from './stage-gate.ts';
 
 const base: GateProject = {
   stage: 'opportunity', status: 'open', goDecision: null, registrationState: 'none', shareException: 'none',

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { removeTempDir, spawnServer, tempDir, type SpawnedServer } from '../../server/test-support/spawn-server.ts';
@@ -18,25 +20,46 @@ export interface E2eEnvironment {
   apiAs(username: string, password: string): Promise<Call>;
   /** a call that must answer 200; its JSON body */
   ok(call: Call, method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
-  /** creates a user through the API and makes it active (first password changed to E2E_PASSWORD); its id */
-  user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string): Promise<string>;
-  /** a fresh browser context signed in as the user at the given size (default 1366 wide) */
-  signedIn(username: string, width?: number, height?: number): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }>;
+  /**
+   * creates a user through the API and makes it active (first password changed to E2E_PASSWORD);
+   * its id. `extra` adds fields to the create body (e.g. `managerId`).
+   */
+  user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string, extra?: Record<string, unknown>): Promise<string>;
+  /** a fresh browser context, not signed in, at the given size (default 1366 wide) */
+  page(width?: number, height?: number): Promise<E2ePage>;
+  /** a fresh browser context signed in as the user (password E2E_PASSWORD unless given) at the given size (default 1366 wide) */
+  signedIn(username: string, width?: number, height?: number, password?: string): Promise<E2ePage>;
+}
+
+/** A page in its own browser context; `problems` collects console errors and page errors. */
+export interface E2ePage {
+  page: Page;
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+export interface E2eOptions {
+  /** extra server environment, e.g. `{ BIDFLOW_TEST_SUBJECTS: '1' }` for the test-only approval subject */
+  serverEnv?: Record<string, string>;
 }
 
 /**
- * One real server on a fresh, empty data folder and one Chromium for a browser spec, started in
- * `beforeAll` and removed in `afterAll` (call inside `describe`), with the API helpers the specs
- * use to set up their organisation quickly.
+ * One real server (serving the built web app) on a fresh, empty data folder and one Chromium
+ * (the system's, headless) for a browser spec, started in `beforeAll` and removed in `afterAll`
+ * (call inside `describe`), with the API helpers the specs use to set up their organisation
+ * quickly and the pages they drive. Every spec uses it.
  */
-export function useE2eEnvironment(dataDirPrefix: string): E2eEnvironment {
+export function useE2eEnvironment(dataDirPrefix: string, options: E2eOptions = {}): E2eEnvironment {
   let server: SpawnedServer | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
 
   beforeAll(async () => {
+    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+      throw new Error(`${WEB_DIST}/index.html not found: run npm run build first`);
+    }
     dataDir = tempDir(dataDirPrefix);
-    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD });
+    server = await spawnServer({ DATA_DIR: dataDir, WEB_DIST, ADMIN_PASSWORD, ...options.serverEnv });
     browser = await launchBrowser();
   });
 
@@ -76,17 +99,21 @@ export function useE2eEnvironment(dataDirPrefix: string): E2eEnvironment {
       if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
       return res.json;
     },
-    async user(admin, username, displayName, roleId, departmentId) {
-      const created = await env.ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], password: 'Initial#2026' });
+    async user(admin, username, displayName, roleId, departmentId, extra = {}) {
+      const created = await env.ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], ...extra, password: 'Initial#2026' });
       const self = await env.apiAs(username, 'Initial#2026');
       await env.ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: E2E_PASSWORD });
       return String(created.id);
     },
-    async signedIn(username, width = 1366, height) {
+    async page(width = 1366, height) {
       const { context, page, problems } = await newPage(env.browser, { width, height: height ?? (width > 500 ? 860 : 844) });
-      await signIn(page, started().url, username, E2E_PASSWORD);
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       return { page, problems, close: () => context.close() };
+    },
+    async signedIn(username, width = 1366, height, password = E2E_PASSWORD) {
+      const opened = await env.page(width, height);
+      await signIn(opened.page, started().url, username, password);
+      await opened.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      return opened;
     },
   };
   return env;

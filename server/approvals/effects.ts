@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { deadlinePolicies } from '../db/schema.ts';
 import { cancelDeadline, completeDeadline, startDeadline, type DeadlineKey } from '../deadlines/deadlines.ts';
-import { notify, registerEventType } from '../notifications/notify.ts';
+import { defineEventType, notify, type EventParams } from '../notifications/notify.ts';
 
 /**
  * The approval engine's side effects on the other engines, in one place: notifications
@@ -18,8 +18,16 @@ export const APPROVAL_EVENTS = {
   withdrawn: 'approval.withdrawn',
 } as const;
 
-registerEventType({
+export type ApprovalEvent = (typeof APPROVAL_EVENTS)[keyof typeof APPROVAL_EVENTS];
+
+/** The parameters of every approval notification (`noticeParams` in engine.ts fills them all). */
+export const APPROVAL_NOTICE_PARAMS = ['title', 'requester', 'process', 'processEn', 'step', 'actor', 'comment', 'onBehalf', 'onBehalfEn'] as const;
+export type ApprovalNoticeParam = (typeof APPROVAL_NOTICE_PARAMS)[number];
+
+// The event types are listed by the approvals module (server/modules/approvals/approvals.module.ts).
+export const approvalTaskAssignedEvent = defineEventType({
   type: APPROVAL_EVENTS.taskAssigned,
+  params: APPROVAL_NOTICE_PARAMS,
   labelZh: '待我审批',
   labelEn: 'Approval waiting for me',
   templates: {
@@ -28,8 +36,9 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
-registerEventType({
+export const approvalApprovedEvent = defineEventType({
   type: APPROVAL_EVENTS.approved,
+  params: APPROVAL_NOTICE_PARAMS,
   labelZh: '审批通过',
   labelEn: 'Approval granted',
   templates: {
@@ -38,8 +47,9 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
-registerEventType({
+export const approvalRejectedEvent = defineEventType({
   type: APPROVAL_EVENTS.rejected,
+  params: APPROVAL_NOTICE_PARAMS,
   labelZh: '审批驳回',
   labelEn: 'Approval rejected',
   templates: {
@@ -48,8 +58,9 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
-registerEventType({
+export const approvalReturnedEvent = defineEventType({
   type: APPROVAL_EVENTS.returned,
+  params: APPROVAL_NOTICE_PARAMS,
   labelZh: '审批退回修改',
   labelEn: 'Approval returned for revision',
   templates: {
@@ -58,8 +69,9 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
-registerEventType({
+export const approvalWithdrawnEvent = defineEventType({
   type: APPROVAL_EVENTS.withdrawn,
+  params: APPROVAL_NOTICE_PARAMS,
   labelZh: '审批已撤回',
   labelEn: 'Approval withdrawn',
   templates: {
@@ -69,18 +81,30 @@ registerEventType({
   defaultChannels: ['inapp'],
 });
 
+export const approvalEventTypes = [
+  approvalTaskAssignedEvent, approvalApprovedEvent, approvalRejectedEvent, approvalReturnedEvent, approvalWithdrawnEvent,
+] as const;
+
+const EVENT_OF = {
+  [APPROVAL_EVENTS.taskAssigned]: approvalTaskAssignedEvent,
+  [APPROVAL_EVENTS.approved]: approvalApprovedEvent,
+  [APPROVAL_EVENTS.rejected]: approvalRejectedEvent,
+  [APPROVAL_EVENTS.returned]: approvalReturnedEvent,
+  [APPROVAL_EVENTS.withdrawn]: approvalWithdrawnEvent,
+} as const satisfies { [E in ApprovalEvent]: { type: E } };
+
 export interface ApprovalNotice {
-  event: (typeof APPROVAL_EVENTS)[keyof typeof APPROVAL_EVENTS];
+  event: ApprovalEvent;
   recipientUserIds: string[];
   requestId: string;
-  params: Record<string, string | number>;
+  params: EventParams<ApprovalNoticeParam>;
 }
 
 /** Notifies users about a request (in-app inbox plus their chosen channels), in the caller's transaction. */
 export async function notifyApproval(tx: Db, now: Date, notice: ApprovalNotice): Promise<void> {
   if (notice.recipientUserIds.length === 0) return;
   await notify(tx, now, {
-    eventType: notice.event,
+    event: EVENT_OF[notice.event],
     recipientUserIds: notice.recipientUserIds,
     params: notice.params,
     subject: { type: 'approval_request', id: notice.requestId },

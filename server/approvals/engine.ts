@@ -13,7 +13,10 @@ import {
   approvalTasks, departments, roles, userRoles, users,
 } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { APPROVAL_EVENTS, cancelTaskDeadline, notifyApproval, startTaskDeadline } from './effects.ts';
+import {
+  APPROVAL_EVENTS, cancelTaskDeadline, notifyApproval, startTaskDeadline, type ApprovalEvent, type ApprovalNoticeParam,
+} from './effects.ts';
+import type { EventParams } from '../notifications/notify.ts';
 import { getApprovalProcess, type ApprovalProcess } from './processes.ts';
 import { getApprovalSubject, requireApprovalSubject, type ApprovalOutcome, type ApprovalRequestInfo } from './subjects.ts';
 
@@ -108,7 +111,9 @@ async function userName(tx: Db, id: string | null): Promise<string> {
 }
 
 /** Parameters every approval notification template can use. */
-export async function noticeParams(tx: Db, r: RequestRow, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function noticeParams(
+  tx: Db, r: RequestRow, extra: Partial<Record<ApprovalNoticeParam, string>> = {},
+): Promise<EventParams<ApprovalNoticeParam>> {
   const p = getApprovalProcess(r.processCode);
   return {
     title: r.title,
@@ -188,12 +193,26 @@ export async function cancelPendingTasks(tx: Db, ctx: Ctx, where: { stepId: stri
   return rows;
 }
 
+/** What the requester is told when a request ends or is returned (nothing when they withdrew it themselves). */
+function outcomeEvent(outcome: ApprovalOutcome): ApprovalEvent | null {
+  switch (outcome) {
+    case 'approved':
+      return APPROVAL_EVENTS.approved;
+    case 'rejected':
+      return APPROVAL_EVENTS.rejected;
+    case 'returned':
+      return APPROVAL_EVENTS.returned;
+    case 'withdrawn':
+      return null;
+  }
+}
+
 /** Ends a request (or returns it): the subject type's hook runs and the requester is told. */
 export async function settle(tx: Db, ctx: Ctx, r: RequestRow, outcome: ApprovalOutcome, notice: { step?: string; comment?: string | null }): Promise<void> {
   const subject = getApprovalSubject(r.subjectType);
   if (subject?.onDecision) await subject.onDecision(tx, ctx, requestInfo(r), outcome);
-  if (outcome === 'withdrawn') return;
-  const event = outcome === 'approved' ? APPROVAL_EVENTS.approved : outcome === 'rejected' ? APPROVAL_EVENTS.rejected : APPROVAL_EVENTS.returned;
+  const event = outcomeEvent(outcome);
+  if (!event) return;
   await notifyApproval(tx, ctx.now, {
     event,
     recipientUserIds: [r.requesterId],
@@ -328,12 +347,25 @@ function plainJson(data: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 }
 
-export interface SubmitForApprovalInput {
+/** What a module submits: the process (its def, which names the subject type), the record and its title. */
+export interface SubmitProcessInput {
+  process: ApprovalProcess;
+  subjectId: string;
+  title: string;
+}
+
+/**
+ * The same by process code and subject type, unchecked at compile time.
+ * @deprecated pass `process` (the def made with `defineApprovalProcess`); kept while modules move over.
+ */
+export interface SubmitByCodeInput {
   processCode: string;
   subjectType: string;
   subjectId: string;
   title: string;
 }
+
+export type SubmitForApprovalInput = SubmitProcessInput | SubmitByCodeInput;
 
 /**
  * Modules call this inside their own transaction to put a record under approval: the subject's
@@ -343,18 +375,19 @@ export interface SubmitForApprovalInput {
 export async function submitForApproval(tx: Db, ctx: Ctx, input: SubmitForApprovalInput): Promise<string> {
   const requesterId = ctx.actor.userId;
   if (!requesterId) throw new AppError('forbidden', {}, { reason: 'only a user can submit for approval' });
-  const process = getApprovalProcess(input.processCode);
-  if (!process) throw new Error(`approval process "${input.processCode}" is not registered`);
-  if (process.subjectType !== input.subjectType) throw new Error(`approval process "${input.processCode}" reviews "${process.subjectType}", not "${input.subjectType}"`);
-  const subject = requireApprovalSubject(input.subjectType);
+  const { processCode, subjectType } = 'process' in input ? { processCode: input.process.code, subjectType: input.process.subjectType } : input;
+  const process = getApprovalProcess(processCode);
+  if (!process) throw new Error(`approval process "${processCode}" is not registered`);
+  if (process.subjectType !== subjectType) throw new Error(`approval process "${processCode}" reviews "${process.subjectType}", not "${subjectType}"`);
+  const subject = requireApprovalSubject(subjectType);
   const loaded = await subject.load(tx, input.subjectId);
   if (!loaded) throw new AppError('not_found');
   const open = await tx
     .select({ id: approvalRequests.id })
     .from(approvalRequests)
     .where(and(
-      eq(approvalRequests.processCode, input.processCode),
-      eq(approvalRequests.subjectType, input.subjectType),
+      eq(approvalRequests.processCode, processCode),
+      eq(approvalRequests.subjectType, subjectType),
       eq(approvalRequests.subjectId, input.subjectId),
       inArray(approvalRequests.state, ['pending', 'returned']),
     ))
@@ -369,7 +402,7 @@ export async function submitForApproval(tx: Db, ctx: Ctx, input: SubmitForApprov
   const [created] = await tx
     .insert(approvalRequests)
     .values({
-      processCode: process.code, chainId: chain.id, chainVersion: chain.version, subjectType: input.subjectType, subjectId: input.subjectId,
+      processCode: process.code, chainId: chain.id, chainVersion: chain.version, subjectType, subjectId: input.subjectId,
       subjectVersion: loaded.version, snapshot, title: input.title, requesterId, requesterDepartmentId: requester?.departmentId ?? null,
       state: 'pending', round: 1, submittedAt: ctx.now, updatedAt: ctx.now,
     })
@@ -384,7 +417,7 @@ export async function submitForApproval(tx: Db, ctx: Ctx, input: SubmitForApprov
     entityId: created.id,
     changes: {
       state: { before: null, after: after.state },
-      subject: { before: null, after: `${input.subjectType}:${input.subjectId}@v${loaded.version}` },
+      subject: { before: null, after: `${subjectType}:${input.subjectId}@v${loaded.version}` },
       chain: { before: null, after: `${process.code}@v${chain.version}` },
     },
   });

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { RequestState } from '../../core/approvals/engine.ts';
-import type { SUBJECT_FIELD_TYPES } from '../../core/schemas/approvals.schema.ts';
+import type { SUBJECT_FIELD_TYPES } from '../../core/approvals/approvals.schema.ts';
 
 /**
- * Subject types (审批对象): each module registers what it submits for approval — how to load
+ * Subject types (审批对象): each module declares what it submits for approval — how to load
  * the current version and data of a record (the snapshot approvers review, and the "changed
  * since" comparison), and what to do when a request is decided. The engine itself knows no
  * module.
@@ -23,10 +23,10 @@ export interface ApprovalSubjectData {
 export type ApprovalOutcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
 
 /** What a subject type's decision hook learns about the request. */
-export interface ApprovalRequestInfo {
+export interface ApprovalRequestInfo<C extends string = string, S extends string = string> {
   id: string;
-  processCode: string;
-  subjectType: string;
+  processCode: C;
+  subjectType: S;
   subjectId: string;
   subjectVersion: number;
   requesterId: string;
@@ -44,8 +44,13 @@ export interface ApprovalSubjectField {
   options?: Array<{ value: string; labelZh: string; labelEn: string }>;
 }
 
-export interface ApprovalSubjectType {
-  type: string;
+/**
+ * A subject type. `S` is its type and `C` the codes of the processes that review it, as literal
+ * types when made with `defineApprovalSubject`: the decision hook then sees `request.processCode`
+ * as that union, and its switches over the code and over the outcome can be exhaustive.
+ */
+export interface ApprovalSubjectType<S extends string = string, C extends string = string> {
+  type: S;
   labelZh: string;
   labelEn: string;
   /** the record's current version and data, or null when it does not exist */
@@ -54,16 +59,25 @@ export interface ApprovalSubjectType {
    * Called inside the deciding transaction when a request ends or is returned (e.g. mark the
    * quote approved, unlock it for editing). Throwing aborts the action.
    */
-  onDecision?(tx: Db, ctx: Ctx, request: ApprovalRequestInfo, outcome: ApprovalOutcome): Promise<void>;
+  onDecision?(tx: Db, ctx: Ctx, request: ApprovalRequestInfo<C, S>, outcome: ApprovalOutcome): Promise<void>;
   /** labels of snapshot fields; unlisted fields are shown by key */
   fields?: ApprovalSubjectField[];
   /** the record's page in the web app */
   link?(id: string): string;
 }
 
+/**
+ * Declares a subject type (module definitions list it in `approvalSubjects`; installModules
+ * registers it). Name the process codes it handles to type its decision hook:
+ * `defineApprovalSubject<typeof QUOTE_SUBJECT, ProcessCodeOf<typeof quoteProcesses>>({ ... })`.
+ */
+export function defineApprovalSubject<const S extends string, const C extends string = string>(subject: ApprovalSubjectType<S, C>): ApprovalSubjectType<S, C> {
+  return subject;
+}
+
 const SUBJECTS = new Map<string, ApprovalSubjectType>();
 
-/** Modules call this once at import time; a second, different registration of a type is a bug. */
+/** installModules calls this for every module's `approvalSubjects`; a second, different registration of a type is a bug. */
 export function registerApprovalSubject(subject: ApprovalSubjectType): void {
   const existing = SUBJECTS.get(subject.type);
   if (existing && existing !== subject) throw new Error(`approval subject type "${subject.type}" is already registered`);

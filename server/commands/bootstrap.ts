@@ -1,14 +1,13 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { DEFAULT_ROLES } from '../../core/default-roles.ts';
-import { PERMISSION_KEYS, type Permission } from '../../core/permissions.ts';
+import type { Permission } from '../../core/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { rolePermissions, roles, settings, userRoles, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { jobActor } from '../policies/actor.ts';
-import { ensureCalendarSeeded } from './seed-calendar.ts';
-import { runModuleSetups as runLegacyModuleSetups } from '../modules.ts';
+import { ensureCalendarSeeded } from '../modules/calendar/commands/seed-calendar.ts';
 import { runModuleSetups } from '../modules/install.ts';
+import { defaultRoleList, permissionKeys } from '../modules/permission-catalogue.ts';
 
 export interface BootstrapResult {
   createdAdmin: boolean;
@@ -28,7 +27,7 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727274003)`);
     const [roleCount] = await tx.select({ n: count() }).from(roles);
     if ((roleCount?.n ?? 0) === 0) {
-      for (const r of DEFAULT_ROLES) {
+      for (const r of defaultRoleList()) {
         const [row] = await tx
           .insert(roles)
           .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, dataScope: r.dataScope, builtin: true, createdAt: now, updatedAt: now })
@@ -37,7 +36,7 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
           await tx.insert(rolePermissions).values(r.permissions.map((permission) => ({ roleId: row.id, permission })));
         }
       }
-      await appendAudit(tx, actor, now, { action: 'role.seed', entityType: 'role', detail: `${DEFAULT_ROLES.length} default roles` });
+      await appendAudit(tx, actor, now, { action: 'role.seed', entityType: 'role', detail: `${defaultRoleList().length} default roles` });
     }
     await grantNewCapabilities(tx, now, (roleCount?.n ?? 0) === 0);
     const [userCount] = await tx.select({ n: count() }).from(users);
@@ -64,7 +63,6 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     });
     return { createdAdmin: true, generatedPassword: generated };
   });
-  await runLegacyModuleSetups(db, now);
   await runModuleSetups(db, now);
   return result;
 }
@@ -83,6 +81,7 @@ const KNOWN_PERMISSIONS_KEY = 'roles.known_permissions';
  * database already knew are left alone, so an administrator's removals stay removed.
  */
 async function grantNewCapabilities(tx: Db, now: Date, justSeeded: boolean): Promise<void> {
+  const PERMISSION_KEYS = permissionKeys();
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, KNOWN_PERMISSIONS_KEY)).limit(1);
   const known = new Set<string>(justSeeded ? PERMISSION_KEYS : Array.isArray(row?.value) ? (row.value as string[]) : FIRST_RELEASE_PERMISSIONS);
   const added: Permission[] = PERMISSION_KEYS.filter((p) => !known.has(p));
@@ -90,7 +89,7 @@ async function grantNewCapabilities(tx: Db, now: Date, justSeeded: boolean): Pro
     const builtin = await tx.select({ id: roles.id, code: roles.code }).from(roles).where(eq(roles.builtin, true));
     const grants: Array<{ roleId: string; permission: Permission }> = [];
     for (const r of builtin) {
-      const defaults = DEFAULT_ROLES.find((d) => d.code === r.code);
+      const defaults = defaultRoleList().find((d) => d.code === r.code);
       for (const p of added) if (defaults?.permissions.includes(p)) grants.push({ roleId: r.id, permission: p });
     }
     if (grants.length > 0) await tx.insert(rolePermissions).values(grants).onConflictDoNothing();

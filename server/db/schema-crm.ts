@@ -133,7 +133,11 @@ export const timelineEntries = pgTable('timeline_entries', {
   entityType: text('entity_type').notNull(),
   entityId: text('entity_id').notNull(),
   actorId: uuid('actor_id'),
+  /** the title in Chinese as written (search, old readers, and the fallback when `title_key` is unknown) */
   title: text('title').notNull(),
+  /** the title's catalogue message `<module>.<key>` and its parameters, rendered in the reader's language (null on old rows) */
+  titleKey: text('title_key'),
+  titleParams: jsonb('title_params'),
   summary: text('summary'),
   data: jsonb('data'),
 }, (t) => [

@@ -6,7 +6,7 @@ import {
 import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import type { Db } from '../db/client.ts';
 import { deadlinePolicies, deadlines, users } from '../db/schema.ts';
-import { loadCalendar } from '../queries/calendar.ts';
+import { loadCalendar } from '../calendar/stored-calendar.ts';
 
 /**
  * The deadline engine (时限), as modules use it: inside the transaction of their own state

@@ -1,16 +1,23 @@
-import { registerEventType } from '../notifications/notify.ts';
+import { defineEventType } from '../notifications/notify.ts';
 
-/** Notification event types raised by the deadline sweep. */
-export const EVENT_DEADLINE_REMINDER = 'deadline.reminder';
-export const EVENT_DEADLINE_OVERDUE = 'deadline.overdue';
-export const EVENT_DEADLINE_BREACHED = 'deadline.breached';
-export const EVENT_DEADLINE_ESCALATED = 'deadline.escalated';
+/** Notification event types raised by the deadline sweep (listed by the deadlines module). */
+export const EVENT_DEADLINE_REMINDER = 'deadline.reminder' as const;
+export const EVENT_DEADLINE_OVERDUE = 'deadline.overdue' as const;
+export const EVENT_DEADLINE_BREACHED = 'deadline.breached' as const;
+export const EVENT_DEADLINE_ESCALATED = 'deadline.escalated' as const;
 
-// Parameters: title, policy / policyEn, due, breach (Asia/Shanghai "YYYY-MM-DD HH:mm"),
-// owner (display name), role / roleEn (who is escalated to).
+/**
+ * The parameters the sweep supplies: title, policy / policyEn, due, breach (Asia/Shanghai
+ * "YYYY-MM-DD HH:mm"), owner (display name); for an escalation also role / roleEn (who is
+ * escalated to).
+ */
+export const DEADLINE_EVENT_PARAMS = ['title', 'policy', 'policyEn', 'due', 'breach', 'owner'] as const;
+export const ESCALATION_EVENT_PARAMS = [...DEADLINE_EVENT_PARAMS, 'role', 'roleEn'] as const;
+export type DeadlineEventParam = (typeof ESCALATION_EVENT_PARAMS)[number];
 
-registerEventType({
+export const deadlineReminderEvent = defineEventType({
   type: EVENT_DEADLINE_REMINDER,
+  params: DEADLINE_EVENT_PARAMS,
   labelZh: '时限即将到期提醒',
   labelEn: 'Deadline coming up',
   templates: {
@@ -20,8 +27,9 @@ registerEventType({
   defaultChannels: ['inapp', 'email'],
 });
 
-registerEventType({
+export const deadlineOverdueEvent = defineEventType({
   type: EVENT_DEADLINE_OVERDUE,
+  params: DEADLINE_EVENT_PARAMS,
   labelZh: '时限已到期未完成',
   labelEn: 'Deadline passed',
   templates: {
@@ -37,8 +45,9 @@ registerEventType({
   defaultChannels: ['inapp', 'email'],
 });
 
-registerEventType({
+export const deadlineBreachedEvent = defineEventType({
   type: EVENT_DEADLINE_BREACHED,
+  params: DEADLINE_EVENT_PARAMS,
   labelZh: '时限超时',
   labelEn: 'Deadline breached',
   templates: {
@@ -54,8 +63,9 @@ registerEventType({
   defaultChannels: ['inapp', 'email'],
 });
 
-registerEventType({
+export const deadlineEscalatedEvent = defineEventType({
   type: EVENT_DEADLINE_ESCALATED,
+  params: ESCALATION_EVENT_PARAMS,
   labelZh: '时限超时升级',
   labelEn: 'Deadline escalated',
   templates: {
@@ -70,3 +80,5 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
+
+export const deadlineEventTypes = [deadlineReminderEvent, deadlineOverdueEvent, deadlineBreachedEvent, deadlineEscalatedEvent] as const;

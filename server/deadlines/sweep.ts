@@ -6,12 +6,10 @@ import {
 } from '../../core/deadlines/deadline-rules.ts';
 import type { Db } from '../db/client.ts';
 import { deadlineEvents, deadlinePolicies, deadlines, departments, users } from '../db/schema.ts';
-import { notifyMany, type NotificationRequest } from '../notifications/notify.ts';
-import { loadCalendar } from '../queries/calendar.ts';
+import { notification, notifyMany, type NotificationRequest } from '../notifications/notify.ts';
+import { loadCalendar } from '../calendar/stored-calendar.ts';
 import { scheduleColumns, scheduleOf, storedSchedule } from './deadlines.ts';
-import {
-  EVENT_DEADLINE_BREACHED, EVENT_DEADLINE_ESCALATED, EVENT_DEADLINE_OVERDUE, EVENT_DEADLINE_REMINDER,
-} from './event-types.ts';
+import { deadlineBreachedEvent, deadlineEscalatedEvent, deadlineOverdueEvent, deadlineReminderEvent } from './event-types.ts';
 
 export interface SweepOptions {
   /** rows per transaction (default 200; a row being swept waits for its batch to commit) */
@@ -216,8 +214,8 @@ function notificationFor(
   row: { id: string; title: string | null; policyZh: string; policyEn: string; dueAt: Date; breachAt: Date; ownerName: string; managerId: string | null; subjectType: string; subjectId: string; link: string | null },
   kind: DeadlineEventKind,
   recipients: string[],
-) {
-  const params: Record<string, string> = {
+): NotificationRequest {
+  const params = {
     title: row.title ?? row.policyZh,
     policy: row.policyZh,
     policyEn: row.policyEn,
@@ -225,20 +223,15 @@ function notificationFor(
     breach: shanghaiMinute(row.breachAt),
     owner: row.ownerName,
   };
-  let eventType = EVENT_DEADLINE_REMINDER;
-  if (kind === 'overdue') eventType = EVENT_DEADLINE_OVERDUE;
-  else if (kind === 'breach') eventType = EVENT_DEADLINE_BREACHED;
-  else if (kind === 'escalation_1' || kind === 'escalation_2') {
-    eventType = EVENT_DEADLINE_ESCALATED;
+  const target = { recipientUserIds: recipients, subject: { type: row.subjectType, id: row.subjectId }, ...(row.link ? { link: row.link } : {}) };
+  if (kind === 'escalation_1' || kind === 'escalation_2') {
     const toManager = kind === 'escalation_1' && recipients[0] === row.managerId;
-    params.role = toManager ? '直属上级' : '部门负责人';
-    params.roleEn = toManager ? 'the owner\'s manager' : 'head of the department';
+    return notification(deadlineEscalatedEvent, {
+      ...params,
+      role: toManager ? '直属上级' : '部门负责人',
+      roleEn: toManager ? 'the owner\'s manager' : 'head of the department',
+    }, target);
   }
-  return {
-    eventType,
-    recipientUserIds: recipients,
-    params,
-    subject: { type: row.subjectType, id: row.subjectId },
-    ...(row.link ? { link: row.link } : {}),
-  };
+  const event = kind === 'overdue' ? deadlineOverdueEvent : kind === 'breach' ? deadlineBreachedEvent : deadlineReminderEvent;
+  return notification(event, params, target);
 }

@@ -45,10 +45,13 @@ export function mountContract<C extends Contract>(api: Api, services: AppService
       schema: {
         tags: [contract.tag],
         summary: e.summary,
+        ...(e.description ? { description: e.description } : {}),
         ...(e.params ? { params: e.params } : {}),
         ...(e.query ? { querystring: e.query } : {}),
         ...(e.body ? { body: e.body } : {}),
-        ...(e.response === 'file' ? {} : { response: { 200: e.response, ...errorResponses } }),
+        ...(e.response === 'file'
+          ? {}
+          : { response: { 200: e.response, ...errorResponses, ...Object.fromEntries((e.errorStatuses ?? []).map((s) => [s, ErrorBody])) } }),
       },
       handler: async (req, reply) =>
         handler({

@@ -1,7 +1,7 @@
 /**
  * Excel (.xlsx) export framework: a list of columns → one workbook, the same way for every list.
  *
- * How a module plugs in (e.g. leads):
+ * How a module plugs in (e.g. leads), once per list in server/modules/<module>/commands/:
  * ```ts
  * const columns: ExportColumn<LeadRow>[] = [
  *   { header: l10n('编号', 'Code'), value: (r) => r.code, width: 16 },
@@ -9,9 +9,12 @@
  *   { header: l10n('登记时间', 'Registered at'), type: 'datetime', value: (r) => r.registeredAt },
  *   { header: l10n('状态', 'State'), value: (r, locale) => STATE_LABELS[r.state][locale] },
  * ];
- * // in a use case (server/commands): rows come from the SAME query (and visibility condition) as the list
- * const { buffer } = await exportXlsx(ctx, { entity: 'lead', sheetName: l10n('线索', 'Leads'), columns, rows, filter: query });
- * // in the route: return sendXlsx(reply, buffer, xlsxFileName(l10n('线索', 'leads'), ctx));
+ * // rows come from the SAME query (and visibility condition) as the list
+ * export const leadsExport = defineListExport<LeadRow, LeadExportQuery>({
+ *   entity: 'lead', permissions: ['customer.export'], sheetName: l10n('线索', 'Leads'), fileName: l10n('线索', 'leads'),
+ *   columns, rows: (ctx, filter) => leadsForExport(ctx.db, ctx.actor, filter),
+ * });
+ * // the route's handler: exportXlsx: async ({ ctx, query, reply }) => leadsExport.send(reply, ctx, query)
  * ```
  * Cell types: text (default; written as text so phones and codes keep their digits), integer,
  * number, money (integer fen → a number in yuan with the `¥#,##0.00` format), date
@@ -26,7 +29,7 @@ import type { Permission } from '../../core/permissions.ts';
 import { requirePermission } from '../policies/policy.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Ctx } from '../kernel/context.ts';
-import type { L10n } from './xlsx-import.ts';
+import type { L10n } from '../../core/imports/l10n.ts';
 
 export type ExportCellType = 'text' | 'integer' | 'number' | 'money' | 'date' | 'datetime' | 'boolean';
 export type ExportValue = string | number | boolean | Date | null | undefined;

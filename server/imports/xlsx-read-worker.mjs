@@ -1,7 +1,7 @@
 // Reads the first visible worksheet of an .xlsx off the main thread (loading a 10,000-row file
 // takes about a second of CPU, which would otherwise stall every other request). Plain JavaScript
 // so it runs in a worker thread without the TypeScript loader. Used by readSheetOffThread in
-// xlsx-import.ts; the answer is { ok: true, rows: [{ n, cells }] } with cells as string | number |
+// xlsx-read.ts; the answer is { ok: true, rows: [{ n, cells }] } with cells as string | number |
 // boolean | { d: ISO string } | null, or { ok: false }.
 import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
+import type { Raw } from '../../core/imports/cell-parser.ts';
 
 /**
  * Reading the cells of an uploaded workbook for the import framework (xlsx-import.ts): the first
@@ -7,8 +8,8 @@ import ExcelJS from 'exceljs';
  * thread (xlsx-read-worker.mjs) so a large file never blocks other requests.
  */
 
-/** A cell's value: text, number, boolean, date or empty. */
-export type Raw = string | number | boolean | Date | null;
+/** A cell's value: text, number, boolean, date or empty (the type the cell parser in core/imports takes). */
+export type { Raw } from '../../core/imports/cell-parser.ts';
 
 export interface SheetRow {
   /** Excel row number */

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../db/client.ts';
 import { jobs } from '../db/schema.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../test-support/test-db.ts';
-import { defineJob, enqueueJob, JobRunner, PermanentJobError, retryJob, type JobContext } from './runner.ts';
+import { defineJob, defineSchedule, enqueueJob, JobRunner, PermanentJobError, pruneJobsSchedule, retryJob, type JobContext } from './runner.ts';
 
 let database: TestDatabase;
 const clock = { now: new Date('2026-03-02T01:00:00Z') };
@@ -29,7 +29,7 @@ const record = async (ctx: JobContext, key: string) => {
   await ctx.db.execute(sql`INSERT INTO job_test_runs (key, attempt, actor) VALUES (${key}, ${ctx.attempt}, ${ctx.actor.username})`);
 };
 
-// Handlers are code: registered once per process, like the modules do at import time.
+// Handlers are code, handed to the runner once per process (installModules does it for the modules' jobs).
 const failuresLeft = new Map<string, number>();
 defineJob<{ key: string }>('test.record', async (p, ctx) => {
   await record(ctx, p.key);
@@ -44,6 +44,9 @@ defineJob<{ key: string }>('test.permanent', async (p, ctx) => {
   await record(ctx, p.key);
   throw new PermanentJobError('bad payload');
 });
+
+// The jobs module's pruning schedule (in the app, installModules hands it over with every module's).
+defineSchedule(pruneJobsSchedule.name, pruneJobsSchedule.everyMs, pruneJobsSchedule.handler);
 
 let releaseHung: (() => void) | null = null;
 defineJob<{ key: string }>('test.hang', async (p, ctx) => {

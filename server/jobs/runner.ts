@@ -5,6 +5,7 @@ import type { DataScope, Permission } from '../../core/permissions.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { jobs, jobSchedules } from '../db/schema.ts';
 import { jobActor, type Actor } from '../policies/actor.ts';
+import type { ScheduleDef as ModuleSchedule } from '../modules/define-module.ts';
 
 /**
  * The background job runner: queued jobs and recurring schedules, kept in the database so that
@@ -17,7 +18,8 @@ import { jobActor, type Actor } from '../policies/actor.ts';
  *   for an administrator, who may queue it again (`retryJob`).
  * - A schedule tick is claimed the same way; after a downtime it runs once (catch-up), then the
  *   next run time moves past "now" on the original grid.
- * Handlers and schedules are code, registered at import time; the state lives in the tables.
+ * Handlers and schedules are code, handed over by installModules (server/modules/install.ts) from
+ * the module definitions; the state lives in the tables.
  */
 
 export interface JobContext {
@@ -373,10 +375,14 @@ export function startJobRunner(services: { db: Db; clock: () => Date }): JobRunn
 
 export const DONE_JOB_RETENTION_MS = 30 * 24 * 3_600_000;
 
-// Finished jobs are kept 30 days for the admin screen (and as the idempotency window), then pruned.
-defineSchedule('jobs.prune', 24 * 3_600_000, async (ctx) => {
-  await ctx.db.delete(jobs).where(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, new Date(ctx.now.getTime() - DONE_JOB_RETENTION_MS))));
-});
+/** Finished jobs are kept 30 days for the admin screen (and as the idempotency window), then pruned (listed by the jobs module). */
+export const pruneJobsSchedule: ModuleSchedule = {
+  name: 'jobs.prune',
+  everyMs: 24 * 3_600_000,
+  handler: async (ctx) => {
+    await ctx.db.delete(jobs).where(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, new Date(ctx.now.getTime() - DONE_JOB_RETENTION_MS))));
+  },
+};
 
 /** For tests: the job kinds and schedules registered in this process. */
 export function registeredJobNames(): string[] {

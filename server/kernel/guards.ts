@@ -7,7 +7,7 @@ import type { Locale } from '../../core/i18n/locale.ts';
  * missing (or outside the actor's reach), 409 `conflict_stale` with `details.currentVersion`
  * when the caller edited an older version.
  */
-export function checkVersion(row: { version: number } | undefined | null, version: number): void {
+export function checkVersion<T extends { version: number }>(row: T | undefined | null, version: number): asserts row is T {
   if (!row) throw new AppError('not_found');
   if (row.version !== version) throw new AppError('conflict_stale', { currentVersion: row.version }, { currentVersion: row.version });
 }

@@ -1,4 +1,7 @@
 import type { Contract } from '../../core/contract.ts';
+import type { DefaultGrants } from '../../core/default-roles.ts';
+import type { MessageCatalogue } from '../../core/kernel/messages.ts';
+import type { PermissionDef } from '../../core/permissions.ts';
 
 import type { ApprovalProcess } from '../approvals/processes.ts';
 import type { ApprovalSubjectType } from '../approvals/subjects.ts';
@@ -32,6 +35,10 @@ export interface JobDef {
 export interface ModuleDefinition {
   /** unique, kebab-case; the folder name under server/modules/ */
   name: string;
+  /** the capabilities it introduces (`core/<module>/<module>.permissions.ts`) */
+  permissions?: Readonly<Record<string, PermissionDef>>;
+  /** which default roles get them in a new database */
+  defaultGrants?: DefaultGrants;
   /** the module's HTTP contracts (core/<module>/*.contract.ts); every endpoint must be mounted by `routes` */
   contracts?: readonly Contract[];
   /** mounts the handlers of `contracts` (`mountContract(api, services, contract, handlers)`) */
@@ -43,6 +50,11 @@ export interface ModuleDefinition {
   schedules?: readonly ScheduleDef[];
   /** default deadline policies, seeded at every start (an administrator's edits win) */
   deadlinePolicies?: readonly DeadlinePolicyDef[];
+  /**
+   * its server-generated text in zh-CN and en (timeline titles, report titles…):
+   * `defineMessages('<name>', {...})` in `<name>.messages.ts`; keys are stored as `<name>.<key>`
+   */
+  messages?: MessageCatalogue;
   /** other idempotent start-up seeding (default settings…), run after migrations and default roles */
   setup?: (db: Db, now: Date) => Promise<void>;
 }

@@ -6,6 +6,7 @@ import { ensureDeadlinePolicy } from '../deadlines/deadlines.ts';
 import type { Api } from '../http/api.ts';
 import { defineJob, defineSchedule } from '../jobs/runner.ts';
 import type { AppServices } from '../kernel/context.ts';
+import { registerMessages } from '../kernel/messages.ts';
 import { MODULES } from '../module-list.ts';
 import { registerEventType } from '../notifications/notify.ts';
 import type { ModuleDefinition } from './define-module.ts';
@@ -24,6 +25,7 @@ export function installModules(modules: readonly ModuleDefinition[] = MODULES): 
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`module "${m.name}" is listed twice`);
     names.add(m.name);
+    if (m.messages) registerMessages(m.name, m.messages);
     for (const e of m.eventTypes ?? []) registerEventType(e);
     for (const s of m.approvalSubjects ?? []) registerApprovalSubject(s);
     for (const p of m.approvalProcesses ?? []) registerApprovalProcess(p);

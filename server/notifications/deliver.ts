@@ -2,7 +2,8 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { parseClock, shanghaiDate, shanghaiInstant, toShanghaiIso } from '../../core/calendar/working-calendar.ts';
 import type { Db } from '../db/client.ts';
 import { notificationOutbox, notifications, notificationUserSettings, users } from '../db/schema.ts';
-import { defineJob, defineSchedule, enqueueJob, PermanentJobError, type JobContext } from '../jobs/runner.ts';
+import { enqueueJob, PermanentJobError, type JobContext } from '../jobs/runner.ts';
+import type { JobDef, ScheduleDef } from '../modules/define-module.ts';
 import { composeMail, sendMail } from './channels/email.ts';
 import { sendDingtalk, sendWecom } from './channels/webhook.ts';
 import { absoluteLink, loadEmailSettings, loadRules, loadWebhookSettings } from './settings.ts';
@@ -88,7 +89,8 @@ async function deliver(payload: { outboxId: string }, ctx: JobContext): Promise<
     .where(eq(notificationOutbox.id, row.id));
 }
 
-defineJob<{ outboxId: string }>(DELIVER_JOB, deliver, { maxAttempts: DELIVER_MAX_ATTEMPTS, backoffMs: deliverBackoffMs });
+/** The delivery job (the notifications module lists it; installModules hands it to the runner). */
+export const deliverJob: JobDef = { name: DELIVER_JOB, handler: deliver, maxAttempts: DELIVER_MAX_ATTEMPTS, backoffMs: deliverBackoffMs };
 
 const DIGEST_TEXT = {
   'zh-CN': { title: (d: string, n: number) => `每日摘要：${d} 共 ${n} 条通知`, more: '登录系统查看全部通知。' },
@@ -146,6 +148,11 @@ export async function runDigest(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
-defineSchedule(DIGEST_SCHEDULE, 5 * 60_000, async (ctx) => {
-  await runDigest(ctx.db, ctx.now);
-});
+/** The daily digest, looked at every five minutes (listed by the notifications module). */
+export const digestSchedule: ScheduleDef = {
+  name: DIGEST_SCHEDULE,
+  everyMs: 5 * 60_000,
+  handler: async (ctx) => {
+    await runDigest(ctx.db, ctx.now);
+  },
+};

@@ -1,11 +1,15 @@
-import { registerEventType } from './notify.ts';
+import { defineEventType } from './notify.ts';
 
-/** Event types of the foundation (accounts and sign-in). Modules register their own likewise. */
-export const EVENT_PASSWORD_RESET = 'user.password_reset';
-export const EVENT_LOCKOUT = 'auth.lockout';
+/**
+ * Event types of the foundation (accounts and sign-in), listed by the notifications module's
+ * definition. Business modules define theirs likewise (`defineEventType`) and list them in their own.
+ */
+export const EVENT_PASSWORD_RESET = 'user.password_reset' as const;
+export const EVENT_LOCKOUT = 'auth.lockout' as const;
 
-registerEventType({
+export const passwordResetEvent = defineEventType({
   type: EVENT_PASSWORD_RESET,
+  params: ['admin', 'time', 'username'],
   labelZh: '密码被管理员重置',
   labelEn: 'Password reset by an administrator',
   templates: {
@@ -21,8 +25,9 @@ registerEventType({
   defaultChannels: ['inapp', 'email'],
 });
 
-registerEventType({
+export const lockoutEvent = defineEventType({
   type: EVENT_LOCKOUT,
+  params: ['username', 'time', 'count', 'minutes'],
   labelZh: '账号因多次登录失败被锁定',
   labelEn: 'Account locked after failed sign-ins',
   templates: {
@@ -37,3 +42,5 @@ registerEventType({
   },
   defaultChannels: ['inapp', 'email'],
 });
+
+export const foundationEventTypes = [passwordResetEvent, lockoutEvent] as const;

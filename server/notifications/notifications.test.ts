@@ -12,7 +12,7 @@ import { createTestApp, ADMIN_PASSWORD, type TestApp } from '../test-support/tes
 import { createOrg, type OrgFixture } from '../test-support/fixtures.ts';
 import { startHookPeer, startSmtpPeer, type HookPeer, type SmtpPeer } from '../test-support/notification-peers.ts';
 import { testEngine } from '../test-support/test-db.ts';
-import { notify, registerEventType } from './notify.ts';
+import { defineEventType, notify, registerEventType } from './notify.ts';
 import { DELIVER_MAX_ATTEMPTS, runDigest } from './deliver.ts';
 import { dingtalkSign } from './channels/webhook.ts';
 
@@ -23,8 +23,9 @@ let wecom: HookPeer;
 let dingtalk: HookPeer;
 const DING_SECRET = 'SEC0123456789abcdef';
 
-registerEventType({
+const milestone = defineEventType({
   type: 'test.milestone',
+  params: ['project', 'stage', 'actor'],
   labelZh: '项目里程碑',
   labelEn: 'Project milestone',
   templates: {
@@ -40,7 +41,7 @@ const id = (who: string) => org.users[who]?.id ?? '';
 async function raise(db: Db, recipients: string[], extra: { major?: boolean; project?: string } = {}) {
   await db.transaction(async (tx) => {
     await notify(tx, t.clock.now, {
-      eventType: 'test.milestone',
+      event: milestone,
       recipientUserIds: recipients,
       params: { project: extra.project ?? '智慧园区安防项目', stage: '投标', actor: '王经理' },
       subject: { type: 'project', id: 'p-1' },
@@ -55,6 +56,7 @@ async function outboxOf(channel: string, title: string) {
 }
 
 beforeAll(async () => {
+  registerEventType(milestone);
   t = await createTestApp();
   org = await createOrg(t);
   [smtp, wecom, dingtalk] = await Promise.all([startSmtpPeer(), startHookPeer(), startHookPeer()]);
@@ -189,7 +191,7 @@ describe('notify → outbox → delivery workers', () => {
           await firstDb.insert(settings).values(row).onConflictDoNothing();
         }
         await firstDb.transaction(async (tx) => {
-          await notify(tx, t.clock.now, { eventType: 'test.milestone', recipientUserIds: [admin?.id ?? ''], params: { project: '断电恢复', stage: '投标', actor: 'x' } });
+          await notify(tx, t.clock.now, { event: milestone, recipientUserIds: [admin?.id ?? ''], params: { project: '断电恢复', stage: '投标', actor: 'x' } });
         });
       } else {
         await raise(firstDb, [id('am')], { project: '断电恢复' });

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { interpolate, type Locale } from '../../core/i18n/locale.ts';
-import type { Channel } from '../../core/schemas/notifications.schema.ts';
+import type { Channel } from '../../core/notifications/notifications.schema.ts';
 import type { Db } from '../db/client.ts';
 import { notificationOutbox, notificationPreferences, notifications, roles, userRoles, users } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/runner.ts';
@@ -15,19 +15,58 @@ import { loadEmailSettings, loadRules, loadWebhookSettings } from './settings.ts
  * A crash between the commit and the delivery therefore loses nothing.
  */
 
-export interface EventTypeDef {
-  type: string;
+/** An event's title and body in both languages; `{name}` placeholders are filled from the parameters. */
+export interface EventTemplates {
+  'zh-CN': { title: string; body: string };
+  en: { title: string; body: string };
+}
+
+/**
+ * A notification event type: labels, templates, default channels. `T` is its type (e.g.
+ * `'case.assigned'`), `P` the names of its template parameters; both are literal types when the
+ * def is made with `defineEventType`, so `notify({ event, params })` checks the parameters.
+ */
+export interface EventTypeDef<T extends string = string, P extends string = string> {
+  type: T;
   labelZh: string;
   labelEn: string;
-  /** `{placeholder}` names refer to NotificationRequest.params */
-  templates: { 'zh-CN': { title: string; body: string }; en: { title: string; body: string } };
-  defaultChannels: Array<'inapp' | 'email' | 'wecom' | 'dingtalk'>;
+  /** the parameters the raiser supplies (every `{placeholder}` of the templates is one of them) */
+  params?: readonly P[];
+  /** `{placeholder}` names refer to the notification's params */
+  templates: EventTemplates;
+  defaultChannels: Channel[];
   major?: boolean;
 }
 
+/** An event type made with `defineEventType`: its parameter names are known. */
+export type TypedEventType<T extends string = string, P extends string = string> = EventTypeDef<T, P> & { readonly params: readonly P[] };
+
+type Placeholders<S> = S extends `${string}{${infer N}}${infer R}` ? N | Placeholders<R> : never;
+type TemplatePlaceholders<Z extends EventTemplates> = Placeholders<Z['zh-CN']['title'] | Z['zh-CN']['body'] | Z['en']['title'] | Z['en']['body']>;
+type UnknownPlaceholders<Z extends EventTemplates, P extends string> = Exclude<TemplatePlaceholders<Z>, P>;
+/** Refuses (at compile time) a template that uses a placeholder the def does not list in `params`. */
+type TemplateCheck<Z extends EventTemplates, P extends string> = [UnknownPlaceholders<Z, P>] extends [never]
+  ? unknown
+  : { templates: { error: `template placeholder not listed in params: ${UnknownPlaceholders<Z, P>}` } };
+
+/**
+ * Declares an event type with literal `type` and parameter names. A template placeholder that is
+ * not in `params` does not compile; neither does a notification of it that misses a parameter or
+ * names an unknown one. The value goes into a module definition's `eventTypes` (registered by
+ * installModules), and raisers pass it to `notify({ event, params })`.
+ */
+export function defineEventType<const T extends string, const P extends string, const Z extends EventTemplates>(
+  def: Omit<EventTypeDef<T, P>, 'params' | 'templates'> & { params: readonly P[]; templates: Z } & TemplateCheck<Z, P>,
+): TypedEventType<T, P> {
+  return def;
+}
+
+/** The parameters of a notification: exactly the names the event type lists, as text or numbers. */
+export type EventParams<P extends string> = { [K in P]: string | number };
+
 const EVENT_TYPES = new Map<string, EventTypeDef>();
 
-/** Declares an event type (at import time of the module that raises it). */
+/** Hands an event type to the engine (installModules does it for every module's `eventTypes`). */
 export function registerEventType(def: EventTypeDef): void {
   EVENT_TYPES.set(def.type, def);
 }
@@ -47,14 +86,41 @@ export function eventLabel(type: string, locale: Locale): string {
   return locale === 'en' ? def.labelEn : def.labelZh;
 }
 
-export interface NotificationRequest {
-  eventType: string;
+export interface NotificationTarget {
   recipientUserIds: string[];
-  params: Record<string, string | number>;
   subject?: { type: string; id: string };
   /** app path like /approvals/123 */
   link?: string;
   major?: boolean;
+}
+
+/** A notification of an event type (its def): the parameters are checked against the def's `params`. */
+export interface TypedNotificationRequest<P extends string = string> extends NotificationTarget {
+  event: EventTypeDef<string, P>;
+  /** `P` comes from `event` alone: a name the def does not list is refused, not added */
+  params: EventParams<NoInfer<P>>;
+  eventType?: never;
+}
+
+/**
+ * A notification naming its event type by string: nothing checks the type or the parameters.
+ * @deprecated pass the event type's def as `event` (see `defineEventType`); kept while modules move over.
+ */
+export interface UntypedNotificationRequest extends NotificationTarget {
+  eventType: string;
+  params: Record<string, string | number>;
+  event?: never;
+}
+
+export type NotificationRequest<P extends string = string> = TypedNotificationRequest<P> | UntypedNotificationRequest;
+
+/** Builds a checked notification of `event` (e.g. several for one `notifyMany`): exactly its parameters. */
+export function notification<P extends string>(event: EventTypeDef<string, P>, params: EventParams<NoInfer<P>>, target: NotificationTarget): TypedNotificationRequest<P> {
+  return { ...target, event, params };
+}
+
+function eventTypeOf(req: NotificationRequest): string {
+  return req.event ? req.event.type : req.eventType;
 }
 
 /** Title and body of an event in a language, placeholders filled. */
@@ -77,7 +143,7 @@ interface Recipient {
  * major event, the users the CC rule names), and outbox rows for e-mail and the group robots
  * according to each recipient's preferences. Nothing is sent here.
  */
-export async function notify(tx: Db, now: Date, req: NotificationRequest): Promise<void> {
+export async function notify<P extends string>(tx: Db, now: Date, req: NotificationRequest<P>): Promise<void> {
   await notifyMany(tx, now, [req]);
 }
 
@@ -89,8 +155,9 @@ export async function notify(tx: Db, now: Date, req: NotificationRequest): Promi
 export async function notifyMany(tx: Db, now: Date, reqs: readonly NotificationRequest[]): Promise<void> {
   if (reqs.length === 0) return;
   const defs = reqs.map((req) => {
-    const def = EVENT_TYPES.get(req.eventType);
-    if (!def) throw new Error(`notify: unknown event type ${req.eventType}`);
+    const type = eventTypeOf(req);
+    const def = EVENT_TYPES.get(type);
+    if (!def) throw new Error(`notify: unknown event type ${type}`);
     return def;
   });
   const majorOf = (i: number): boolean => reqs[i]?.major ?? defs[i]?.major ?? false;

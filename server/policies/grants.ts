@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { mergeGrants, type DataScope } from '../../core/permissions.ts';
 import type { Db } from '../db/client.ts';
+import { isPermission } from '../modules/permission-catalogue.ts';
 import { rolePermissions, roles, userRoles } from '../db/schema.ts';
 
 /** Loads a user's roles and computes the effective grants (widest scope per permission). */
@@ -17,6 +18,7 @@ export async function loadUserRoles(db: Db, userId: string) {
   for (const p of perms) byRole.set(p.roleId, [...(byRole.get(p.roleId) ?? []), p.permission]);
   const grants = mergeGrants(
     rows.map((r) => ({ dataScope: r.dataScope as DataScope, permissions: byRole.get(r.id) ?? [] })),
+    isPermission,
   );
   return { roles: rows, grants };
 }
@@ -35,5 +37,5 @@ export async function loadUserGrants(db: Db, userId: string) {
     if (r.permission) entry.permissions.push(r.permission);
     byRole.set(r.roleId, entry);
   }
-  return mergeGrants([...byRole.values()]);
+  return mergeGrants([...byRole.values()], isPermission);
 }

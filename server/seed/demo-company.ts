@@ -1,12 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
-import { PERMISSION_KEYS } from '../../core/permissions.ts';
+import { permissionKeys } from '../modules/permission-catalogue.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { roles, users } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { jobActor } from '../policies/actor.ts';
-import { createDepartment } from '../commands/save-department.ts';
-import { createUser } from '../commands/create-user.ts';
+import { createDepartment } from '../modules/org/commands/save-department.ts';
+import { createUser } from '../modules/org/commands/create-user.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoIntake } from './demo-intake.ts';
@@ -59,7 +59,7 @@ const HEADS: Record<string, string> = {
  * calls, acting as a seeding job with full grants. Demo users keep the documented password.
  */
 export async function seedDemoCompany(db: Db, config: Config, now: Date): Promise<void> {
-  const actor = jobActor('demo-seed', new Map(PERMISSION_KEYS.map((p) => [p, 'all' as const])));
+  const actor = jobActor('demo-seed', new Map(permissionKeys().map((p) => [p, 'all' as const])));
   const ctx: Ctx = { db, actor, now, config };
   const deptIds = new Map<string, string>();
   for (const [name, parent] of DEPARTMENTS) {

@@ -1,8 +1,8 @@
 import { creditCodeCheckChar } from '../../core/crm/credit-code.ts';
 import type { CustomerLevel, CustomerSource, CustomerStatus, DecisionRole, Industry, PartnerKind, PartnerLevel } from '../../core/crm/options.ts';
-import { createContact } from '../commands/create-contact.ts';
-import { createCustomer } from '../commands/create-customer.ts';
-import { createPartner } from '../commands/create-partner.ts';
+import { createContact } from '../modules/crm/commands/create-contact.ts';
+import { createCustomer } from '../modules/crm/commands/create-customer.ts';
+import { createPartner } from '../modules/crm/commands/create-partner.ts';
 import type { Ctx } from '../kernel/context.ts';
 
 /**

@@ -1,21 +1,21 @@
 import { eq, inArray } from 'drizzle-orm';
-import { PERMISSION_KEYS } from '../../core/permissions.ts';
+import { permissionKeys } from '../modules/permission-catalogue.ts';
 import { addCalendarDays, isWorkingDay, shanghaiDate, shanghaiInstant } from '../../core/calendar/working-calendar.ts';
 import { withCalendarFallback } from '../../core/deadlines/deadline-rules.ts';
 import { previousWeekStart, weekDates } from '../../core/activities/visit-rollup.ts';
 import { approvalRequests, customers, leads, partners, users } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Actor } from '../policies/actor.ts';
-import { loadCalendar } from '../queries/calendar.ts';
-import { decideApproval } from '../commands/decide-approval.ts';
-import { registerLead } from '../commands/register-lead.ts';
-import { registerPartnerLead } from '../commands/register-partner-lead.ts';
-import { screenLead } from '../commands/screen-lead.ts';
-import { decideLead, escalateLead, evaluateLead } from '../commands/lead-evaluation.ts';
-import { createActivity } from '../commands/save-activity.ts';
-import { submitVisitLog } from '../commands/submit-visit-log.ts';
+import { loadCalendar } from '../calendar/stored-calendar.ts';
+import { decideApproval } from '../modules/approvals/commands/decide-approval.ts';
+import { registerLead } from '../modules/intake/commands/register-lead.ts';
+import { registerPartnerLead } from '../modules/intake/commands/register-partner-lead.ts';
+import { screenLead } from '../modules/intake/commands/screen-lead.ts';
+import { decideLead, escalateLead, evaluateLead } from '../modules/intake/commands/lead-evaluation.ts';
+import { createActivity } from '../modules/activities/commands/save-activity.ts';
+import { submitVisitLog } from '../modules/activities/commands/submit-visit-log.ts';
 import { answerCase, createCase } from '../modules/cases/commands/manage-case.ts';
-import { generateVisitRollup } from '../activities/visit-log.ts';
+import { generateVisitRollup } from '../modules/activities/commands/generate-visit-rollup.ts';
 
 /**
  * Demo data of information intake and customer activities, through the same use cases as the
@@ -29,7 +29,7 @@ export async function seedDemoIntake(base: Ctx, userIds: Map<string, string>): P
   const db = base.db;
   const people = await db.select({ id: users.id, name: users.displayName, departmentId: users.departmentId }).from(users)
     .where(inArray(users.id, [...userIds.values()]));
-  const all = new Map(PERMISSION_KEYS.map((p) => [p, 'all' as const]));
+  const all = new Map(permissionKeys().map((p) => [p, 'all' as const]));
   const as = (username: string, now: Date = base.now): Ctx => {
     const id = userIds.get(username) ?? '';
     const u = people.find((p) => p.id === id);

@@ -1,15 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { addCalendarDays, shanghaiDate } from '../../core/calendar/working-calendar.ts';
-import { PERMISSION_KEYS } from '../../core/permissions.ts';
+import { permissionKeys } from '../modules/permission-catalogue.ts';
 import type { Outcome, OutcomeReason } from '../../core/projects/rules.ts';
-import { createProject } from '../commands/create-project.ts';
-import { updateProject } from '../commands/update-project.ts';
-import { submitGoNoGo, submitRegistration, recordNoGoDecision } from '../commands/project-approvals.ts';
-import { addProjectMember, assignPresalesLead, setProjectPerson } from '../commands/manage-project-team.ts';
-import { closeProject, moveProjectStage, recordProjectOutcome } from '../commands/move-project-stage.ts';
-import { saveProjectSummary } from '../commands/save-project-summary.ts';
-import { createMeeting, createMeetingTask } from '../commands/manage-project-meetings.ts';
-import { decideApproval } from '../commands/decide-approval.ts';
+import { createProject } from '../modules/projects/commands/create-project.ts';
+import { updateProject } from '../modules/projects/commands/update-project.ts';
+import { submitGoNoGo, submitRegistration, recordNoGoDecision } from '../modules/projects/commands/project-approvals.ts';
+import { addProjectMember, assignPresalesLead, setProjectPerson } from '../modules/projects/commands/manage-project-team.ts';
+import { closeProject, moveProjectStage, recordProjectOutcome } from '../modules/projects/commands/move-project-stage.ts';
+import { saveProjectSummary } from '../modules/projects/commands/save-project-summary.ts';
+import { createMeeting, createMeetingTask } from '../modules/projects/commands/manage-project-meetings.ts';
+import { decideApproval } from '../modules/approvals/commands/decide-approval.ts';
 import { approvalRequests, customers, partners, projects, users } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -80,7 +80,7 @@ export async function seedDemoProjects(base: Ctx, userIds: Map<string, string>):
   const db = base.db;
   const people = await db.select({ id: users.id, name: users.displayName, departmentId: users.departmentId }).from(users)
     .where(inArray(users.id, [...userIds.values()]));
-  const all = new Map(PERMISSION_KEYS.map((p) => [p, 'all' as const]));
+  const all = new Map(permissionKeys().map((p) => [p, 'all' as const]));
   const ctxOf = (username: string): Ctx => {
     const id = userIds.get(username) ?? '';
     const u = people.find((p) => p.id === id);

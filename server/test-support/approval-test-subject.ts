@@ -9,8 +9,8 @@ import type { Ctx } from '../kernel/context.ts';
 import type { Config } from '../config.ts';
 import type { Actor } from '../policies/actor.ts';
 import { submitForApproval } from '../approvals/engine.ts';
-import { registerApprovalProcess } from '../approvals/processes.ts';
-import { registerApprovalSubject, type ApprovalOutcome } from '../approvals/subjects.ts';
+import { defineApprovalProcess, registerApprovalProcess } from '../approvals/processes.ts';
+import { defineApprovalSubject, registerApprovalSubject, type ApprovalOutcome } from '../approvals/subjects.ts';
 
 /**
  * A TEST-ONLY approval subject ("测试事项") living in a table the tests create themselves, so
@@ -19,8 +19,8 @@ import { registerApprovalSubject, type ApprovalOutcome } from '../approvals/subj
  * with BIDFLOW_TEST_SUBJECTS=1 (browser tests), via `installApprovalTestSubjects`.
  */
 
-export const TEST_SUBJECT_TYPE = 'test_item';
-export const TEST_PROCESS_CODE = 'test.item_review';
+export const TEST_SUBJECT_TYPE = 'test_item' as const;
+export const TEST_PROCESS_CODE = 'test.item_review' as const;
 
 const CREATE_TABLE = `
 CREATE TABLE IF NOT EXISTS test_approval_items (
@@ -66,7 +66,7 @@ export const TEST_DEFAULT_CHAIN: ChainDefinition = {
   ],
 };
 
-const subject = {
+const subject = defineApprovalSubject<typeof TEST_SUBJECT_TYPE, typeof TEST_PROCESS_CODE>({
   type: TEST_SUBJECT_TYPE,
   labelZh: '测试事项',
   labelEn: 'Test item',
@@ -94,11 +94,11 @@ const subject = {
   async onDecision(tx: Db, _ctx: Ctx, request: { subjectId: string }, outcome: ApprovalOutcome) {
     await tx.execute(sql`UPDATE test_approval_items SET decisions = decisions || ${`${outcome};`} WHERE id = ${request.subjectId}`);
   },
-};
+});
 
-const testProcess = {
+export const testProcess = defineApprovalProcess({
   code: TEST_PROCESS_CODE, labelZh: '测试事项审批', labelEn: 'Test item review', subjectType: TEST_SUBJECT_TYPE, defaultChain: TEST_DEFAULT_CHAIN,
-};
+});
 
 /** Registers the test subject type and the test process (idempotent). */
 export function registerTestApprovalSubject(): void {
@@ -148,7 +148,7 @@ export async function testItemDecisions(db: Db, id: string): Promise<string[]> {
 export async function submitTestItem(db: Db, actor: Actor, now: Date, config: Config, itemId: string, title: string): Promise<string> {
   return db.transaction(async (tx) => {
     const ctx: Ctx = { db: tx, actor, now, config };
-    return submitForApproval(tx, ctx, { processCode: TEST_PROCESS_CODE, subjectType: TEST_SUBJECT_TYPE, subjectId: itemId, title });
+    return submitForApproval(tx, ctx, { process: testProcess, subjectId: itemId, title });
   });
 }
 

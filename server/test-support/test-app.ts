@@ -23,8 +23,8 @@ export interface TestApp {
 }
 
 /** A real app on a real database (PGlite in memory or a fresh PostgreSQL database). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, opts: { engine?: 'pglite' | 'postgres' } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(opts.engine);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const clock = { now: new Date() };
   await bootstrap(database.db, clock.now, ADMIN_PASSWORD);

@@ -15,8 +15,9 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testEngine() === 'pglite') {
+/** The suite's engine by default; a test that needs PostgreSQL itself (several instances on one database) asks for it. */
+export async function createTestDatabase(engine: 'pglite' | 'postgres' = testEngine()): Promise<TestDatabase> {
+  if (engine === 'pglite') {
     const db = await openDatabase({});
     return { ...db, url: undefined, drop: () => db.close() };
   }

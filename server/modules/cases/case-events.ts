@@ -1,15 +1,15 @@
-import type { EventTypeDef } from '../../notifications/notify.ts';
+import { defineEventType } from '../../notifications/notify.ts';
 
 /** Names the case module shares between its commands, queries and module definition. */
 export const CASE_SUBJECT = 'customer_case';
 export const STEP_ANSWER = 'answer';
 export const POLICY_CASE_ANSWER = 'case.answer';
-export const EVENT_CASE_ASSIGNED = 'case.assigned';
+export const EVENT_CASE_ASSIGNED = 'case.assigned' as const;
 export const CASE_CODE_PREFIX = 'KF';
 
-// Parameters: code, kind, subject, customer, by, due.
-export const caseAssignedEvent: EventTypeDef = {
+export const caseAssignedEvent = defineEventType({
   type: EVENT_CASE_ASSIGNED,
+  params: ['code', 'kind', 'subject', 'customer', 'by', 'due'],
   labelZh: '客户咨询 / 投诉分派给我',
   labelEn: 'A customer inquiry or complaint was assigned to me',
   templates: {
@@ -17,4 +17,4 @@ export const caseAssignedEvent: EventTypeDef = {
     en: { title: '{kind} to answer: {code} {subject}', body: '{by} assigned the {kind} "{subject}" of "{customer}" to you; please answer the customer by {due}.' },
   },
   defaultChannels: ['inapp', 'email'],
-};
+});

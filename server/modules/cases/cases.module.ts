@@ -1,4 +1,5 @@
 import { casesContract } from '../../../core/cases/cases.contract.ts';
+import { CASE_DEFAULT_GRANTS, CASE_PERMISSIONS } from '../../../core/cases/cases.permissions.ts';
 import { defineModule } from '../define-module.ts';
 import { caseAssignedEvent, POLICY_CASE_ANSWER } from './case-events.ts';
 import { casesRoutes } from './cases.routes.ts';
@@ -10,6 +11,8 @@ import { casesRoutes } from './cases.routes.ts';
  */
 export const casesModule = defineModule({
   name: 'cases',
+  permissions: CASE_PERMISSIONS,
+  defaultGrants: CASE_DEFAULT_GRANTS,
   contracts: [casesContract],
   routes: casesRoutes,
   eventTypes: [caseAssignedEvent],

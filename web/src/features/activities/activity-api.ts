@@ -1,9 +1,10 @@
 /**
- * Activities, the daily visit log and the weekly roll-up (/api/activities, /api/visit-logs,
- * /api/reports/visit-rollup), added to the typed API contract by interface merging.
+ * Types of activities, the daily visit log and the weekly roll-up (/api/activities,
+ * /api/visit-logs, /api/reports/visit-rollup); the endpoints come from
+ * core/activities/activities.contract.ts and core/activities/visit-logs.contract.ts.
  */
 import type { z } from 'zod';
-import type * as A from '../../../../core/schemas/activities.schema.ts';
+import type * as A from '../../../../core/activities/activities.schema.ts';
 
 export type ActivityView = z.infer<typeof A.ActivityView>;
 export type ActivityDetail = z.infer<typeof A.ActivityDetail>;
@@ -17,17 +18,3 @@ export type VisitLogDay = z.infer<typeof A.VisitLogDayView>;
 export type SubmitVisitLogBody = z.input<typeof A.SubmitVisitLogBody>;
 export type VisitRollup = z.infer<typeof A.VisitRollupView>;
 export type ActivityTypeName = ActivityView['type'];
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /activities': { query: ActivityListQuery; res: ActivityPage };
-    'POST /activities': { body: CreateActivityBody; res: ActivityDetail };
-    'GET /activities/export.xlsx': { query: ActivityExportQuery; res: Blob };
-    'GET /activities/:id': { res: ActivityDetail };
-    'PATCH /activities/:id': { body: UpdateActivityBody; res: ActivityDetail };
-    'GET /visit-logs/mine': { query: { from?: string; to?: string }; res: VisitLogList };
-    'POST /visit-logs/:date/submit': { body: SubmitVisitLogBody; res: VisitLogList };
-    'GET /reports/visit-rollup': { query: { week?: string }; res: VisitRollup };
-    'GET /reports/visit-rollup/export.xlsx': { query: { week?: string }; res: Blob };
-  }
-}

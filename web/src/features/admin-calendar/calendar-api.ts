@@ -1,9 +1,6 @@
-/**
- * The working-day calendar endpoints, added to the typed API contract by interface merging
- * (see shared/api/routes.ts), with their types from the core schemas.
- */
+/** Types of the working-day calendar endpoints; the endpoints come from core/calendar/calendar.contract.ts. */
 import type { z } from 'zod';
-import type * as C from '../../../../core/schemas/calendar.schema.ts';
+import type * as C from '../../../../core/calendar/calendar.schema.ts';
 
 export type CalendarYear = z.infer<typeof C.CalendarYearView>;
 export type SaveCalendarYearBody = z.input<typeof C.SaveCalendarYearBody>;
@@ -13,14 +10,3 @@ export type ParseNoticeBody = z.input<typeof C.ParseNoticeBody>;
 export type NoticePreview = z.infer<typeof C.NoticePreview>;
 export type NoticeWarning = NoticePreview['warnings'][number];
 export type HolidayPeriod = CalendarYear['periods'][number];
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /calendar/years': { res: CalendarYear[] };
-    'GET /calendar/years/:year': { res: CalendarYear };
-    'PUT /calendar/years/:year': { body: SaveCalendarYearBody; res: CalendarYear };
-    'GET /calendar/working-hours': { res: WorkingHoursView };
-    'PUT /calendar/working-hours': { body: UpdateWorkingHoursBody; res: WorkingHoursView };
-    'POST /calendar/parse-notice': { body: ParseNoticeBody; res: NoticePreview };
-  }
-}

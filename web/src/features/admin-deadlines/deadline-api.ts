@@ -1,9 +1,6 @@
-/**
- * The deadline (时限) endpoints, added to the typed API contract by interface merging (see
- * shared/api/routes.ts), with their types from the core schemas.
- */
+/** Types of the deadline (时限) endpoints; the endpoints come from core/deadlines/deadlines.contract.ts. */
 import type { z } from 'zod';
-import type * as D from '../../../../core/schemas/deadlines.schema.ts';
+import type * as D from '../../../../core/deadlines/deadlines.schema.ts';
 
 export type DeadlinePolicy = z.infer<typeof D.DeadlinePolicyView>;
 export type UpdateDeadlinePolicyBody = z.input<typeof D.UpdateDeadlinePolicyBody>;
@@ -15,12 +12,3 @@ export type SlaReport = z.infer<typeof D.SlaReport>;
 export type SlaRow = z.infer<typeof D.SlaRow>;
 export type DeadlineKind = DeadlinePolicy['kind'];
 export type ReminderUnit = DeadlinePolicy['remindBefore'][number]['unit'];
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /deadlines/policies': { res: DeadlinePolicy[] };
-    'PATCH /deadlines/policies/:id': { body: UpdateDeadlinePolicyBody; res: DeadlinePolicy };
-    'GET /deadlines': { query: DeadlineListQuery; res: DeadlinePage };
-    'GET /deadlines/sla': { query: SlaQuery; res: SlaReport };
-  }
-}

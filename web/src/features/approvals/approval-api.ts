@@ -1,10 +1,9 @@
 /**
- * The approval endpoints (审批), added to the typed API contract by interface merging (see
- * shared/api/routes.ts), with request and response types from the core schemas.
+ * Types of the approval endpoints (审批, /api/approvals and /api/approval-processes); the endpoints
+ * themselves come from core/approvals/approvals.contract.ts (see web/src/app/module-list.ts).
  */
 import type { z } from 'zod';
-import type * as A from '../../../../core/schemas/approvals.schema.ts';
-import type { Ok } from '../../shared/api/types.ts';
+import type * as A from '../../../../core/approvals/approvals.schema.ts';
 
 export type ApprovalBox = (typeof A.APPROVAL_BOXES)[number];
 export type ApprovalListQuery = Partial<z.infer<typeof A.ApprovalListQuery>>;
@@ -35,27 +34,3 @@ export type StepDefinition = ChainDefinition['steps'][number];
 export type ApproverSpec = StepDefinition['approver'];
 export type Condition = NonNullable<StepDefinition['condition']>;
 export type SaveChainBody = z.input<typeof A.SaveChainBody>;
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /approvals': { query: ApprovalListQuery; res: ApprovalPage };
-    'GET /approvals/counts': { res: ApprovalCounts };
-    'GET /approvals/:id': { res: ApprovalDetail };
-    'POST /approvals/:id/approve': { body: ApproveBody; res: ApprovalDetail };
-    'POST /approvals/:id/reject': { body: DecisionBody; res: ApprovalDetail };
-    'POST /approvals/:id/return': { body: DecisionBody; res: ApprovalDetail };
-    'POST /approvals/:id/add-approver': { body: AddApproverBody; res: ApprovalDetail };
-    'POST /approvals/:id/withdraw': { body: OptionalCommentBody; res: ApprovalDetail };
-    'POST /approvals/:id/resubmit': { body: OptionalCommentBody; res: ApprovalDetail };
-    'POST /approvals/:id/attachments': { body: UploadAttachmentBody; res: AttachmentView };
-    'GET /approvals/:id/attachments/:attachmentId': { res: Blob };
-    'GET /approvals/delegations': { res: Delegation[] };
-    'POST /approvals/delegations': { body: CreateDelegationBody; res: Delegation[] };
-    'DELETE /approvals/delegations/:id': { res: Ok };
-    'GET /approvals/user-options': { query: { q?: string }; res: UserOption[] };
-    'GET /approval-processes': { res: ApprovalProcessList };
-    'GET /approval-processes/:code': { res: ApprovalProcessDetail };
-    'GET /approval-processes/:code/versions/:version': { res: ChainVersion };
-    'PUT /approval-processes/:code/chain': { body: SaveChainBody; res: ApprovalProcessDetail };
-  }
-}

@@ -1,11 +1,11 @@
 /**
- * The customer, contact, partner, import and search endpoints, added to the typed API contract by
- * interface merging (see shared/api/routes.ts), with types from the core schemas.
+ * Convenience types of the customer, contact, partner, import and search pages, from the core
+ * schemas. The endpoints themselves are typed from core/crm/crm.contract.ts (listed in
+ * web/src/app/module-list.ts).
  */
 import type { z } from 'zod';
-import type * as C from '../../../../core/schemas/customers.schema.ts';
-import type * as I from '../../../../core/schemas/imports.schema.ts';
-import type { Ok } from '../../shared/api/types.ts';
+import type * as C from '../../../../core/crm/crm.schema.ts';
+import type * as I from '../../../../core/imports/imports.schema.ts';
 
 export type CustomerView = z.infer<typeof C.CustomerView>;
 export type CustomerListItem = z.infer<typeof C.CustomerListItem>;
@@ -43,46 +43,3 @@ export type PartnerTransferResult = z.infer<typeof C.PartnerTransferResult>;
 
 /** The lists with an Excel import (customers, contacts, partners; leads add their own). */
 export type ImportBase = 'customers' | 'contacts' | 'partners';
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /customers': { query: CustomerListQuery; res: CustomerPage };
-    'POST /customers': { body: CreateCustomerBody; res: CustomerView };
-    'POST /customers/duplicates': { body: DuplicateCheckBody; res: DuplicateResult };
-    'GET /customers/:id': { res: CustomerView };
-    'PATCH /customers/:id': { body: UpdateCustomerBody; res: CustomerView };
-    'POST /customers/:id/transfer': { body: TransferBody; res: CustomerTransferResult };
-    'GET /customers/:id/shares': { res: ShareList };
-    'PUT /customers/:id/shares': { body: { userIds: string[] }; res: ShareList };
-    'GET /customers/:id/timeline': { query: { before?: string; limit?: number }; res: TimelinePage };
-    'GET /customers/export.xlsx': { query: Omit<CustomerListQuery, 'page' | 'pageSize'>; res: Blob };
-    'GET /customers/import/template.xlsx': { res: Blob };
-    'POST /customers/import/preview': { body: ImportFileBody; res: ImportPreview };
-    'POST /customers/import/commit': { body: ImportCommitBody; res: ImportCommitResult };
-
-    'GET /partners': { query: PartnerListQuery; res: PartnerPage };
-    'POST /partners': { body: CreatePartnerBody; res: PartnerView };
-    'POST /partners/duplicates': { body: DuplicateCheckBody; res: DuplicateResult };
-    'GET /partners/:id': { res: PartnerView };
-    'PATCH /partners/:id': { body: UpdatePartnerBody; res: PartnerView };
-    'POST /partners/:id/transfer': { body: TransferBody; res: PartnerTransferResult };
-    'GET /partners/:id/shares': { res: ShareList };
-    'PUT /partners/:id/shares': { body: { userIds: string[] }; res: ShareList };
-    'GET /partners/export.xlsx': { query: Omit<PartnerListQuery, 'page' | 'pageSize'>; res: Blob };
-    'GET /partners/import/template.xlsx': { res: Blob };
-    'POST /partners/import/preview': { body: ImportFileBody; res: ImportPreview };
-    'POST /partners/import/commit': { body: ImportCommitBody; res: ImportCommitResult };
-
-    'GET /contacts': { query: ContactListQuery; res: ContactPage };
-    'POST /contacts': { body: CreateContactBody; res: ContactView };
-    'GET /contacts/:id': { res: ContactView };
-    'PATCH /contacts/:id': { body: UpdateContactBody; res: ContactView };
-    'DELETE /contacts/:id': { query: { version: number }; res: Ok };
-    'GET /contacts/export.xlsx': { query: Omit<ContactListQuery, 'page' | 'pageSize'>; res: Blob };
-    'GET /contacts/import/template.xlsx': { res: Blob };
-    'POST /contacts/import/preview': { body: ImportFileBody; res: ImportPreview };
-    'POST /contacts/import/commit': { body: ImportCommitBody; res: ImportCommitResult };
-
-    'GET /search': { query: { q: string; limit?: number }; res: SearchResult };
-  }
-}

@@ -1,10 +1,10 @@
 /**
- * The information-intake endpoints (信息登记与筛选, /api/leads), added to the typed API contract
- * by interface merging (see shared/api/routes.ts), with types from the core schemas.
+ * Types of information intake (信息登记与筛选, /api/leads); the endpoints come from
+ * core/intake/intake.contract.ts.
  */
 import type { z } from 'zod';
-import type * as L from '../../../../core/schemas/leads.schema.ts';
-import type * as I from '../../../../core/schemas/imports.schema.ts';
+import type * as L from '../../../../core/intake/intake.schema.ts';
+import type * as I from '../../../../core/imports/imports.schema.ts';
 
 export type LeadListItem = z.infer<typeof L.LeadListItem>;
 export type LeadDetail = z.infer<typeof L.LeadDetail>;
@@ -29,25 +29,3 @@ export type LeadImportPreview = z.infer<typeof I.ImportPreview>;
 export type LeadImportResult = z.infer<typeof I.ImportCommitResult>;
 export type LeadImportFile = z.input<typeof I.ImportFileBody>;
 export type LeadImportCommit = z.input<typeof I.ImportCommitBody>;
-
-declare module '../../shared/api/routes.ts' {
-  interface ApiRoutes {
-    'GET /leads': { query: LeadListQuery; res: LeadPage };
-    'POST /leads': { body: RegisterLeadBody; res: LeadDetail };
-    'GET /leads/export.xlsx': { query: LeadExportQuery; res: Blob };
-    'GET /leads/import/template.xlsx': { res: Blob };
-    'POST /leads/import/preview': { body: LeadImportFile; res: LeadImportPreview };
-    'POST /leads/import/commit': { body: LeadImportCommit; res: LeadImportResult };
-    'GET /leads/assignees': { query: { q?: string }; res: AssigneeOption[] };
-    'GET /leads/settings': { res: IntakeSettings };
-    'POST /leads/partner-registration': { body: PartnerRegistrationBody; res: LeadDetail };
-    'GET /leads/:id': { res: LeadDetail };
-    'PATCH /leads/:id': { body: UpdateLeadBody; res: LeadDetail };
-    'POST /leads/:id/attachments': { body: UploadLeadAttachmentBody; res: LeadAttachment };
-    'POST /leads/:id/screen': { body: ScreenLeadBody; res: LeadDetail };
-    'POST /leads/:id/evaluate': { body: EvaluateLeadBody; res: LeadDetail };
-    'POST /leads/:id/escalate': { body: EscalateLeadBody; res: LeadDetail };
-    'POST /leads/:id/decide': { body: DecideLeadBody; res: LeadDetail };
-    'POST /leads/:id/resolve-conflict': { body: ResolveConflictBody; res: LeadDetail };
-  }
-}

@@ -3,8 +3,11 @@
  * are imported: zod itself never reaches the browser bundle.
  */
 import type { z } from 'zod';
-import type * as Auth from '../../../../core/schemas/auth.schema.ts';
-import type * as Org from '../../../../core/schemas/org.schema.ts';
+import type * as Auth from '../../../../core/auth/auth.schema.ts';
+import type * as Org from '../../../../core/org/org.schema.ts';
+import type * as Audit from '../../../../core/audit/audit.schema.ts';
+import type * as Settings from '../../../../core/settings/settings.schema.ts';
+import type * as HealthApi from '../../../../core/health/health.contract.ts';
 import type * as Common from '../../../../core/schemas/common.schema.ts';
 
 export type Me = z.infer<typeof Auth.MeResponse>;
@@ -37,13 +40,13 @@ export type CreateRoleBody = z.input<typeof Org.CreateRoleBody>;
 export type UpdateRoleBody = z.input<typeof Org.UpdateRoleBody>;
 export type PermissionCatalogItem = z.infer<typeof Org.PermissionCatalogItem>;
 
-export type AuditEntry = z.infer<typeof Org.AuditEntryView>;
-export type AuditPage = z.infer<typeof Org.AuditPage>;
-export type AuditQuery = Partial<z.infer<typeof Org.AuditQuery>>;
-export type AuditVerifyResult = z.infer<typeof Org.AuditVerifyResult>;
+export type AuditEntry = z.infer<typeof Audit.AuditEntryView>;
+export type AuditPage = z.infer<typeof Audit.AuditPage>;
+export type AuditQuery = Partial<z.infer<typeof Audit.AuditQuery>>;
+export type AuditVerifyResult = z.infer<typeof Audit.AuditVerifyResult>;
 
-export type SecuritySettings = z.infer<typeof Org.SecuritySettingsView>;
-export type UpdateSecuritySettingsBody = z.input<typeof Org.UpdateSecuritySettingsBody>;
+export type SecuritySettings = z.infer<typeof Settings.SecuritySettingsView>;
+export type UpdateSecuritySettingsBody = z.input<typeof Settings.UpdateSecuritySettingsBody>;
 
 export type ErrorBody = z.infer<typeof Common.ErrorBody>;
 export type VersionBody = z.input<typeof Common.VersionBody>;
@@ -51,8 +54,4 @@ export type Ok = z.infer<typeof Common.OkBody>;
 /** The server's page-size cap, checked against core at compile time without importing zod. */
 export type MaxPageSize = typeof Common.MAX_PAGE_SIZE;
 
-export interface Health {
-  status: string;
-  db: string;
-  version: string;
-}
+export type Health = z.infer<typeof HealthApi.HealthResponse>;

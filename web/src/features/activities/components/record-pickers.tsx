@@ -7,8 +7,8 @@ import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts'
 
 /**
  * Pickers over other modules' lists, searched on the server as the user types: customers
- * (GET /api/customers?q=), partners (GET /api/partners?q=), colleagues (the lead assignees or any
- * active user). Only records the user may see are offered.
+ * (GET /api/customers?q=) and partners (GET /api/partners?q=). Only records the user may see are
+ * offered. (People: shared/components/user-picker.tsx.)
  */
 
 function useCustomerOptions(q: string, enabled = true) {
@@ -92,29 +92,6 @@ export function PartnerSelect({ value, onChange, id }: { value?: string | null; 
       loading={list.isFetching}
       placeholder={t('activities.pickPartner')}
       notFoundContent={list.isFetching ? null : t('activities.noPartnerFound')}
-      className="bf-full-width"
-    />
-  );
-}
-
-/** Pick an active colleague (any user; the server checks what the colleague must be allowed to do). */
-export function ColleagueSelect({ value, onChange, id, placeholder }: { value?: string | null; onChange?: (id: string | null) => void; id?: string; placeholder?: string }) {
-  const [q, setQ] = useState('');
-  const term = useDebouncedValue(q.trim(), 250);
-  const list = useQuery({
-    queryKey: ['approvals', 'user-options', term],
-    queryFn: ({ signal }) => api('GET /approvals/user-options', { query: { q: term || undefined }, signal }),
-    staleTime: 30_000,
-  });
-  return (
-    <Select
-      id={id}
-      value={value ?? undefined}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
-      options={(list.data ?? []).map((u) => ({ value: u.id, label: u.departmentName ? `${u.displayName}（${u.departmentName}）` : u.displayName }))}
-      loading={list.isFetching}
-      placeholder={placeholder}
       className="bf-full-width"
     />
   );

@@ -13,7 +13,7 @@ import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime, formatMoney } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { downloadFile, lab, langOf, optionsOf } from '../../leads/format.ts';
 import type { ActivityListQuery, ActivityView } from '../activity-api.ts';
@@ -21,8 +21,8 @@ import { useActivities } from '../hooks/use-activities.ts';
 import { stateColor } from '../state-color.ts';
 import '../../leads/leads.css';
 
-const KEYS = ['page', 'type', 'mine', 'q', 'from', 'to'] as const;
 const PAGE_SIZE = 20;
+const FILTERS = ['type', 'mine', 'q', 'from', 'to'] as const;
 
 /** 客户活动: every visit, negotiation, communication and reception the user may see, filtered, paged, exported. */
 export function ActivitiesPage() {
@@ -32,10 +32,13 @@ export function ActivitiesPage() {
   const message = useMessage();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useUrlParams(KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const listPage = useListPage({
+    filters: FILTERS,
+    pageSize: PAGE_SIZE,
+    showTotal: (n) => (n > 10_000 ? t('activities.totalMany') : t('common.totalItems', { count: n })),
+  });
+  const { params, setParams, page } = listPage;
   const [exporting, setExporting] = useState(false);
-  const page = positiveInt(params.page, 1);
   const filters: ActivityListQuery = {
     type: ACTIVITY_TYPES.find((x) => x === params.type),
     ownerId: params.mine === 'true' ? 'me' : undefined,
@@ -72,11 +75,7 @@ export function ActivitiesPage() {
     </Empty>
   );
   const total = list.data?.total ?? 0;
-  const pagination = {
-    current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true,
-    showTotal: (n: number) => (n > 10_000 ? t('activities.totalMany') : t('common.totalItems', { count: n })),
-    onChange: (p: number) => setParams({ page: p === 1 ? undefined : p }, false),
-  };
+  const pagination = listPage.pagination(total);
 
   return (
     <>
@@ -99,7 +98,7 @@ export function ActivitiesPage() {
         }
       />
       <div className="bf-filters" role="search" aria-label={t('activities.filters')}>
-        <Input.Search value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(v) => setParams({ q: v.trim() })} placeholder={t('activities.searchPlaceholder')}
+        <Input.Search {...listPage.searchBox} placeholder={t('activities.searchPlaceholder')}
           aria-label={t('activities.search')} allowClear className="bf-filter-search" />
         <Select value={filters.type} onChange={(v: string | undefined) => setParams({ type: v })} options={optionsOf(ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, lang)}
           placeholder={t('activities.f.type')} aria-label={t('activities.f.type')} allowClear className="bf-filter-select" />

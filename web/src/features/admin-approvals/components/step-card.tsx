@@ -2,7 +2,7 @@ import { Button, Card, Input, InputNumber, Radio, Select, Space, Switch, Typogra
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalProcessDetail, ApproverSpec, StepDefinition } from '../../approvals/approval-api.ts';
-import { UserPicker } from '../../approvals/components/user-picker.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { ConditionBuilder, defaultRule } from './condition-builder.tsx';
 
 type ApproverType = ApproverSpec['type'];
@@ -93,9 +93,10 @@ export function StepCard(props: {
           {a.type === 'user' ? (
             <div className="bf-step-user">
               <UserPicker
+                source="colleagues"
                 aria-label={label('user')}
                 value={a.userId || undefined}
-                initialLabel={detail.userNames[a.userId]}
+                known={a.userId && detail.userNames[a.userId] ? [{ value: a.userId, label: detail.userNames[a.userId] ?? '' }] : null}
                 onChange={(userId) => set({ approver: { type: 'user', userId: userId ?? '' } })}
               />
             </div>

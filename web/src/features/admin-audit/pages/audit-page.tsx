@@ -8,24 +8,28 @@ import type { AuditEntry, AuditQuery, MaxPageSize } from '../../../shared/api/ty
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatDateTimeSeconds } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
-import { UserSelect } from '../../admin-users/components/user-select.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, useAuditLog, useVerifyAuditChain } from '../hooks/use-audit.ts';
 import { AuditChanges } from '../components/audit-changes.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
-const FILTER_KEYS = ['page', 'pageSize', 'actorId', 'entityType', 'action', 'result', 'from', 'to'] as const;
+const LIST = {
+  filters: ['actorId', 'entityType', 'action', 'result', 'from', 'to'] as const,
+  pageSize: { initial: 50, max: MAX_PAGE_SIZE, options: [20, 50, 100, MAX_PAGE_SIZE] },
+};
 
 /** 审计日志: filter by actor, entity type, action, result and time; export to Excel; verify the chain. */
 export function AuditPage() {
   const { t } = useTranslation();
   const message = useMessage();
   const me = useCurrentUser();
-  const [params, setParams] = useUrlParams(FILTER_KEYS);
+  const listPage = useListPage(LIST);
+  const { params, setParams, page, pageSize } = listPage;
   const verify = useVerifyAuditChain();
   // the action filter is typed freely: apply it once the user pauses
   const [actionInput, setActionInput] = useState(params.action ?? '');
@@ -35,8 +39,6 @@ export function AuditPage() {
   }, [debouncedAction, params.action, setParams]);
   const [modal, modalHolder] = Modal.useModal();
 
-  const page = positiveInt(params.page, 1);
-  const pageSize = positiveInt(params.pageSize, 50, MAX_PAGE_SIZE);
   const result = params.result === 'success' || params.result === 'failure' ? params.result : undefined;
   const filters: Omit<AuditQuery, 'page' | 'pageSize'> = {
     actorId: params.actorId,
@@ -119,12 +121,13 @@ export function AuditPage() {
         }
       />
       <div className="bf-filters" role="search" aria-label={t('audit.filters')}>
-        <UserSelect
+        <UserPicker
+          source="users"
+          includeInactive
           value={params.actorId ?? null}
           onChange={(v) => setParams({ actorId: v })}
           placeholder={t('audit.filterActor')}
           aria-label={t('audit.filterActor')}
-          activeOnly={false}
           className="bf-filter-select"
         />
         <Select
@@ -183,15 +186,8 @@ export function AuditPage() {
             expandedRowRender: (e) => <AuditChanges entry={e} />,
             columnTitle: <span className="bf-visually-hidden">{t('audit.changes')}</span>,
           }}
-          onChange={(p) => setParams({ page: p.pageSize !== pageSize ? undefined : p.current, pageSize: p.pageSize === 50 ? undefined : p.pageSize }, false)}
-          pagination={{
-            current: page,
-            pageSize,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, MAX_PAGE_SIZE],
-            showTotal: (total) => t('common.totalItems', { count: total }),
-          }}
+          onChange={listPage.onTableChange}
+          pagination={listPage.tablePagination(log.data?.total ?? 0)}
           locale={{ emptyText: <Empty description={filtered ? t('audit.emptyFiltered') : t('audit.empty')} /> }}
         />
       )}

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
-import { useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import type { CalendarYear } from '../calendar-api.ts';
 import { dayState, nextDayState } from '../calendar-days.ts';
 import { useCalendarYears, useSaveCalendarYear } from '../hooks/use-calendar.ts';

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
-import { UserSelect } from '../../admin-users/components/user-select.tsx';
+import { positiveInt, useUrlParams } from '../../../shared/hooks/use-url-params.ts';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import type { OpenDeadline } from '../deadline-api.ts';
 import { amountText } from '../deadline-format.ts';
@@ -97,13 +97,14 @@ export function OpenDeadlinesTab() {
           onChange={(v) => setParams({ filter: v === 'all' ? undefined : String(v) })}
         />
         {can(me, 'user.read') ? (
-          <UserSelect
+          <UserPicker
+            source="users"
+            includeInactive
             value={params.owner ?? null}
             onChange={(v) => setParams({ owner: v })}
             placeholder={t('deadlines.filterOwner')}
             aria-label={t('deadlines.filterOwner')}
             className="bf-filter-select"
-            activeOnly={false}
           />
         ) : null}
         <Select

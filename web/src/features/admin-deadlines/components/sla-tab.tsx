@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
-import { useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import type { SlaRow } from '../deadline-api.ts';
 import { rateText } from '../deadline-format.ts';
 import { useDeadlinePolicies, useSla } from '../hooks/use-deadlines.ts';

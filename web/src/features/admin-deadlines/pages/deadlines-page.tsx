@@ -1,7 +1,7 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import { OpenDeadlinesTab } from '../components/open-deadlines-tab.tsx';
 import { SlaTab } from '../components/sla-tab.tsx';
 import { PoliciesTab } from '../components/policies-tab.tsx';

@@ -2,11 +2,11 @@ import { Form, Input, InputNumber, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/api/types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
-import { UserSelect } from '../../admin-users/components/user-select.tsx';
 import { subtreeIds } from '../department-tree.ts';
 import { useCreateDepartment, useUpdateDepartment } from '../hooks/use-departments.ts';
 import { DepartmentTreeSelect } from './department-tree-select.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 
 interface Values {
   name: string;
@@ -121,7 +121,7 @@ function DepartmentForm({
         />
       </Form.Item>
       <Form.Item name="headUserId" label={t('department.head')}>
-        <UserSelect current={editing?.headUserId ? { value: editing.headUserId, label: editing.headName ?? '' } : null} />
+        <UserPicker source="users" known={editing?.headUserId ? [{ value: editing.headUserId, label: editing.headName ?? '' }] : null} />
       </Form.Item>
       <Form.Item name="sortOrder" label={t('department.sortOrder')} extra={t('department.sortOrderHint')}>
         <InputNumber min={0} max={100000} precision={0} className="bf-full-width" />

@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type { CreateRoleBody, Role, UpdateRoleBody } from '../../../shared/api/types.ts';
-import { DEFAULT_ROLES } from '../../../../../core/default-roles.ts';
+import { DEFAULT_ROLE_CODES } from '../../../../../core/default-roles.ts';
 import { ME_KEY } from '../../auth/hooks/use-session.ts';
 
 export const ROLES_KEY = ['roles'] as const;
 const PERMISSIONS_KEY = ['permissions'] as const;
 
-const DEFAULT_ORDER = new Map(DEFAULT_ROLES.map((r, i) => [r.code, i]));
+const DEFAULT_ORDER = new Map<string, number>(DEFAULT_ROLE_CODES.map((code, i) => [code, i]));
 
-/** Default roles in the order PRODUCT.md lists them (management first), then custom roles by name. */
+/** Default roles in their seeded order (management first), then custom roles by name. */
 export function sortRoles(roles: readonly Role[]): Role[] {
   return [...roles].sort((a, b) => {
     const ia = DEFAULT_ORDER.get(a.code) ?? Number.MAX_SAFE_INTEGER;

@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { usePasswordPolicy } from '../../auth/hooks/use-password-policy.ts';
 import { useDepartments } from '../../admin-departments/hooks/use-departments.ts';
@@ -12,7 +13,6 @@ import { DepartmentTreeSelect } from '../../admin-departments/components/departm
 import { useRoles } from '../../admin-roles/hooks/use-roles.ts';
 import { useCreateUser, useUpdateUser, useUser } from '../hooks/use-users.ts';
 import { PasswordField } from './password-field.tsx';
-import { UserSelect } from './user-select.tsx';
 
 interface Values {
   username: string;
@@ -179,7 +179,7 @@ function UserForm({ user, onFinish }: { user: User | null; onFinish: (values: Va
         <DepartmentTreeSelect departments={departments.data ?? []} loading={departments.isFetching} />
       </Form.Item>
       <Form.Item name="managerId" label={t('user.manager')}>
-        <UserSelect excludeId={user?.id} current={user?.managerId ? { value: user.managerId, label: user.managerName ?? '' } : null} />
+        <UserPicker source="users" exclude={[user?.id]} known={user?.managerId ? [{ value: user.managerId, label: user.managerName ?? '' }] : null} />
       </Form.Item>
       <Form.Item name="roleIds" label={t('user.roles')} extra={canPickRoles ? undefined : t('user.rolesNeedRoleRead')}>
         <Select

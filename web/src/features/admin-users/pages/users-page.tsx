@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dropdown, Empty, Modal, Input, Select, Space, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Dropdown, Empty, Modal, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MaxPageSize, User, UserSortField } from '../../../shared/api/types.ts';
@@ -7,7 +7,7 @@ import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { useDepartments } from '../../admin-departments/hooks/use-departments.ts';
 import { DepartmentTreeSelect } from '../../admin-departments/components/department-tree-select.tsx';
@@ -19,16 +19,12 @@ import { useMessage } from '../../../shared/components/feedback.tsx';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 
 const MAX_PAGE_SIZE: MaxPageSize = 200;
-const PAGE_SIZES = [10, 20, 50, 100, MAX_PAGE_SIZE];
 const SORT_FIELDS: readonly UserSortField[] = ['username', 'displayName', 'createdAt', 'lastLoginAt'];
-const FILTER_KEYS = ['page', 'pageSize', 'sort', 'q', 'departmentId', 'roleId', 'active'] as const;
-
-function parseSort(sort: string | undefined): { field: UserSortField; desc: boolean } {
-  const desc = sort?.startsWith('-') ?? false;
-  const name = sort?.replace(/^-/, '');
-  const field = SORT_FIELDS.find((f) => f === name) ?? 'username';
-  return { field, desc };
-}
+const LIST = {
+  filters: ['q', 'departmentId', 'roleId', 'active'] as const,
+  sort: { fields: SORT_FIELDS, initial: { field: 'username' as UserSortField, desc: false } },
+  pageSize: { initial: 20, max: MAX_PAGE_SIZE, options: [10, 20, 50, 100, MAX_PAGE_SIZE] },
+};
 
 /** 用户管理: server-side paged, sorted and filtered list with create, edit and account actions. */
 export function UsersPage() {
@@ -37,22 +33,19 @@ export function UsersPage() {
   const [modal, modalHolder] = Modal.useModal();
   const me = useCurrentUser();
   const manage = can(me, 'user.manage');
-  const [params, setParams] = useUrlParams(FILTER_KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const list = useListPage(LIST);
+  const { params, setParams, sortOrder } = list;
   const [drawer, setDrawer] = useState<{ open: boolean; userId: string | null }>({ open: false, userId: null });
   const [resetting, setResetting] = useState<User | null>(null);
   const handleError = useApiErrorHandler();
   const setActive = useSetActive();
   const unlock = useUnlockUser();
 
-  const page = positiveInt(params.page, 1);
-  const pageSize = positiveInt(params.pageSize, 20, MAX_PAGE_SIZE);
-  const sort = parseSort(params.sort);
   const active = params.active === 'true' || params.active === 'false' ? params.active : undefined;
   const users = useUsers({
-    page,
-    pageSize,
-    sort: `${sort.desc ? '-' : ''}${sort.field}`,
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sortParam,
     q: params.q,
     departmentId: params.departmentId,
     roleId: params.roleId,
@@ -85,8 +78,6 @@ export function UsersPage() {
       { id: user.id, body: { version: user.version } },
       { onSuccess: () => void message.success(t('user.unlocked')), onError: (err) => handleError(err) },
     );
-
-  const sortOrder = (field: UserSortField) => (sort.field === field ? (sort.desc ? 'descend' : 'ascend') : null);
 
   const columns: TableColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', key: 'username', sorter: true, sortOrder: sortOrder('username'), fixed: 'left' },
@@ -157,22 +148,6 @@ export function UsersPage() {
     });
   }
 
-  const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-    const field = SORT_FIELDS.find((f) => f === key);
-    const nextSort = field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
-    const sortChanged = nextSort !== params.sort;
-    setParams(
-      {
-        page: sortChanged || pagination.pageSize !== pageSize ? undefined : pagination.current,
-        pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-        sort: nextSort,
-      },
-      false,
-    );
-  };
-
   const emptyText = filtered ? t('user.emptyFiltered') : manage ? t('user.emptyCanCreate') : t('user.empty');
 
   return (
@@ -191,9 +166,7 @@ export function UsersPage() {
       />
       <div className="bf-filters" role="search" aria-label={t('user.filters')}>
         <Input.Search
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(v) => setParams({ q: v.trim() })}
+          {...list.searchBox}
           placeholder={t('user.searchPlaceholder')}
           aria-label={t('user.search')}
           allowClear
@@ -243,17 +216,9 @@ export function UsersPage() {
           columns={columns}
           dataSource={users.data?.items ?? []}
           loading={users.isFetching}
-          onChange={onTableChange}
+          onChange={list.onTableChange}
           size="middle"
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.totalItems', { count: total }),
-            responsive: true,
-          }}
+          pagination={{ ...list.tablePagination(users.data?.total ?? 0), responsive: true }}
           locale={{ emptyText: <Empty description={emptyText} /> }}
         />
       )}

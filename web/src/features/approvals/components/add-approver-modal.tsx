@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { UserPicker } from './user-picker.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 
 export interface AddApproverInput {
   userId: string;
@@ -45,7 +45,7 @@ export function AddApproverModal({ open, exclude, onCancel, onSubmit }: {
     >
       <Form form={form} layout="vertical" initialValues={{ position: 'current' }}>
         <Form.Item name="userId" label={t('approvals.addApproverUser')} rules={[{ required: true, message: t('approvals.addApproverUserRequired') }]}>
-          <UserPicker exclude={exclude} aria-label={t('approvals.addApproverUser')} />
+          <UserPicker source="colleagues" exclude={exclude} aria-label={t('approvals.addApproverUser')} />
         </Form.Item>
         <Form.Item name="position" label={t('approvals.addApproverPosition')}>
           <Radio.Group

@@ -84,14 +84,3 @@ export function useCancelDelegation() {
     onSettled: () => qc.invalidateQueries({ queryKey: DELEGATIONS_KEY }),
   });
 }
-
-/** Active users matching a search, for the delegate and added-approver pickers. */
-export function useUserOptions(q: string, enabled = true) {
-  return useQuery({
-    queryKey: ['approvals', 'user-options', q],
-    queryFn: ({ signal }) => api('GET /approvals/user-options', { query: { q }, signal }),
-    placeholderData: keepPreviousData,
-    enabled,
-    staleTime: 60_000,
-  });
-}

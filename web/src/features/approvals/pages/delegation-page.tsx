@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { useCurrentUser } from '../../auth/hooks/use-session.ts';
 import type { Delegation } from '../approval-api.ts';
 import { useCancelDelegation, useCreateDelegation, useDelegations } from '../hooks/use-approvals.ts';
-import { UserPicker } from '../components/user-picker.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import '../approvals.css';
 
 interface FormValues {
@@ -86,7 +86,7 @@ export function DelegationPage() {
       <Card title={t('approvals.delegation.newTitle')} className="bf-gap-bottom">
         <Form<FormValues> form={form} layout="vertical" onFinish={save} className="bf-delegation-form">
           <Form.Item name="delegateId" label={t('approvals.delegation.delegate')} rules={[{ required: true, message: t('approvals.delegation.delegateRequired') }]}>
-            <UserPicker exclude={[me.id]} aria-label={t('approvals.delegation.delegate')} />
+            <UserPicker source="colleagues" exclude={[me.id]} aria-label={t('approvals.delegation.delegate')} />
           </Form.Item>
           <Form.Item name="range" label={t('approvals.delegation.range')} rules={[{ required: true, message: t('approvals.delegation.rangeRequired') }]}>
             <DatePicker.RangePicker

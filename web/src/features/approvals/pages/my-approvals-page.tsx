@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { positiveInt, useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import type { ApprovalBox, ApprovalListItem } from '../approval-api.ts';
 import { useApprovalList } from '../hooks/use-approvals.ts';
 import { useApprovalCounts } from '../hooks/use-approval-counts.ts';

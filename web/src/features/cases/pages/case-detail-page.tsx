@@ -9,11 +9,11 @@ import { api, isApiError } from '../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { lab, langOf } from '../../leads/format.ts';
 import { DueText } from '../../leads/components/lead-tags.tsx';
-import { ColleagueSelect } from '../../activities/components/record-pickers.tsx';
 import type { CaseDetail } from '../case-api.ts';
 import { CASES_KEY, caseStateColor } from '../format.ts';
 import '../../leads/leads.css';
@@ -97,7 +97,7 @@ export function CaseDetailPage() {
         cancelText={t('common.cancel')} okButtonProps={{ loading: run.isPending }} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
           {action === 'assign' ? (
-            <Form.Item name="assigneeId" label={t('cases.f.assignee')} rules={[{ required: true }]} extra={t('cases.assigneeHint')}><ColleagueSelect /></Form.Item>
+            <Form.Item name="assigneeId" label={t('cases.f.assignee')} rules={[{ required: true }]} extra={t('cases.assigneeHint')}><UserPicker source="colleagues" departmentLabel="brackets" placeholder={null} notFoundText={null} allowClear={false} /></Form.Item>
           ) : null}
           {action === 'answer' ? (
             <Form.Item name="answer" label={t('cases.f.answer')} rules={[{ required: true, whitespace: true }]} extra={t('cases.answerHint')}><Input.TextArea rows={5} maxLength={5000} /></Form.Item>

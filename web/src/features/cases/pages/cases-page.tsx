@@ -10,22 +10,23 @@ import {
 } from '../../../../../core/cases/case-rules.ts';
 import { api, apiUrl } from '../../../shared/api/client.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { downloadFile, lab, langOf, optionsOf } from '../../leads/format.ts';
 import { DueText } from '../../leads/components/lead-tags.tsx';
-import { ColleagueSelect, CustomerSelect } from '../../activities/components/record-pickers.tsx';
+import { CustomerSelect } from '../../activities/components/record-pickers.tsx';
 import type { CaseListQuery, CaseView, CreateCaseBody } from '../case-api.ts';
 import { CASES_KEY, caseStateColor } from '../format.ts';
 import '../../leads/leads.css';
 
-const KEYS = ['page', 'kind', 'state', 'mine', 'overdue', 'q'] as const;
 const PAGE_SIZE = 20;
+const LIST = { filters: ['kind', 'state', 'mine', 'overdue', 'q'], pageSize: PAGE_SIZE } as const;
 
 interface NewValues { kind: 'inquiry' | 'complaint'; customerId?: string | null; subject: string; content: string; channel: CreateCaseBody['channel']; receivedAt?: Dayjs; assigneeId?: string | null }
 
@@ -39,11 +40,10 @@ export function CasesPage() {
   const onError = useApiErrorHandler();
   const message = useMessage();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useUrlParams(KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const listPage = useListPage(LIST);
+  const { params, setParams, page } = listPage;
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewValues>();
-  const page = positiveInt(params.page, 1);
   const filters: CaseListQuery = {
     kind: CASE_KINDS.find((k) => k === params.kind),
     state: CASE_STATES.find((s) => s === params.state),
@@ -87,10 +87,7 @@ export function CasesPage() {
     { title: t('cases.f.due'), key: 'due', render: (_: unknown, r) => (r.state === 'open' || r.state === 'assigned' ? <DueText dueAt={r.dueAt} overdue={r.overdue} /> : '—') },
   ];
   const total = list.data?.total ?? 0;
-  const pagination = {
-    current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true,
-    showTotal: (n: number) => t('common.totalItems', { count: n }), onChange: (p: number) => setParams({ page: p === 1 ? undefined : p }, false),
-  };
+  const pagination = listPage.pagination(total);
   const empty = <Empty description={filtered ? t('cases.emptyFiltered') : manage ? t('cases.emptyCanCreate') : t('cases.empty')} />;
 
   return (
@@ -108,7 +105,7 @@ export function CasesPage() {
         }
       />
       <div className="bf-filters" role="search" aria-label={t('cases.filters')}>
-        <Input.Search value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(v) => setParams({ q: v.trim() })} placeholder={t('cases.searchPlaceholder')}
+        <Input.Search {...listPage.searchBox} placeholder={t('cases.searchPlaceholder')}
           aria-label={t('cases.search')} allowClear className="bf-filter-search" />
         <Select value={filters.kind} onChange={(v: string | undefined) => setParams({ kind: v })} options={optionsOf(CASE_KINDS, CASE_KIND_LABELS, lang)}
           placeholder={t('cases.f.kind')} aria-label={t('cases.f.kind')} allowClear className="bf-filter-status" />
@@ -154,7 +151,7 @@ export function CasesPage() {
           <Form.Item name="content" label={t('cases.f.content')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
           <div className="bf-in-cols">
             <Form.Item name="receivedAt" label={t('cases.f.receivedAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" /></Form.Item>
-            <Form.Item name="assigneeId" label={t('cases.f.assignee')} extra={t('cases.assigneeHint')}><ColleagueSelect /></Form.Item>
+            <Form.Item name="assigneeId" label={t('cases.f.assignee')} extra={t('cases.assigneeHint')}><UserPicker source="colleagues" departmentLabel="brackets" placeholder={null} notFoundText={null} allowClear={false} /></Form.Item>
           </div>
         </Form>
       </Modal>

@@ -7,6 +7,7 @@ import { provinceOfCreditCode, regionOfProvince } from '../../../../../core/crm/
 import { isApiError } from '../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import type {
@@ -15,7 +16,6 @@ import type {
 import { langOf, LISTS, provinceOptions, selectOptions } from '../crm-format.ts';
 import { useDuplicateCheck, useSaveCustomer, useSavePartner, type RecordKind } from '../hooks/use-customers.ts';
 import { DuplicateAlert } from './duplicate-alert.tsx';
-import { UserPicker } from './user-picker.tsx';
 
 interface Values {
   name: string;
@@ -236,7 +236,7 @@ export function CompanyFormDrawer({
         ) : null}
         {!editing && mayAssign ? (
           <Form.Item name="ownerUserId" label={t('customers.f.owner')} extra={t('customers.f.ownerHint')}>
-            <UserPicker aria-label={t('customers.f.owner')} />
+            <UserPicker source="colleagues" departmentLabel="brackets" placeholder={t('customers.pickUser')} notFoundText={t('customers.noUser')} aria-label={t('customers.f.owner')} />
           </Form.Item>
         ) : null}
         <Form.Item name="address" label={t('customers.f.address')} rules={[{ max: 200 }]}>

@@ -3,8 +3,8 @@ import { Modal, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { useSaveShares, useShares, type RecordKind } from '../hooks/use-customers.ts';
-import { UserPicker } from './user-picker.tsx';
 
 /** Shares a customer / partner with named colleagues, on top of what their roles let them see. */
 export function ShareDialog({ kind, open, id, name, ownerUserId, onClose }: {
@@ -47,11 +47,14 @@ export function ShareDialog({ kind, open, id, name, ownerUserId, onClose }: {
         <Spin />
       ) : (
         <UserPicker
+          source="colleagues"
+          departmentLabel="brackets"
+          notFoundText={t('customers.noUser')}
           mode="multiple"
           value={value}
-          onChange={(v) => setValue(Array.isArray(v) ? v : v ? [v] : [])}
+          onChange={setValue}
           known={known}
-          excludeIds={ownerUserId ? [ownerUserId] : []}
+          exclude={[ownerUserId]}
           aria-label={t('customers.share.users')}
           placeholder={t('customers.share.users')}
         />

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { useTransfer, type RecordKind } from '../hooks/use-customers.ts';
-import { UserPicker } from './user-picker.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 
 /** Hands a customer / partner to another owner (audited; the new owner is notified). */
 export function TransferDialog({
@@ -56,7 +56,11 @@ export function TransferDialog({
       <p className="bf-muted">{t('customers.transfer.current', { name: record.ownerName ?? '—' })}</p>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="ownerUserId" label={t('customers.transfer.newOwner')} rules={[{ required: true, message: t('customers.transfer.pick') }]}>
-          <UserPicker excludeIds={record.ownerUserId ? [record.ownerUserId] : []} aria-label={t('customers.transfer.newOwner')} />
+          <UserPicker
+            source="colleagues" departmentLabel="brackets" placeholder={t('customers.pickUser')} notFoundText={t('customers.noUser')}
+            exclude={[record.ownerUserId]}
+            aria-label={t('customers.transfer.newOwner')}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('customers.transfer.note')}>
           <Input.TextArea rows={2} maxLength={500} placeholder={t('customers.transfer.notePlaceholder')} />

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Button, Empty, Grid, Input, List, Select, Space, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Empty, Grid, Input, List, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_SORT_FIELDS } from '../../../../../core/schemas/customers.schema.ts';
+import { CUSTOMER_SORT_FIELDS } from '../../../../../core/crm/crm.schema.ts';
 import { apiUrl } from '../../../shared/api/client.ts';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { CompanyFormDrawer } from '../components/company-form-drawer.tsx';
 import { ImportWizard } from '../components/import-wizard.tsx';
@@ -19,17 +19,11 @@ import { downloadFile, label, langOf, LISTS, place, provinceOptions, selectOptio
 import '../customers.css';
 import { useCustomers } from '../hooks/use-customers.ts';
 
-type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
-const FILTER_KEYS = ['page', 'pageSize', 'sort', 'q', 'owner', 'status', 'level', 'industry', 'province', 'region'] as const;
-const PAGE_SIZES = [10, 20, 50, 100];
-
-function parseSort(sort: string | undefined): { field: SortField; desc: boolean } {
-  if (!sort) return { field: 'updatedAt', desc: true };
-  const desc = sort.startsWith('-');
-  const name = sort.replace(/^-/, '');
-  const field = CUSTOMER_SORT_FIELDS.find((f) => f === name) ?? 'updatedAt';
-  return { field, desc };
-}
+const LIST = {
+  filters: ['q', 'owner', 'status', 'level', 'industry', 'province', 'region'],
+  sort: { fields: CUSTOMER_SORT_FIELDS, initial: { field: 'updatedAt', desc: true } },
+  pageSize: { initial: 20, max: 100, options: [10, 20, 50, 100] },
+} as const;
 
 /** 客户: server-side filtered, sorted and paged list; export honours the filters; Excel import; new customer. */
 export function CustomersPage() {
@@ -38,17 +32,14 @@ export function CustomersPage() {
   const me = useCurrentUser();
   const message = useMessage();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useUrlParams(FILTER_KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const list = useListPage(LIST);
+  const { params, setParams, pageSize, sortParam, sortOrder } = list;
   const [showFilters, setShowFilters] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const manage = can(me, 'customer.manage');
 
-  const page = positiveInt(params.page, 1);
-  const pageSize = positiveInt(params.pageSize, 20, 100);
-  const sort = parseSort(params.sort);
   const filters = {
     q: params.q,
     owner: params.owner,
@@ -58,12 +49,10 @@ export function CustomersPage() {
     province: params.province,
     region: params.region,
   } as Omit<CustomerListQuery, 'page' | 'pageSize' | 'sort'>;
-  const sortParam = `${sort.desc ? '-' : ''}${sort.field}` as CustomerListQuery['sort'];
-  const customers = useCustomers({ ...filters, page, pageSize, sort: sortParam });
+  const customers = useCustomers({ ...filters, page: list.page, pageSize, sort: sortParam });
   const filtered = Object.values(filters).some(Boolean);
   const filterCount = Object.entries(filters).filter(([k, v]) => k !== 'q' && Boolean(v)).length;
 
-  const sortOrder = (field: SortField) => (sort.field === field ? (sort.desc ? 'descend' : 'ascend') : null);
   const columns: TableColumnsType<CustomerListItem> = [
     {
       title: t('customers.f.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), fixed: 'left',
@@ -82,21 +71,6 @@ export function CustomersPage() {
     { title: t('customers.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: formatDateTime },
   ];
 
-  const onTableChange: TableProps<CustomerListItem>['onChange'] = (pagination, _f, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-    const field = CUSTOMER_SORT_FIELDS.find((f) => f === key);
-    const nextSort = field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
-    setParams(
-      {
-        page: nextSort !== params.sort || pagination.pageSize !== pageSize ? undefined : pagination.current,
-        pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-        sort: nextSort,
-      },
-      false,
-    );
-  };
-
   const doExport = () => {
     setExporting(true);
     downloadFile(apiUrl('GET /customers/export.xlsx', { query: { ...filters, sort: sortParam } }), 'customers.xlsx')
@@ -106,15 +80,7 @@ export function CustomersPage() {
 
   const emptyText = filtered ? t('customers.emptyFiltered') : manage ? t('customers.emptyCanCreate') : t('customers.empty');
   const total = customers.data?.total ?? 0;
-  const pagination = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZES,
-    showTotal: (n: number) => t('common.totalItems', { count: n }),
-    onChange: (p: number, size: number) => setParams({ page: p === 1 ? undefined : p, pageSize: size === 20 ? undefined : size }, false),
-  };
+  const pagination = list.pagination(total);
 
   return (
     <>
@@ -143,9 +109,7 @@ export function CustomersPage() {
       />
       <div className="bf-filters" role="search" aria-label={t('customers.filters')}>
         <Input.Search
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(v) => setParams({ q: v.trim() })}
+          {...list.searchBox}
           placeholder={t('customers.searchPlaceholder')}
           aria-label={t('customers.search')}
           allowClear
@@ -188,9 +152,9 @@ export function CustomersPage() {
           columns={columns}
           dataSource={customers.data?.items ?? []}
           loading={customers.isFetching}
-          onChange={onTableChange}
+          onChange={list.onTableChange}
           size="middle"
-          pagination={{ ...pagination, onChange: undefined, responsive: true }}
+          pagination={{ ...list.tablePagination(total), responsive: true }}
           locale={{ emptyText: <Empty description={emptyText} /> }}
         />
       ) : (

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Skeleton, Typography } from 'antd';
 import { CloseCircleOutlined, CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,11 +7,11 @@ import {
 } from '../../../../../core/intake/labels.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
-import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { lab, langOf, optionsOf } from '../format.ts';
-import { useAssignees, useLead, useLeadActions } from '../hooks/use-leads.ts';
+import { useLead, useLeadActions } from '../hooks/use-leads.ts';
 import type { ScreenLeadBody } from '../lead-api.ts';
 
 type Outcome = 'reject' | 'forward' | 'keep';
@@ -46,9 +45,6 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
   const { screen } = useLeadActions(leadId);
   const [form] = Form.useForm<Values>();
   const outcome = Form.useWatch('outcome', form);
-  const [q, setQ] = useState('');
-  const term = useDebouncedValue(q, 250);
-  const assignees = useAssignees(term, open && outcome === 'keep');
 
   const submit = (v: Values) => {
     const version = lead.data?.version ?? 0;
@@ -161,11 +157,12 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
                     <Select options={optionsOf(LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, lang)} />
                   </Form.Item>
                   <Form.Item name="assigneeId" label={t('leads.screen.assignee')} rules={[{ required: true, message: t('leads.screen.pickAssignee') }]}>
-                    <Select
-                      showSearch={{ filterOption: false, onSearch: setQ }}
-                      loading={assignees.isFetching}
-                      options={(assignees.data ?? []).map((a) => ({ value: a.id, label: a.departmentName ? `${a.displayName}（${a.departmentName}）` : a.displayName }))}
+                    <UserPicker
+                      source="lead-assignees"
+                      enabled={open}
                       placeholder={t('leads.screen.assigneeHint')}
+                      notFoundText={null}
+                      allowClear={false}
                     />
                   </Form.Item>
                 </div>

@@ -18,15 +18,6 @@ export function useLead(id: string) {
   return useQuery({ queryKey: [...LEADS_KEY, 'detail', id], queryFn: ({ signal }) => api('GET /leads/:id', { params: { id }, signal }) });
 }
 
-export function useAssignees(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...LEADS_KEY, 'assignees', q],
-    queryFn: ({ signal }) => api('GET /leads/assignees', { query: { q: q || undefined }, signal }),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
 export function useIntakeSettings() {
   return useQuery({ queryKey: [...LEADS_KEY, 'settings'], queryFn: ({ signal }) => api('GET /leads/settings', { signal }), staleTime: 5 * 60_000 });
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, DatePicker, Empty, Grid, Input, List, Select, Space, Tabs, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Button, DatePicker, Empty, Grid, Input, List, Select, Space, Tabs, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined, ShopOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { LEAD_SORT_FIELDS } from '../../../../../core/schemas/leads.schema.ts';
+import { LEAD_SORT_FIELDS } from '../../../../../core/intake/intake.schema.ts';
 import { LEAD_CHANNEL_LABELS, LEAD_CHANNELS } from '../../../../../core/intake/labels.ts';
 import { LEAD_STATE_LABELS, LEAD_STATES } from '../../../../../core/intake/lead-states.ts';
 import { apiUrl } from '../../../shared/api/client.ts';
@@ -13,7 +13,7 @@ import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime, formatMoney } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { downloadFile, lab, langOf, optionsOf } from '../format.ts';
 import type { LeadListItem, LeadListQuery } from '../lead-api.ts';
@@ -24,9 +24,12 @@ import { ScreenModal } from '../components/screen-modal.tsx';
 import '../leads.css';
 
 type Box = 'all' | 'mine' | 'screening' | 'evaluate' | 'escalated' | 'conflicts';
-type SortField = (typeof LEAD_SORT_FIELDS)[number];
-const KEYS = ['tab', 'page', 'sort', 'q', 'state', 'channel', 'from', 'to'] as const;
 const PAGE_SIZE = 20;
+const LIST = {
+  filters: ['tab', 'q', 'state', 'channel', 'from', 'to'],
+  sort: { fields: LEAD_SORT_FIELDS, initial: { field: 'registeredAt', desc: true } },
+  pageSize: PAGE_SIZE,
+} as const;
 
 /**
  * 信息登记 (all information, with work lists: mine, to evaluate, escalated, conflicts) and, with
@@ -39,8 +42,9 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
   const message = useMessage();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useUrlParams(KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const listPage = useListPage(LIST);
+  const { params, setParams, sortOrder } = listPage;
+  const sort = listPage.sortParam;
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [screeningId, setScreeningId] = useState<string | null>(null);
@@ -52,10 +56,6 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
         b === 'evaluate' ? can(me, 'lead.evaluate') : b === 'escalated' || b === 'conflicts' ? can(me, 'lead.decide') : true,
       );
   const box: Box = screening ? 'screening' : (tabs.find((b) => b === params.tab) ?? 'all');
-  const page = positiveInt(params.page, 1);
-  const sortField = LEAD_SORT_FIELDS.find((f) => f === params.sort?.replace(/^-/, '')) ?? 'registeredAt';
-  const sortDesc = params.sort ? params.sort.startsWith('-') : true;
-  const sort = `${sortDesc ? '-' : ''}${sortField}` as LeadListQuery['sort'];
   const filters: LeadListQuery = {
     q: params.q,
     state: LEAD_STATES.find((s) => s === params.state),
@@ -64,10 +64,9 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
     to: params.to,
     ...(box === 'mine' ? { mine: 'true' as const } : box === 'all' ? {} : { box }),
   };
-  const list = useLeads({ ...filters, page, pageSize: PAGE_SIZE, sort });
+  const list = useLeads({ ...filters, page: listPage.page, pageSize: PAGE_SIZE, sort });
   const filtered = Boolean(params.q || params.state || params.channel || params.from);
 
-  const sortOrder = (f: SortField) => (sortField === f ? (sortDesc ? 'descend' : 'ascend') : null);
   const columns: TableColumnsType<LeadListItem> = [
     { title: t('leads.f.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: sortOrder('code'), render: (v: string) => <span className="bf-in-mono">{v}</span> },
     {
@@ -89,14 +88,6 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
     });
   }
 
-  const onTableChange: TableProps<LeadListItem>['onChange'] = (pagination, _f, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-    const field = LEAD_SORT_FIELDS.find((f) => f === key);
-    const next = field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
-    setParams({ page: next !== params.sort ? undefined : pagination.current, sort: next }, false);
-  };
-
   const doExport = () => {
     setExporting(true);
     const { q, state, channel, from, to, mine } = filters;
@@ -116,18 +107,11 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
     </Empty>
   );
   const total = list.data?.total ?? 0;
-  const pagination = {
-    current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true,
-    showTotal: (n: number) => t('common.totalItems', { count: n }),
-    onChange: (p: number) => setParams({ page: p === 1 ? undefined : p }, false),
-  };
 
   const filterBar = (
     <div className="bf-filters" role="search" aria-label={t('leads.filters')}>
       <Input.Search
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        onSearch={(v) => setParams({ q: v.trim() })}
+        {...listPage.searchBox}
         placeholder={t('leads.searchPlaceholder')}
         aria-label={t('leads.search')}
         allowClear
@@ -192,9 +176,9 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          onChange={onTableChange}
+          onChange={listPage.onTableChange}
           size="middle"
-          pagination={{ ...pagination, onChange: undefined }}
+          pagination={listPage.tablePagination(total)}
           locale={{ emptyText: emptyNode }}
         />
       ) : (
@@ -203,7 +187,7 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: emptyNode }}
-          pagination={total > PAGE_SIZE ? { ...pagination, size: 'small', align: 'center' } : false}
+          pagination={total > PAGE_SIZE ? { ...listPage.pagination(total), size: 'small', align: 'center' } : false}
           renderItem={(r) => (
             <List.Item className="bf-lead-card">
               <div className="bf-lead-card-body">

@@ -1,17 +1,17 @@
 import '../../customers/customers.css';
 import { useState } from 'react';
-import { Button, Empty, Grid, Input, List, Select, Space, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Empty, Grid, Input, List, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { PARTNER_SORT_FIELDS } from '../../../../../core/schemas/customers.schema.ts';
+import { PARTNER_SORT_FIELDS } from '../../../../../core/crm/crm.schema.ts';
 import { apiUrl } from '../../../shared/api/client.ts';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useListPage } from '../../../shared/hooks/use-list-page.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { CompanyFormDrawer } from '../../customers/components/company-form-drawer.tsx';
 import { ImportWizard } from '../../customers/components/import-wizard.tsx';
@@ -19,15 +19,11 @@ import type { PartnerListItem, PartnerListQuery } from '../../customers/customer
 import { downloadFile, label, langOf, LISTS, place, provinceOptions, selectOptions } from '../../customers/crm-format.ts';
 import { usePartners } from '../../customers/hooks/use-customers.ts';
 
-type SortField = (typeof PARTNER_SORT_FIELDS)[number];
-const FILTER_KEYS = ['page', 'pageSize', 'sort', 'q', 'kind', 'owner', 'status', 'level', 'province', 'region'] as const;
-
-function parseSort(sort: string | undefined): { field: SortField; desc: boolean } {
-  if (!sort) return { field: 'updatedAt', desc: true };
-  const desc = sort.startsWith('-');
-  const field = PARTNER_SORT_FIELDS.find((f) => f === sort.replace(/^-/, '')) ?? 'updatedAt';
-  return { field, desc };
-}
+const LIST = {
+  filters: ['q', 'kind', 'owner', 'status', 'level', 'province', 'region'],
+  sort: { fields: PARTNER_SORT_FIELDS, initial: { field: 'updatedAt', desc: true } },
+  pageSize: { initial: 20, max: 100, options: [10, 20, 50, 100] },
+} as const;
 
 const kindColor = (k: string) => (k === 'dealer' ? 'purple' : 'cyan');
 
@@ -38,23 +34,18 @@ export function PartnersPage() {
   const me = useCurrentUser();
   const message = useMessage();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useUrlParams(FILTER_KEYS);
-  const [search, setSearch] = useState(params.q ?? '');
+  const list = useListPage(LIST);
+  const { params, setParams, pageSize, sortParam, sortOrder } = list;
   const [showFilters, setShowFilters] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const manage = can(me, 'partner.manage');
-  const page = positiveInt(params.page, 1);
-  const pageSize = positiveInt(params.pageSize, 20, 100);
-  const sort = parseSort(params.sort);
   const filters = {
     q: params.q, kind: params.kind, owner: params.owner, status: params.status, level: params.level, province: params.province, region: params.region,
   } as Omit<PartnerListQuery, 'page' | 'pageSize' | 'sort'>;
-  const sortParam = `${sort.desc ? '-' : ''}${sort.field}` as PartnerListQuery['sort'];
-  const partners = usePartners({ ...filters, page, pageSize, sort: sortParam });
+  const partners = usePartners({ ...filters, page: list.page, pageSize, sort: sortParam });
   const filtered = Object.values(filters).some(Boolean);
   const filterCount = Object.entries(filters).filter(([k, v]) => k !== 'q' && Boolean(v)).length;
-  const sortOrder = (field: SortField) => (sort.field === field ? (sort.desc ? 'descend' : 'ascend') : null);
 
   const columns: TableColumnsType<PartnerListItem> = [
     { title: t('partners.f.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), fixed: 'left', render: (v: string, p) => <Link to={`/partners/${p.id}`}>{v}</Link> },
@@ -68,24 +59,8 @@ export function PartnersPage() {
     { title: t('customers.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: formatDateTime },
   ];
 
-  const onTableChange: TableProps<PartnerListItem>['onChange'] = (pagination, _f, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-    const field = PARTNER_SORT_FIELDS.find((f) => f === key);
-    const nextSort = field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
-    setParams({
-      page: nextSort !== params.sort || pagination.pageSize !== pageSize ? undefined : pagination.current,
-      pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-      sort: nextSort,
-    }, false);
-  };
-
   const total = partners.data?.total ?? 0;
   const emptyText = filtered ? t('customers.emptyFiltered') : manage ? t('partners.emptyCanCreate') : t('partners.empty');
-  const pagination = {
-    current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (n: number) => t('common.totalItems', { count: n }),
-  };
 
   return (
     <>
@@ -109,7 +84,7 @@ export function PartnersPage() {
         }
       />
       <div className="bf-filters" role="search" aria-label={t('customers.filters')}>
-        <Input.Search value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(v) => setParams({ q: v.trim() })}
+        <Input.Search {...list.searchBox}
           placeholder={t('partners.searchPlaceholder')} aria-label={t('customers.search')} allowClear className="bf-filter-search" />
         {screens.md || showFilters ? (
           <>
@@ -136,7 +111,7 @@ export function PartnersPage() {
         <LoadError error={partners.error} onRetry={() => void partners.refetch()} />
       ) : screens.md ? (
         <DataTable<PartnerListItem> label={t('partners.title')} rowKey="id" columns={columns} dataSource={partners.data?.items ?? []}
-          loading={partners.isFetching} onChange={onTableChange} size="middle" pagination={{ ...pagination, responsive: true }}
+          loading={partners.isFetching} onChange={list.onTableChange} size="middle" pagination={{ ...list.tablePagination(total), responsive: true }}
           locale={{ emptyText: <Empty description={emptyText} /> }} />
       ) : (
         <List<PartnerListItem>
@@ -144,8 +119,7 @@ export function PartnersPage() {
           loading={partners.isFetching}
           dataSource={partners.data?.items ?? []}
           locale={{ emptyText: <Empty description={emptyText} /> }}
-          pagination={total > pageSize ? { ...pagination, size: 'small', showSizeChanger: false, align: 'center',
-            onChange: (p: number) => setParams({ page: p === 1 ? undefined : p }, false) } : false}
+          pagination={total > pageSize ? { ...list.pagination(total), size: 'small', showSizeChanger: false, align: 'center' } : false}
           renderItem={(p) => (
             <List.Item className="bf-crm-card-item">
               <Link to={`/partners/${p.id}`} className="bf-crm-card-link">

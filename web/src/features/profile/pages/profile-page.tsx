@@ -5,8 +5,7 @@ import { api, isApiError } from '../../../shared/api/client.ts';
 import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
 import type { Locale, UpdateProfileBody } from '../../../shared/api/types.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { LOCALE_NAMES, LOCALES, changeLocale, currentLocale } from '../../../i18n/index.ts';
-import { permissionLabel } from '../../../shared/permission-label.ts';
+import { LOCALE_NAMES, LOCALES, changeLocale } from '../../../i18n/index.ts';
 import { ME_KEY, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { DataScopeTag } from '../../../shared/components/data-scope.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
@@ -52,7 +51,6 @@ export function ProfilePage() {
   };
 
   const grants = Object.entries(me.grants);
-  const locale = currentLocale();
 
   return (
     <>
@@ -106,7 +104,7 @@ export function ProfilePage() {
             <ul className="bf-grant-list">
               {grants.map(([perm, scope]) => (
                 <li key={perm}>
-                  <span>{permissionLabel(perm, locale)}</span>
+                  <span>{me.grantLabels[perm] ?? perm}</span>
                   <DataScopeTag scope={scope} />
                 </li>
               ))}

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { DataTable } from '../../../shared/components/data-table.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { formatMoney } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { positiveInt, useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { stageLabel, type TrackingRow, type UpdateTrackingBody } from '../../projects/project-api.ts';
 import { useStageConfig } from '../../projects/hooks/use-projects.ts';

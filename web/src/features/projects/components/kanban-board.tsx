@@ -6,7 +6,9 @@ import { Link } from 'react-router-dom';
 import { api } from '../../../shared/api/client.ts';
 import { formatMoney } from '../../../shared/format.ts';
 import type { KanbanCard, KanbanColumn, ProjectFilter } from '../project-api.ts';
-import { DueText, EmptyLine, StatusTag } from './bits.tsx';
+import { DueText } from './due-text.tsx';
+import { EmptyLine } from './empty-line.tsx';
+import { StatusTag } from './status-tag.tsx';
 
 const PAGE = 20;
 

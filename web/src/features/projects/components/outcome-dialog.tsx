@@ -1,14 +1,12 @@
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OUTCOME_REASONS, outcomeNeedsReason, type Outcome, type OutcomeReason } from '../../../../../core/projects/rules.ts';
 import type { OutcomeBody } from '../project-api.ts';
-import { MoneyInput, yuanToFen } from './bits.tsx';
-
-const REASONS = ['price', 'technical_score', 'qualification', 'relationship', 'budget_cut', 'competitor_chosen', 'other'] as const;
-type Outcome = OutcomeBody['outcome'];
+import { MoneyInput, yuanToFen } from './money-input.tsx';
 
 interface Values {
   outcome: Outcome;
-  reason?: (typeof REASONS)[number];
+  reason?: OutcomeReason;
   winningCompetitor?: string;
   winningPriceYuan?: number | null;
   note?: string;
@@ -44,9 +42,9 @@ export function OutcomeDialog({ open, onClose, allowed, busy, onSubmit }: {
         <Form.Item
           name="reason"
           label={t('projects.outcome.reason')}
-          rules={[{ required: outcome !== 'won', message: t('projects.outcome.reasonRequired') }]}
+          rules={[{ required: outcome === undefined || outcomeNeedsReason(outcome), message: t('projects.outcome.reasonRequired') }]}
         >
-          <Select allowClear options={REASONS.map((r) => ({ value: r, label: t(`projects.reason.${r}`) }))} />
+          <Select allowClear options={OUTCOME_REASONS.map((r) => ({ value: r, label: t(`projects.reason.${r}`) }))} />
         </Form.Item>
         {outcome !== 'abandoned' ? (
           <>

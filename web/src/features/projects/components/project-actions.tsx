@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
-import { UserPicker } from '../../approvals/components/user-picker.tsx';
+import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { localized, stageLabel, type ProjectDetail } from '../project-api.ts';
 import { useProjectAction, useStageConfig } from '../hooks/use-projects.ts';
 import { OutcomeDialog } from './outcome-dialog.tsx';
@@ -156,7 +156,7 @@ export function ProjectActions({ p }: { p: ProjectDetail }) {
       >
         <Form form={form} layout="vertical">
           <Form.Item name="userId" label={t('projects.team.presalesLead')} rules={[{ required: true, message: t('projects.team.userRequired') }]} extra={t('projects.team.presalesLeadHint')}>
-            <UserPicker aria-label={t('projects.team.presalesLead')} />
+            <UserPicker source="colleagues" aria-label={t('projects.team.presalesLead')} />
           </Form.Item>
         </Form>
       </Modal>

@@ -2,7 +2,7 @@ import { Alert, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '../../../shared/format.ts';
 import { localized, type ProjectDetail } from '../project-api.ts';
-import { StatusTag } from './bits.tsx';
+import { StatusTag } from './status-tag.tsx';
 import { ProjectActions } from './project-actions.tsx';
 
 /**

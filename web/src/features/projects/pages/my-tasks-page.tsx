@@ -8,7 +8,7 @@ import { LoadError } from '../../../shared/components/load-error.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { positiveInt, useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import type { TaskView } from '../project-api.ts';
 import { useCompleteTask, useMyTasks } from '../hooks/use-projects.ts';
 import '../projects.css';

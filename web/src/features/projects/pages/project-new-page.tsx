@@ -11,7 +11,7 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatMoney } from '../../../shared/format.ts';
 import { PROJECTS_KEY } from '../hooks/use-projects.ts';
 import { RemoteSelect, type RemoteOption } from '../components/remote-select.tsx';
-import { MoneyInput, yuanToFen } from '../components/bits.tsx';
+import { MoneyInput, yuanToFen } from '../components/money-input.tsx';
 import '../projects.css';
 
 interface Values {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
-import { useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import { useProject } from '../hooks/use-projects.ts';
 import { ProjectHeader } from '../components/project-header.tsx';
 import { TimelinePanel } from '../components/timeline-panel.tsx';

@@ -11,13 +11,14 @@ import { SectionSpin } from '../../../shared/components/full-page-spin.tsx';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format.ts';
-import { positiveInt, useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { positiveInt, useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import { can, useMe } from '../../auth/hooks/use-session.ts';
 import { stageLabel, type ProjectFilter, type ProjectListItem } from '../project-api.ts';
 import { useKanban, useProjectList, useSavedViewActions, useSavedViews, useStageConfig } from '../hooks/use-projects.ts';
 import { FILTER_KEYS, ProjectFilters, type FilterValues } from '../components/project-filters.tsx';
 import { KanbanBoard } from '../components/kanban-board.tsx';
-import { DueText, StatusTag } from '../components/bits.tsx';
+import { DueText } from '../components/due-text.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
 import '../projects.css';
 
 const KEYS = [...FILTER_KEYS, 'view', 'page', 'sort'] as const;

@@ -10,7 +10,7 @@ import { useMessage } from '../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../shared/components/load-error.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useUrlParams } from '../../../shared/hooks/use-table-params.ts';
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts';
 import { downloadFile } from '../../leads/format.ts';
 import type { VisitRollup } from '../../activities/activity-api.ts';
 import { VISIT_LOG_KEY } from '../../activities/hooks/use-activities.ts';

@@ -10,7 +10,7 @@ import { formatDateTime, formatMoney } from '../../../shared/format.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import { localized } from '../../projects/project-api.ts';
 import { WORKSPACE_KEY, useStageConfig } from '../../projects/hooks/use-projects.ts';
-import { EmptyLine } from '../../projects/components/bits.tsx';
+import { EmptyLine } from '../../projects/components/empty-line.tsx';
 import '../../projects/projects.css';
 
 type Deadline = { id: string; title: string | null; policyName: string; dueAt: string; link: string | null; ownerName: string; overdue: boolean };

@@ -10,10 +10,9 @@ import { useMessage } from '../../../../shared/components/feedback.tsx';
 import { LoadError } from '../../../../shared/components/load-error.tsx';
 import { SectionSpin } from '../../../../shared/components/full-page-spin.tsx';
 import { formatDateTime } from '../../../../shared/format.ts';
-import { UserPicker } from '../../../approvals/components/user-picker.tsx';
+import { UserPicker } from '../../../../shared/components/user-picker.tsx';
 import type { MeetingView, ProjectDetail, TaskView } from '../../project-api.ts';
 import { PROJECTS_KEY, TASKS_KEY, useCompleteTask, useProjectMeetings, WORKSPACE_KEY } from '../../hooks/use-projects.ts';
-import { UsersSelect } from '../bits.tsx';
 
 interface MeetingValues {
   title: string;
@@ -157,7 +156,7 @@ export function MeetingsTab({ p }: { p: ProjectDetail }) {
             <Form.Item name="heldAt" label={t('projects.meetings.heldAt')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
             <Form.Item name="location" label={t('projects.meetings.location')}><Input maxLength={200} /></Form.Item>
           </Space>
-          <Form.Item name="participantIds" label={t('projects.meetings.participants')}><UsersSelect aria-label={t('projects.meetings.participants')} /></Form.Item>
+          <Form.Item name="participantIds" label={t('projects.meetings.participants')}><UserPicker source="colleagues" mode="multiple" allowClear={false} aria-label={t('projects.meetings.participants')} /></Form.Item>
           <Form.Item name="agenda" label={t('projects.meetings.agenda')}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
           <Form.Item name="minutes" label={t('projects.meetings.minutes')}><Input.TextArea rows={4} maxLength={20000} /></Form.Item>
         </Form>
@@ -166,7 +165,7 @@ export function MeetingsTab({ p }: { p: ProjectDetail }) {
         <Form form={tForm} layout="vertical">
           <Form.Item name="title" label={t('projects.tasks.title')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
           <Form.Item name="ownerUserId" label={t('projects.tasks.owner')} rules={[{ required: true, message: t('projects.team.userRequired') }]}>
-            <UserPicker aria-label={t('projects.tasks.owner')} />
+            <UserPicker source="colleagues" aria-label={t('projects.tasks.owner')} />
           </Form.Item>
           <Form.Item name="dueDate" label={t('projects.tasks.due')} rules={[{ required: true }]}>
             <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

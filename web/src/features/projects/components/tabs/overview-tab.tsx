@@ -8,7 +8,7 @@ import { useMessage } from '../../../../shared/components/feedback.tsx';
 import { formatDateTime, formatMoney } from '../../../../shared/format.ts';
 import type { ProjectDetail, UpdateProjectBody } from '../../project-api.ts';
 import { useProjectAction } from '../../hooks/use-projects.ts';
-import { fenToYuan, MoneyInput, yuanToFen } from '../bits.tsx';
+import { fenToYuan, MoneyInput, yuanToFen } from '../money-input.tsx';
 import { RemoteSelect } from '../remote-select.tsx';
 
 interface Values {

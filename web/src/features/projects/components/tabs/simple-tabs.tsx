@@ -7,7 +7,7 @@ import { SectionSpin } from '../../../../shared/components/full-page-spin.tsx';
 import { formatDateTime } from '../../../../shared/format.ts';
 import { getJson, type ProjectDetail } from '../../project-api.ts';
 import { useProjectDeadlines } from '../../hooks/use-projects.ts';
-import { DueText } from '../bits.tsx';
+import { DueText } from '../due-text.tsx';
 
 const APPROVAL_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', withdrawn: 'default' };
 

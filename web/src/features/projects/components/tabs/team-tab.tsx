@@ -6,15 +6,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../../shared/components/feedback.tsx';
-import { UserPicker } from '../../../approvals/components/user-picker.tsx';
+import { UserPicker } from '../../../../shared/components/user-picker.tsx';
 import type { ProjectDetail } from '../../project-api.ts';
 import { PROJECTS_KEY, useProjectAction } from '../../hooks/use-projects.ts';
-
-export const PROJECT_ROLES = [
-  'project_manager', 'presales_engineer', 'solution_architect', 'commercial_specialist', 'account_manager',
-  'bid_team_leader', 'marketing_assistant', 'technical_group', 'procurement', 'finance', 'legal', 'advisor',
-] as const;
-const GATED = ['presales_engineer', 'solution_architect'];
+import { PROJECT_ROLES, roleNeedsRegistration, type ProjectRole } from '../../../../../../core/projects/rules.ts';
 
 /**
  * 项目组: owner, project manager, presales lead, monitor (监控人) and the members with their
@@ -27,7 +22,7 @@ export function TeamTab({ p }: { p: ProjectDetail }) {
   const qc = useQueryClient();
   const [person, setPerson] = useState<null | 'manager' | 'monitor'>(null);
   const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<{ userId?: string; projectRole?: string }>();
+  const [form] = Form.useForm<{ userId?: string; projectRole?: ProjectRole }>();
   const setPersonAction = useProjectAction(p.id, (v: { which: 'manager' | 'monitor'; userId: string | null }) =>
     v.which === 'manager'
       ? api('PUT /projects/:id/manager', { params: { id: p.id }, body: { version: p.version, userId: v.userId } })
@@ -38,7 +33,7 @@ export function TeamTab({ p }: { p: ProjectDetail }) {
   const addMember = async () => {
     const v = await form.validateFields();
     try {
-      await api('POST /projects/:id/members', { params: { id: p.id }, body: { userId: v.userId ?? '', projectRole: v.projectRole ?? '' } });
+      await api('POST /projects/:id/members', { params: { id: p.id }, body: { userId: v.userId ?? '', projectRole: v.projectRole as ProjectRole } });
       void message.success(t('projects.team.added'));
       setAdding(false);
       form.resetFields();
@@ -50,7 +45,7 @@ export function TeamTab({ p }: { p: ProjectDetail }) {
   };
   const removeMember = async (userId: string, projectRole: string) => {
     try {
-      await api('DELETE /projects/:id/members', { params: { id: p.id }, query: { userId, projectRole } });
+      await api('DELETE /projects/:id/members', { params: { id: p.id }, query: { userId, projectRole: projectRole as ProjectRole } });
       void message.success(t('projects.team.removed'));
     } catch (err) {
       onError(err);
@@ -109,18 +104,18 @@ export function TeamTab({ p }: { p: ProjectDetail }) {
       <Modal open={adding} title={t('projects.team.add')} onCancel={() => setAdding(false)} onOk={() => void addMember()} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="userId" label={t('projects.team.user')} rules={[{ required: true, message: t('projects.team.userRequired') }]}>
-            <UserPicker aria-label={t('projects.team.user')} />
+            <UserPicker source="colleagues" aria-label={t('projects.team.user')} />
           </Form.Item>
           <Form.Item name="projectRole" label={t('projects.team.role')} rules={[{ required: true, message: t('projects.team.roleRequired') }]}
             extra={p.flags.registered ? undefined : t('projects.team.gatedHint')}>
-            <Select options={PROJECT_ROLES.map((r) => ({ value: r, label: t(`projects.role.${r}`), disabled: !p.flags.registered && GATED.includes(r) }))} />
+            <Select options={PROJECT_ROLES.map((r) => ({ value: r, label: t(`projects.role.${r}`), disabled: !p.flags.registered && roleNeedsRegistration(r) }))} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal open={person !== null} title={person ? t(`projects.team.set.${person}`) : ''} onCancel={() => setPerson(null)} onOk={() => void savePerson()} confirmLoading={setPersonAction.isPending} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="userId" label={t('projects.team.user')}>
-            <UserPicker aria-label={t('projects.team.user')} />
+            <UserPicker source="colleagues" aria-label={t('projects.team.user')} />
           </Form.Item>
         </Form>
       </Modal>

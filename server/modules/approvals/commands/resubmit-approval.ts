@@ -1,0 +1,16 @@
+import { AppError } from '../../../../core/errors.ts';
+import type { Ctx } from '../../../kernel/context.ts';
+import { isParticipant, lockRequest, resubmitApproval, type ResubmitInput } from '../../../approvals/engine.ts';
+
+/**
+ * The requester resubmits a returned request from the approval page (modules that edit and
+ * resubmit in one step call `resubmitApproval` inside their own transaction instead).
+ */
+export async function resubmitApprovalRequest(ctx: Ctx, requestId: string, input: ResubmitInput): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const r = await lockRequest(tx, requestId);
+    if (!r || !(await isParticipant(tx, r, ctx.actor.userId))) throw new AppError('not_found');
+    if (r.requesterId !== ctx.actor.userId) throw new AppError('forbidden', {}, { reason: 'only the requester can resubmit' });
+    await resubmitApproval(tx, ctx, requestId, input);
+  });
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/client.ts';
+import { defineApprovalProcess, type ProcessCodeOf } from '../approvals/processes.ts';
+import { defineApprovalSubject } from '../approvals/subjects.ts';
+import { submitForApproval } from '../approvals/engine.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { defineEventType, notification, notify } from './notify.ts';
+
+/**
+ * Typed registrations: what does not compile is checked by tsc (`@ts-expect-error` fails the
+ * type check when the line below it compiles after all); the runtime part checks the values.
+ */
+
+const caseAssigned = defineEventType({
+  type: 'test.case_assigned',
+  params: ['code', 'subject', 'due'],
+  labelZh: '分派给我',
+  labelEn: 'Assigned to me',
+  templates: {
+    'zh-CN': { title: '待答复：{code} {subject}', body: '请于 {due} 前答复。' },
+    en: { title: 'To answer: {code} {subject}', body: 'Please answer by {due}.' },
+  },
+  defaultChannels: ['inapp'],
+});
+
+const quoteProcesses = [
+  defineApprovalProcess({
+    code: 'test.quote_review', labelZh: '报价审批', labelEn: 'Quote review', subjectType: 'test_quote',
+    defaultChain: { resubmitFrom: 'first', steps: [{ name: '经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }] },
+  }),
+  defineApprovalProcess({
+    code: 'test.quote_discount', labelZh: '折扣审批', labelEn: 'Discount', subjectType: 'test_quote',
+    defaultChain: { resubmitFrom: 'first', steps: [{ name: '总经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }] },
+  }),
+] as const;
+type QuoteProcessCode = ProcessCodeOf<typeof quoteProcesses>;
+
+// Never called: these lines only have to (not) compile.
+export async function compileTimeChecks(tx: Db, ctx: Ctx): Promise<void> {
+  const target = { recipientUserIds: ['u1'] };
+  await notify(tx, ctx.now, { ...target, event: caseAssigned, params: { code: 'KF-1', subject: '报修', due: '明天' } });
+  // @ts-expect-error a parameter is missing
+  await notify(tx, ctx.now, { ...target, event: caseAssigned, params: { code: 'KF-1', subject: '报修' } });
+  // @ts-expect-error an unknown parameter
+  await notify(tx, ctx.now, { ...target, event: caseAssigned, params: { code: 'KF-1', subject: '报修', due: '明天', by: 'x' } });
+  notification(caseAssigned, { code: 1, subject: 's', due: 'd' }, target);
+  // @ts-expect-error notification() checks the parameters too
+  notification(caseAssigned, { code: 1 }, target);
+
+  defineEventType({
+    type: 'test.bad_template',
+    params: ['code'],
+    labelZh: 'x',
+    labelEn: 'x',
+    // @ts-expect-error the template uses {titel}, which is not among the params
+    templates: { 'zh-CN': { title: '{code} {titel}', body: '' }, en: { title: '{code}', body: '' } },
+    defaultChannels: ['inapp'],
+  });
+
+  // The process def names its subject type: nothing to mismatch.
+  await submitForApproval(tx, ctx, { process: quoteProcesses[0], subjectId: 'q1', title: 't' });
+  // @ts-expect-error a process is passed as its def, not as a code
+  await submitForApproval(tx, ctx, { process: 'test.quote_review', subjectId: 'q1', title: 't' });
+
+  defineApprovalSubject<'test_quote', QuoteProcessCode>({
+    type: 'test_quote',
+    labelZh: '报价',
+    labelEn: 'Quote',
+    load: async () => null,
+    // The decision hook sees the process codes as a union: both switches are exhaustive (no default).
+    async onDecision(_tx, _ctx, request, outcome) {
+      const kind = ((): 'review' | 'discount' => {
+        switch (request.processCode) {
+          case 'test.quote_review':
+            return 'review';
+          case 'test.quote_discount':
+            return 'discount';
+        }
+      })();
+      const closed = ((): boolean => {
+        switch (outcome) {
+          case 'approved':
+          case 'rejected':
+          case 'withdrawn':
+            return true;
+          case 'returned':
+            return false;
+        }
+      })();
+      // @ts-expect-error not one of the subject's processes
+      if (request.processCode === 'test.other') return;
+      void kind;
+      void closed;
+    },
+  });
+}
+
+describe('typed registrations', () => {
+  it('defineEventType and defineApprovalProcess return the def as written (literal types only)', () => {
+    expect(caseAssigned.type).toBe('test.case_assigned');
+    expect(caseAssigned.params).toEqual(['code', 'subject', 'due']);
+    expect(quoteProcesses.map((p) => p.code)).toEqual(['test.quote_review', 'test.quote_discount']);
+    expect(notification(caseAssigned, { code: 'KF-1', subject: 's', due: 'd' }, { recipientUserIds: ['u1'] })).toEqual({
+      recipientUserIds: ['u1'], event: caseAssigned, params: { code: 'KF-1', subject: 's', due: 'd' },
+    });
+  });
+});

@@ -1,0 +1,9 @@
+import { FieldTimeOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+
+/** 时限管理. */
+export const adminDeadlinesModule = defineWebModule({
+  name: 'admin-deadlines',
+  routes: [{ path: '/admin/deadlines', page: lazyPage(() => import('./pages/deadlines-page.tsx'), 'DeadlinesPage'), permission: 'deadline.read' }],
+  nav: [{ section: 'admin', path: '/admin/deadlines', labelKey: 'deadlines.nav', icon: <FieldTimeOutlined />, permission: 'deadline.read' }],
+});

@@ -1,0 +1,9 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+
+/** 角色与权限. */
+export const adminRolesModule = defineWebModule({
+  name: 'admin-roles',
+  routes: [{ path: '/admin/roles', page: lazyPage(() => import('./pages/roles-page.tsx'), 'RolesPage'), permission: 'role.read' }],
+  nav: [{ section: 'admin', path: '/admin/roles', labelKey: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'role.read' }],
+});

@@ -1,0 +1,9 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+
+/** 用户管理. */
+export const adminUsersModule = defineWebModule({
+  name: 'admin-users',
+  routes: [{ path: '/admin/users', page: lazyPage(() => import('./pages/users-page.tsx'), 'UsersPage'), permission: 'user.read' }],
+  nav: [{ section: 'admin', path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' }],
+});
