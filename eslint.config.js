@@ -51,6 +51,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a switch over a union names every member (a new state or outcome fails
+    // to compile where it is not handled), and no promise is left floating.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['web/bundle-report.ts', 'web/bundle-size.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
@@ -65,10 +79,12 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'core/ is pure: no dynamic imports.' }],
       'no-restricted-globals': [
         'error',
-        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'window', 'document', 'localStorage', 'sessionStorage'].map((name) => ({
-          name,
-          message: 'core/ is pure: no Node or DOM globals; take what you need as a parameter.',
-        })),
+        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'window', 'document', 'localStorage', 'sessionStorage'].map(
+          (name) => ({
+            name,
+            message: 'core/ is pure: no Node or DOM globals; take what you need as a parameter.',
+          }),
+        ),
       ],
     },
   },
@@ -83,15 +99,22 @@ export default tseslint.config(
   {
     // Routes validate and call a use case or query; they never reach the database directly.
     // (Later config objects replace a rule's options, so the server-wide pattern is repeated.)
-    files: ['server/routes/**/*.ts', 'server/modules/*/*.routes.ts', 'server/modules/*/routes/**/*.ts'],
+    files: ['server/modules/*/*.routes.ts', 'server/modules/*/routes/**/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Routes never open a transaction: the command owns it (and writes its audit row inside it).',
+        },
+      ],
       [RULE]: [
         'error',
         {
           patterns: [
             noWeb,
-            pattern('(^|/)db(/|$)', 'Routes do not touch server/db: call a command (server/commands) or a query (server/queries).', {
+            pattern('(^|/)db(/|$)', "Routes do not touch server/db: call one of the module's commands or queries.", {
               allowTypeImports: true,
             }),
           ],
@@ -106,7 +129,15 @@ export default tseslint.config(
     rules: {
       [RULE]: [
         'error',
-        { patterns: [noWeb, pattern('(^|/)commands(/|$)', 'Queries never import commands: move the shared piece next to the query, or the write into a command.')] },
+        {
+          patterns: [
+            noWeb,
+            pattern(
+              '(^|/)commands(/|$)',
+              'Queries never import commands: move the shared piece next to the query, or the write into a command.',
+            ),
+          ],
+        },
       ],
     },
   },

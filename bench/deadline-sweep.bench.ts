@@ -43,17 +43,22 @@ async function seed(db: Database): Promise<number> {
   const t0 = performance.now();
   const deptIds: string[] = [];
   for (let i = 0; i < 20; i++) {
-    const [d] = await db.db.insert(departments).values({ name: `部门${i + 1}` }).returning({ id: departments.id });
+    const [d] = await db.db
+      .insert(departments)
+      .values({ name: `部门${i + 1}` })
+      .returning({ id: departments.id });
     if (d) deptIds.push(d.id);
   }
   const rows = await db.db
     .insert(users)
-    .values(Array.from({ length: USERS }, (_, k) => ({
-      username: `b${String(k).padStart(4, '0')}`,
-      displayName: `员工${k}`,
-      passwordHash: 'x',
-      departmentId: deptIds[k % deptIds.length] ?? null,
-    })))
+    .values(
+      Array.from({ length: USERS }, (_, k) => ({
+        username: `b${String(k).padStart(4, '0')}`,
+        displayName: `员工${k}`,
+        passwordHash: 'x',
+        departmentId: deptIds[k % deptIds.length] ?? null,
+      })),
+    )
     .returning({ id: users.id });
   // every user reports to the first user of the next department; the first user of each department heads it
   const ids = rows.map((r) => r.id);
@@ -66,8 +71,14 @@ async function seed(db: Database): Promise<number> {
     FROM (SELECT DISTINCT ON (department_id) id, department_id FROM users WHERE username LIKE 'b%' ORDER BY department_id, username) h
     WHERE h.department_id = d.id`);
   await ensureDeadlinePolicy(db.db, {
-    code: 'bench.proposal', nameZh: '方案交付', nameEn: 'Proposal delivery', kind: 'working_days', amount: 5, toleranceWorkingDays: 2,
-    remindBefore: [{ amount: 1, unit: 'working_days' }], escalate: true,
+    code: 'bench.proposal',
+    nameZh: '方案交付',
+    nameEn: 'Proposal delivery',
+    kind: 'working_days',
+    amount: 5,
+    toleranceWorkingDays: 2,
+    remindBefore: [{ amount: 1, unit: 'working_days' }],
+    escalate: true,
   });
   // Classes by g % 100 (relative to NOW): [0, due·100) need an event now — a third each a
   // reminder, "overdue", breach (+ escalations) — the rest have their first reminder ahead.
@@ -112,7 +123,8 @@ async function measure(engine: string, db: Database): Promise<Figures> {
   let t = performance.now();
   const sweep1 = await sweepDeadlines(db.db, NOW);
   const sweep1S = (performance.now() - t) / 1000;
-  const n = rowsOf<{ n: number }>(await db.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE subject_type = 'bench'`))[0]?.n ?? 0;
+  const n =
+    rowsOf<{ n: number }>(await db.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE subject_type = 'bench'`))[0]?.n ?? 0;
   t = performance.now();
   const sweep2 = await sweepDeadlines(db.db, NOW);
   const sweep2S = (performance.now() - t) / 1000;
@@ -126,19 +138,23 @@ function table(all: Figures[]): string {
   ];
   for (const f of all) {
     const events = Object.values(f.sweep1.fired).reduce((s, x) => s + x, 0);
-    const kinds = Object.entries(f.sweep1.fired).map(([k, v]) => `${k} ${v}`).join(', ');
+    const kinds = Object.entries(f.sweep1.fired)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     lines.push(
       `| ${f.engine} | ${DEADLINES.toLocaleString('en')} | ${f.sweep1.examined.toLocaleString('en')} | ${events.toLocaleString('en')} (${kinds}) | ` +
-      `${f.notifications.toLocaleString('en')} | ${f.sweep1S.toFixed(2)} s | ${(f.sweep1.notifyMs / 1000).toFixed(2)} s | ` +
-      `${Math.round(f.sweep1.examined / f.sweep1S).toLocaleString('en')} | ` +
-      `${Math.round(DEADLINES / f.sweep1S).toLocaleString('en')} | ${(f.sweep2S * 1000).toFixed(1)} ms (examined ${f.sweep2.examined}) |`,
+        `${f.notifications.toLocaleString('en')} | ${f.sweep1S.toFixed(2)} s | ${(f.sweep1.notifyMs / 1000).toFixed(2)} s | ` +
+        `${Math.round(f.sweep1.examined / f.sweep1S).toLocaleString('en')} | ` +
+        `${Math.round(DEADLINES / f.sweep1S).toLocaleString('en')} | ${(f.sweep2S * 1000).toFixed(1)} ms (examined ${f.sweep2.examined}) |`,
     );
   }
   return lines.join('\n');
 }
 
 async function main() {
-  process.stdout.write(`Deadline sweep benchmark: ${DEADLINES} open deadlines, ${Math.round(DUE_SHARE * 100)}% due for an event, ${USERS} owners\n`);
+  process.stdout.write(
+    `Deadline sweep benchmark: ${DEADLINES} open deadlines, ${Math.round(DUE_SHARE * 100)}% due for an event, ${USERS} owners\n`,
+  );
   const all: Figures[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bf-bench-deadlines-'));
   try {

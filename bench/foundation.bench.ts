@@ -30,8 +30,12 @@ const SECONDS = arg('seconds', 10);
 const CONCURRENCY = arg('concurrency', 50);
 const PASSWORD = 'Bench#2026';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国海燕玲芬志宇晨浩宁欣怡博文思远佳琪子涵雨婷俊杰嘉怡梓轩'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国海燕玲芬志宇晨浩宁欣怡博文思远佳琪子涵雨婷俊杰嘉怡梓轩'.split('');
 const rnd = (n: number) => Math.floor(Math.random() * n);
 const pick = <T>(a: T[]): T => a[rnd(a.length)] as T;
 
@@ -41,11 +45,17 @@ async function seed(db: Database): Promise<void> {
   const t0 = performance.now();
   const deptIds: string[] = [];
   for (let i = 0; i < 11; i++) {
-    const [top] = await db.db.insert(departments).values({ name: i === 0 ? '总经办' : `第${i}事业部` }).returning({ id: departments.id });
+    const [top] = await db.db
+      .insert(departments)
+      .values({ name: i === 0 ? '总经办' : `第${i}事业部` })
+      .returning({ id: departments.id });
     if (!top) continue;
     deptIds.push(top.id);
     for (let j = 0; j < 4; j++) {
-      const [child] = await db.db.insert(departments).values({ name: `${['华北', '华东', '华南', '西南'][j]}片区`, parentId: top.id }).returning({ id: departments.id });
+      const [child] = await db.db
+        .insert(departments)
+        .values({ name: `${['华北', '华东', '华南', '西南'][j]}片区`, parentId: top.id })
+        .returning({ id: departments.id });
       if (child) deptIds.push(child.id);
     }
   }
@@ -70,7 +80,10 @@ async function seed(db: Database): Promise<void> {
     await db.db.insert(userRoles).values(rows.map((r) => ({ userId: r.id, roleId: pick(roleRows).id })));
   }
   // the first 60 users are the signed-in load users: give them every permission
-  await db.db.insert(userRoles).values(ids.slice(0, 60).map((userId) => ({ userId, roleId: adminRole }))).onConflictDoNothing();
+  await db.db
+    .insert(userRoles)
+    .values(ids.slice(0, 60).map((userId) => ({ userId, roleId: adminRole })))
+    .onConflictDoNothing();
   const tUsers = performance.now();
   const last = await db.db.execute(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   let prev = (last as unknown as { rows: Array<{ hash: string }> }).rows[0]?.hash ?? GENESIS_HASH;
@@ -102,7 +115,9 @@ async function seed(db: Database): Promise<void> {
     await db.db.insert(auditLog).values(rows);
   }
   const tAudit = performance.now();
-  process.stdout.write(`  seeded ${USERS} users in ${((tUsers - t0) / 1000).toFixed(1)} s, ${AUDIT} audit rows in ${((tAudit - tUsers) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `  seeded ${USERS} users in ${((tUsers - t0) / 1000).toFixed(1)} s, ${AUDIT} audit rows in ${((tAudit - tUsers) / 1000).toFixed(1)} s\n`,
+  );
   const v0 = performance.now();
   const v = await verifyAuditChain(db.db);
   process.stdout.write(`  audit chain verify: ${v.checked} rows ok=${v.ok} in ${((performance.now() - v0) / 1000).toFixed(1)} s\n`);
@@ -149,20 +164,48 @@ async function drive(label: string, env: Record<string, string>, port: number): 
     const results: LoadResult[] = [];
     const specs: Array<Parameters<typeof runLoad>[2]> = [
       { name: 'GET /api/auth/me', request: () => ({ method: 'GET', path: '/api/auth/me' }) },
-      { name: 'GET /api/users page 1 sorted by name', request: () => ({ method: 'GET', path: '/api/users?page=1&pageSize=20&sort=displayName' }) },
-      { name: `GET /api/users deep page (${Math.floor(USERS / 40)})`, request: () => ({ method: 'GET', path: `/api/users?page=${Math.floor(USERS / 40)}&pageSize=20` }) },
-      { name: 'GET /api/users?q=王芳 (Chinese search)', request: () => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('王芳')}` }) },
+      {
+        name: 'GET /api/users page 1 sorted by name',
+        request: () => ({ method: 'GET', path: '/api/users?page=1&pageSize=20&sort=displayName' }),
+      },
+      {
+        name: `GET /api/users deep page (${Math.floor(USERS / 40)})`,
+        request: () => ({ method: 'GET', path: `/api/users?page=${Math.floor(USERS / 40)}&pageSize=20` }),
+      },
+      {
+        name: 'GET /api/users?q=王芳 (Chinese search)',
+        request: () => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('王芳')}` }),
+      },
       { name: 'GET /api/departments (55)', request: () => ({ method: 'GET', path: '/api/departments' }) },
       { name: 'GET /api/audit page 1', request: () => ({ method: 'GET', path: '/api/audit?page=1&pageSize=50' }) },
-      { name: 'GET /api/audit filtered, page 100', request: () => ({ method: 'GET', path: '/api/audit?entityType=user&action=user.update&page=100&pageSize=50' }) },
-      { name: 'PATCH /api/auth/profile (write + audit)', request: (u, i) => ({ method: 'PATCH', path: '/api/auth/profile', body: { phone: `1380000${String(u).padStart(2, '0')}${String(i % 100).padStart(2, '0')}` } }) },
+      {
+        name: 'GET /api/audit filtered, page 100',
+        request: () => ({ method: 'GET', path: '/api/audit?entityType=user&action=user.update&page=100&pageSize=50' }),
+      },
+      {
+        name: 'PATCH /api/auth/profile (write + audit)',
+        request: (u, i) => ({
+          method: 'PATCH',
+          path: '/api/auth/profile',
+          body: { phone: `1380000${String(u).padStart(2, '0')}${String(i % 100).padStart(2, '0')}` },
+        }),
+      },
     ];
     for (const s of specs) results.push(await runLoad(base, cookies, s, o));
     results.push(
-      await runLoad(base, cookies, {
-        name: 'POST /api/auth/login (argon2id, 10 users)',
-        request: (u) => ({ method: 'POST', path: '/api/auth/login', body: { username: `u${String(u + 1).padStart(5, '0')}`, password: PASSWORD } }),
-      }, { concurrency: 10, durationMs: ms }),
+      await runLoad(
+        base,
+        cookies,
+        {
+          name: 'POST /api/auth/login (argon2id, 10 users)',
+          request: (u) => ({
+            method: 'POST',
+            path: '/api/auth/login',
+            body: { username: `u${String(u + 1).padStart(5, '0')}`, password: PASSWORD },
+          }),
+        },
+        { concurrency: 10, durationMs: ms },
+      ),
     );
     const rss = rssMb(server.pid);
     return `### ${label}\n\n${formatTable(results)}\n\nServer RSS after the run: ${rss.toFixed(0)} MB\n`;
@@ -174,7 +217,9 @@ async function drive(label: string, env: Record<string, string>, port: number): 
 
 async function main() {
   const report: string[] = [];
-  process.stdout.write(`Foundation benchmark: ${USERS} users, ${AUDIT} audit rows, ${CONCURRENCY} concurrent users, ${SECONDS} s per endpoint\n`);
+  process.stdout.write(
+    `Foundation benchmark: ${USERS} users, ${AUDIT} audit rows, ${CONCURRENCY} concurrent users, ${SECONDS} s per endpoint\n`,
+  );
   // PGlite
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bf-bench-'));
   try {

@@ -32,7 +32,13 @@ if (argv.includes('--help') || argv.includes('-h')) {
   process.exit(0);
 }
 const onlyAt = argv.indexOf('--only');
-const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(BENCHES);
+const only =
+  onlyAt >= 0
+    ? (argv[onlyAt + 1] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : Object.keys(BENCHES);
 const unknown = only.filter((n) => !BENCHES[n]);
 if (unknown.length) {
   process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})\n`);

@@ -18,9 +18,24 @@ export interface DefaultRole extends DefaultRoleDef {
 }
 
 export const DEFAULT_ROLE_CODES = [
-  'admin', 'general_manager', 'sales_director', 'marketing_manager', 'presales_manager', 'account_manager', 'sales_supervisor',
-  'presales_engineer', 'solution_architect', 'commercial_specialist', 'bid_team_leader', 'marketing_assistant', 'technical_group',
-  'procurement', 'finance', 'legal', 'advisor', 'project_monitor',
+  'admin',
+  'general_manager',
+  'sales_director',
+  'marketing_manager',
+  'presales_manager',
+  'account_manager',
+  'sales_supervisor',
+  'presales_engineer',
+  'solution_architect',
+  'commercial_specialist',
+  'bid_team_leader',
+  'marketing_assistant',
+  'technical_group',
+  'procurement',
+  'finance',
+  'legal',
+  'advisor',
+  'project_monitor',
 ] as const;
 export type DefaultRoleCode = (typeof DEFAULT_ROLE_CODES)[number];
 

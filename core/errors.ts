@@ -37,11 +37,7 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(
-    code: ErrorCode,
-    params: Record<string, string | number> = {},
-    details?: Record<string, unknown>,
-  ) {
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: Record<string, unknown>) {
     super(code);
     this.name = 'AppError';
     this.code = code;

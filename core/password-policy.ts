@@ -13,7 +13,10 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'too_few_classes' | 'co
 export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, { 'zh-CN': string; en: string }> = {
   too_short: { 'zh-CN': '长度至少 {min} 位', en: 'at least {min} characters' },
   too_long: { 'zh-CN': '长度不超过 128 位', en: 'at most 128 characters' },
-  too_few_classes: { 'zh-CN': '需包含大写字母、小写字母、数字、符号中的至少三类', en: 'use at least 3 of: upper case, lower case, digits, symbols' },
+  too_few_classes: {
+    'zh-CN': '需包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'use at least 3 of: upper case, lower case, digits, symbols',
+  },
   contains_username: { 'zh-CN': '不能包含用户名', en: 'must not contain the user name' },
 };
 

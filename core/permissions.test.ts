@@ -5,11 +5,14 @@ const known = (name: string): name is Permission => name === 'user.read' || name
 
 describe('permissions', () => {
   it('merges several roles to the widest scope per permission and ignores unknown names', () => {
-    const g = mergeGrants([
-      { dataScope: 'own', permissions: ['user.read', 'bogus.perm'] },
-      { dataScope: 'department_tree', permissions: ['user.read'] },
-      { dataScope: 'department', permissions: ['audit.read'] },
-    ], known);
+    const g = mergeGrants(
+      [
+        { dataScope: 'own', permissions: ['user.read', 'bogus.perm'] },
+        { dataScope: 'department_tree', permissions: ['user.read'] },
+        { dataScope: 'department', permissions: ['audit.read'] },
+      ],
+      known,
+    );
     expect(Object.fromEntries(g)).toEqual({ 'user.read': 'department_tree', 'audit.read': 'department' });
     expect(widerScope('own', 'all')).toBe('all');
   });
@@ -25,5 +28,4 @@ describe('permissions', () => {
     expect(recordInScope('department_tree', actor, { userId: 'u2', departmentId: null }, tree)).toBe(false);
     expect(recordInScope('all', actor, { userId: null, departmentId: null }, tree)).toBe(true);
   });
-
 });

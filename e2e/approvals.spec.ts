@@ -18,7 +18,9 @@ describe('approvals', () => {
     const admin = await apiAs(ADMIN_USERNAME, ADMIN_PASSWORD);
     const proc = await admin('GET', '/approval-processes/test.item_review');
     if (proc.status === 404) {
-      throw new Error('The test-only approval subject is not loaded: server/start.ts must call installApprovalTestSubjects() when BIDFLOW_TEST_SUBJECTS=1');
+      throw new Error(
+        'The test-only approval subject is not loaded: server/start.ts must call installApprovalTestSubjects() when BIDFLOW_TEST_SUBJECTS=1',
+      );
     }
     const roles = (await admin('GET', '/roles')).json as unknown as Array<{ id: string; code: string }>;
     const roleId = (code: string) => roles.find((r) => r.code === code)?.id ?? '';
@@ -40,7 +42,12 @@ describe('approvals', () => {
     });
 
     const requester = await apiAs('zhangsan', PASSWORD);
-    const submitted = await requester('POST', '/test-support/approval-items', { title: '华东某银行安防改造报价', amountFen: 128_000_000, marginPercent: 4.5, region: '华东' });
+    const submitted = await requester('POST', '/test-support/approval-items', {
+      title: '华东某银行安防改造报价',
+      amountFen: 128_000_000,
+      marginPercent: 4.5,
+      region: '华东',
+    });
     expect(submitted.status).toBe(200);
     const { itemId, requestId } = submitted.json as { itemId: string; requestId: string };
 
@@ -101,7 +108,13 @@ describe('approvals', () => {
     await director.page.getByRole('dialog', { name: '同意' }).getByRole('button', { name: '同意' }).click();
     await director.page.getByRole('heading', { level: 1 }).getByText('已通过', { exact: true }).waitFor();
     const actions = await director.page.getByTestId('approval-action').allTextContents();
-    expect(actions.map((a) => (/提交审批|重新提交|退回修改|同意/.exec(a) ?? [''])[0])).toEqual(['同意', '同意', '重新提交', '退回修改', '提交审批']);
+    expect(actions.map((a) => (/提交审批|重新提交|退回修改|同意/.exec(a) ?? [''])[0])).toEqual([
+      '同意',
+      '同意',
+      '重新提交',
+      '退回修改',
+      '提交审批',
+    ]);
     await screenshot(director.page, 'approvals-04-approved');
 
     // the decision is on record for the requester, and nothing is left waiting

@@ -4,7 +4,8 @@ import { useE2eEnvironment } from './support/environment.ts';
 import { blocking, runAxe, screenshot, settle } from './support/browser.ts';
 
 // A notice in the State Council wording for a year far ahead (test data, not a real schedule).
-const NOTICE_2030 = '国务院办公厅关于2030年部分节假日安排的通知 一、元旦：1月1日（周二）放假1天，不调休。' +
+const NOTICE_2030 =
+  '国务院办公厅关于2030年部分节假日安排的通知 一、元旦：1月1日（周二）放假1天，不调休。' +
   '二、春节：2月2日（周六）至10日（周日）放假调休，共9天。1月27日（周日）上班。';
 
 /** 工作日历 and 时限管理 in the browser: mark a holiday, save; enter a year from a pasted notice. */
@@ -27,7 +28,9 @@ describe('working-day calendar and deadlines', () => {
     const year = (await (await fetch(`${env.server.url}/api/calendar/years/2026`)).json()) as { holidays: string[]; version: number };
     expect(year.holidays).toContain('2026-12-31');
     expect(year.version).toBe(2);
-    const next = (await (await fetch(`${env.server.url}/api/calendar/add-working-days?start=2026-12-30&days=1`)).json()) as { code: string };
+    const next = (await (await fetch(`${env.server.url}/api/calendar/add-working-days?start=2026-12-30&days=1`)).json()) as {
+      code: string;
+    };
     expect(next.code).toBe('calendar_year_missing');
 
     await page.getByRole('button', { name: '粘贴国务院通知' }).click();
@@ -40,14 +43,16 @@ describe('working-day calendar and deadlines', () => {
     expect(blocking(await runAxe(page))).toEqual([]);
     await dialog.getByRole('button', { name: '确认录入 2030 年' }).click();
     await page.locator('.ant-segmented').getByText('2030 年').waitFor();
-    const added = (await (await fetch(`${env.server.url}/api/calendar/add-working-days?start=2030-02-01&days=1`)).json()) as { date: string };
+    const added = (await (await fetch(`${env.server.url}/api/calendar/add-working-days?start=2030-02-01&days=1`)).json()) as {
+      date: string;
+    };
     expect(added.date).toBe('2030-02-11');
     await screenshot(page, 'calendar-2030');
     expect(problems).toEqual([]);
     await close();
   });
 
-  test('the deadlines page on a phone: empty states that say what to do, the modules\' policies listed', async () => {
+  test("the deadlines page on a phone: empty states that say what to do, the modules' policies listed", async () => {
     const { page, problems, close } = await env.signedIn(ADMIN_USERNAME, 390, 844, ADMIN_PASSWORD);
     await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor(); // signed in: everyone lands on the workspace
     await page.goto(`${env.server.url}/admin/deadlines`);

@@ -41,7 +41,10 @@ describe('customers', () => {
     const sun = await signedIn('sunli', 390);
     const p = sun.page;
     await p.getByRole('button', { name: '打开导航菜单' }).click();
-    await p.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: /^\S*\s*客户$/ }).click();
+    await p
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('menuitem', { name: /^\S*\s*客户$/ })
+      .click();
     await p.getByRole('heading', { name: '客户', level: 1 }).waitFor();
     await p.getByText('还没有客户').waitFor();
     await screenshot(p, 'customers-01-empty-390');
@@ -55,8 +58,19 @@ describe('customers', () => {
     await drawer.getByLabel('统一社会信用代码').fill(code('11330304MB0012345'));
     await pick(p, drawer, '行业', '公安 / 政法');
     await pick(p, drawer, '客户等级', 'A 类');
-    await expect.poll(() => drawer.locator('.ant-form-item').filter({ has: p.getByText('省份', { exact: true }) }).first().textContent()).toContain('浙江');
-    await p.locator('.ant-drawer-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await expect
+      .poll(() =>
+        drawer
+          .locator('.ant-form-item')
+          .filter({ has: p.getByText('省份', { exact: true }) })
+          .first()
+          .textContent(),
+      )
+      .toContain('浙江');
+    await p
+      .locator('.ant-drawer-footer')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await p.getByRole('heading', { name: '温州市瓯海区公安分局', level: 1 }).waitFor();
     await p.getByText('华东').first().waitFor();
     await screenshot(p, 'customers-03-detail-390');
@@ -107,7 +121,11 @@ describe('customers', () => {
     await w.getByRole('heading', { name: '客户', level: 1 }).waitFor();
     await w.getByRole('button', { name: 'Excel 导入' }).click();
     await w.getByRole('button', { name: '下载导入模板' }).waitFor();
-    await w.locator('input[type=file]').setInputFiles({ name: '客户导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await w.locator('input[type=file]').setInputFiles({
+      name: '客户导入.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
     await w.getByText('共 3 行：2 行无误，1 行有错误').waitFor();
     await w.getByText('「客户名称」不能为空').first().waitFor();
     await screenshot(w, 'customers-08-import-preview-1366');
@@ -124,8 +142,19 @@ describe('customers', () => {
     await screenshot(w, 'customers-10-detail-1366');
     // partners: the same pages
     const wf = await apiAs('wangfang', PASSWORD);
-    const partner = await ok(wf, 'POST', '/partners', { name: '杭州安瑞达电子有限公司', kind: 'dealer', level: 'silver', province: 'zhejiang' });
-    await ok(wf, 'POST', '/contacts', { partnerId: partner.id, name: '林晓东', title: '销售总监', decisionRole: 'decision_maker', phone: '13800571234' });
+    const partner = await ok(wf, 'POST', '/partners', {
+      name: '杭州安瑞达电子有限公司',
+      kind: 'dealer',
+      level: 'silver',
+      province: 'zhejiang',
+    });
+    await ok(wf, 'POST', '/contacts', {
+      partnerId: partner.id,
+      name: '林晓东',
+      title: '销售总监',
+      decisionRole: 'decision_maker',
+      phone: '13800571234',
+    });
     await w.goto(`${env.server.url}/partners`);
     await w.getByRole('link', { name: '杭州安瑞达电子有限公司' }).click();
     await w.getByRole('tab', { name: /联系人/ }).click();

@@ -50,7 +50,11 @@ describe('information intake', () => {
     // 2. information comes in; the supervisor screens it in the inbox and forwards it
     const sup = await apiAs('lina', PASSWORD);
     const lead = await ok(sup, 'POST', '/leads', {
-      title: '园区焊接机器人工作站', channel: 'email', customerName: '苏州精工机械有限公司', contactName: '钱经理', description: '客户邮件询价：焊接机器人工作站 2 套',
+      title: '园区焊接机器人工作站',
+      channel: 'email',
+      customerName: '苏州精工机械有限公司',
+      contactName: '钱经理',
+      description: '客户邮件询价：焊接机器人工作站 2 套',
     });
     const supervisor = await signedIn('lina', 1366, 860);
     await supervisor.page.goto(`${env.server.url}/leads/screening`);
@@ -58,7 +62,10 @@ describe('information intake', () => {
     await supervisor.page.getByRole('link', { name: '园区焊接机器人工作站' }).waitFor();
     await screenshot(supervisor.page, 'intake-04-screening-inbox');
     expect(blocking(await runAxe(supervisor.page))).toEqual([]);
-    await supervisor.page.getByRole('row', { name: /园区焊接机器人工作站/ }).getByRole('button', { name: '筛选' }).click();
+    await supervisor.page
+      .getByRole('row', { name: /园区焊接机器人工作站/ })
+      .getByRole('button', { name: '筛选' })
+      .click();
     const dialog = supervisor.page.getByRole('dialog', { name: '筛选信息' });
     await dialog.getByText('转其他事业部').click();
     await dialog.getByLabel('接收事业部').fill('机器人事业部');

@@ -21,7 +21,12 @@ describe('notifications', () => {
     const call = await adminApi();
     const roles = (await call('GET', '/roles')) as unknown as Array<{ id: string; code: string }>;
     const role = roles.find((r) => r.code === 'account_manager');
-    const user = await call('POST', '/users', { username: 'wangfang', displayName: '王芳', roleIds: [role?.id], password: 'Init#Pass2024' });
+    const user = await call('POST', '/users', {
+      username: 'wangfang',
+      displayName: '王芳',
+      roleIds: [role?.id],
+      password: 'Init#Pass2024',
+    });
     // the event: an administrator resets the password (notify runs in the same transaction)
     await call('POST', `/users/${String(user.id)}/reset-password`, { version: user.version, newPassword: 'Reset#Pass2024' });
 

@@ -29,11 +29,23 @@ describe('presales projects', () => {
   }
 
   /** Picks an option of an antd Select (searching first when `search` is given) and waits for the list to close. */
-  async function choose(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, search: string | null, option: string): Promise<void> {
+  async function choose(
+    page: Page,
+    scope: Page | ReturnType<Page['getByRole']>,
+    label: string,
+    search: string | null,
+    option: string,
+  ): Promise<void> {
     await scope.getByLabel(label, { exact: true }).click();
     if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await settle(page);
   }
 
@@ -53,7 +65,11 @@ describe('presales projects', () => {
     const am = await apiAs('sunli', PASSWORD);
     const customerId = String((await ok(am, 'POST', '/customers', { name: '苏州市某区政务服务中心' })).id);
     // a few more projects so the kanban has something in several columns
-    for (const [name, amount] of [['园区安防改造', 86_000_00], ['政务云扩容', 320_000_00], ['视频会议系统', 45_500_00]] as const) {
+    for (const [name, amount] of [
+      ['园区安防改造', 86_000_00],
+      ['政务云扩容', 320_000_00],
+      ['视频会议系统', 45_500_00],
+    ] as const) {
       await ok(am, 'POST', '/projects', { name, customerId, amountFen: amount });
     }
 
@@ -108,7 +124,10 @@ describe('presales projects', () => {
     await sun.page.getByRole('button', { name: '保存', exact: true }).click();
     await sun.page.getByRole('heading', { level: 1 }).getByText('大项目').waitFor();
     await sun.page.getByRole('button', { name: '提交立项审批' }).click();
-    await sun.page.getByTestId('next-step').getByText(/等待项目登记（立项）审批/).waitFor();
+    await sun.page
+      .getByTestId('next-step')
+      .getByText(/等待项目登记（立项）审批/)
+      .waitFor();
     // presales staff cannot join yet: the role is disabled in the UI, and the server refuses
     const early = await am('POST', `/projects/${projectId}/members`, { userId: wujie, projectRole: 'presales_engineer' });
     expect(early.status).toBe(409);

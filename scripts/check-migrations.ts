@@ -23,13 +23,15 @@ function drizzleKit(args: string[]): { ok: boolean; output: string } {
 }
 
 function sqlFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }
 
 function main(): number {
   const { values } = parseArgs({ options: { schema: { type: 'string' } } });
   // --schema exists so the check itself can be tried against a drifted copy of the schema
-  const schema = values.schema ?? './server/db/schema.ts';
+  const schema = values.schema ?? './server/{db/schema.ts,modules/*/*.tables.ts}';
   const problems: string[] = [];
 
   // drizzle-kit takes --out relative to the working directory
@@ -48,7 +50,11 @@ function main(): number {
       for (const f of added) {
         problems.push(
           `server/db/schema.ts has changes no migration covers; drizzle-kit would generate ${f}:\n` +
-            readFileSync(path.join(scratch, f), 'utf8').trim().split('\n').map((l) => `    ${l}`).join('\n') +
+            readFileSync(path.join(scratch, f), 'utf8')
+              .trim()
+              .split('\n')
+              .map((l) => `    ${l}`)
+              .join('\n') +
             '\n  Fix: npm run db:generate, review the SQL, commit it with the schema change.',
         );
       }
@@ -69,7 +75,8 @@ function main(): number {
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number; tag: string }> };
     const tags = journal.entries.map((e) => `${e.tag}.sql`);
     const files = sqlFiles(path.join(root, MIGRATIONS));
-    for (const f of files.filter((x) => !tags.includes(x))) problems.push(`${MIGRATIONS}/${f} is not in meta/_journal.json, so it never runs`);
+    for (const f of files.filter((x) => !tags.includes(x)))
+      problems.push(`${MIGRATIONS}/${f} is not in meta/_journal.json, so it never runs`);
     for (const t of tags.filter((x) => !files.includes(x))) problems.push(`meta/_journal.json lists ${t}, but the file is missing`);
     journal.entries.forEach((e, i) => {
       if (e.idx !== i) problems.push(`meta/_journal.json entry ${e.tag} has idx ${e.idx}, expected ${i}`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,14 +8,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let eslint: ESLint;
 beforeAll(() => {
-  eslint = new ESLint({ cwd: root });
+  // Snippets linted from memory have no file for the type-aware rules' project service: those two
+  // rules are proved on a real file below.
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: { '@typescript-eslint/switch-exhaustiveness-check': 'off', '@typescript-eslint/no-floating-promises': 'off' },
+    },
+  });
 });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport const keep = [${importedNames(code).join(', ')}];\n`, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports' || m.fatal)
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports' || m.fatal).map((m) => m.message);
 }
 
 /** names bound by value imports, used once so no-unused-vars stays quiet */
@@ -43,7 +50,9 @@ describe('dependency rule', () => {
   });
 
   it('forbids dynamic imports and Node/DOM globals in core/', async () => {
-    const [r] = await eslint.lintText("export const f = () => import('./x.ts');\nexport const g = () => process.env.X;\n", { filePath: 'core/y.ts' });
+    const [r] = await eslint.lintText("export const f = () => import('./x.ts');\nexport const g = () => process.env.X;\n", {
+      filePath: 'core/y.ts',
+    });
     const rules = (r?.messages ?? []).map((m) => m.ruleId);
     expect(rules).toContain('no-restricted-syntax');
     expect(rules).toContain('no-restricted-globals');
@@ -56,8 +65,10 @@ describe('dependency rule', () => {
   });
 
   it('keeps routes away from server/db (type imports allowed) and server/ away from web/', async () => {
-    const route = 'server/routes/x/x.routes.ts';
-    expect(await restrictedImports(route, "import type { Db } from '../../db/client.ts';\nimport { createX } from '../../commands/create-x.ts';")).toEqual([]);
+    const route = 'server/modules/x/x.routes.ts';
+    expect(
+      await restrictedImports(route, "import type { Db } from '../../db/client.ts';\nimport { createX } from './commands/create-x.ts';"),
+    ).toEqual([]);
     expect(await restrictedImports(route, "import { users } from '../../db/schema.ts';")).toHaveLength(1);
     expect(await restrictedImports(route, "import { ping } from '../../db/client.ts';")).toHaveLength(1);
     expect(await restrictedImports(route, "import { x } from '../../../web/src/x.ts';")).toHaveLength(1);
@@ -80,5 +91,46 @@ describe('dependency rule', () => {
     const [r] = await eslint.lintText('export const a: any = 1;\nexport const b = [1][0]!;\n', { filePath: 'server/x.ts' });
     const errors = (r?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId);
     expect(errors).toEqual(expect.arrayContaining(['@typescript-eslint/no-explicit-any', '@typescript-eslint/no-non-null-assertion']));
+  });
+
+  it('type-aware rules: a switch over a union names every member, and no promise floats', async () => {
+    const dir = path.join(root, 'scripts', 'lint-probe-tmp');
+    const file = path.join(dir, 'probe.ts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      file,
+      [
+        "type Outcome = 'approved' | 'rejected' | 'returned';",
+        'export function label(o: Outcome): string {',
+        '  switch (o) {',
+        "    case 'approved':",
+        "      return 'ok';",
+        "    case 'rejected':",
+        "      return 'no';",
+        '  }',
+        "  return '';",
+        '}',
+        'async function later(): Promise<void> {}',
+        'export function fire(): void {',
+        '  later();',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const [r] = await new ESLint({ cwd: root }).lintFiles([file]);
+      const rules = (r?.messages ?? []).map((m) => m.ruleId);
+      expect(rules).toContain('@typescript-eslint/switch-exhaustiveness-check');
+      expect(rules).toContain('@typescript-eslint/no-floating-promises');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('routes never open a transaction', async () => {
+    const [r] = await eslint.lintText('export const f = (db: { transaction(x: unknown): void }) => db.transaction(() => 1);\n', {
+      filePath: 'server/modules/x/x.routes.ts',
+    });
+    expect((r?.messages ?? []).map((m) => m.ruleId)).toContain('no-restricted-syntax');
   });
 });

@@ -41,7 +41,9 @@ async function run(): Promise<number> {
       r.movedAside ? `  previous data moved to / 原数据已移至: ${r.movedAside}` : '  (DATA_DIR held no previous data)',
     ];
     if (r.manifest.version !== APP_VERSION) {
-      lines.push(`  note: the backup is from Bidflow ${r.manifest.version}, this is ${APP_VERSION}; the next start applies newer migrations.`);
+      lines.push(
+        `  note: the backup is from Bidflow ${r.manifest.version}, this is ${APP_VERSION}; the next start applies newer migrations.`,
+      );
     }
     lines.push('  Start Bidflow / 启动: npm start', '');
     process.stdout.write(lines.join('\n'));

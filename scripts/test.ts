@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check CI runs, in order, stopping at the first failure.
  *
- *   chromium → typecheck → lint → db:check → tests on PGlite → tests on PostgreSQL (when
+ *   chromium → typecheck → format (prettier --check) → lint → db:check → tests on PGlite → tests on PostgreSQL (when
  *   TEST_DATABASE_URL is set) → web build → browser tests
  *
  * The last line is always `N passed, M failed`: tests summed over the vitest runs, plus one
@@ -16,6 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = {
   tsc: path.join(root, 'node_modules/typescript/bin/tsc'),
   eslint: path.join(root, 'node_modules/eslint/bin/eslint.js'),
+  prettier: path.join(root, 'node_modules/prettier/bin/prettier.cjs'),
   vitest: path.join(root, 'node_modules/vitest/vitest.mjs'),
   vite: path.join(root, 'node_modules/vite/bin/vite.js'),
 };
@@ -113,10 +114,11 @@ function main(): number {
   const steps: Array<() => boolean> = [
     () => step('Chromium (browser tests)', chromium),
     () => step('Typecheck (tsc --noEmit)', () => run(process.execPath, [bin.tsc, '-p', 'tsconfig.json', '--noEmit'])),
+    () => step('Format (prettier --check)', () => run(process.execPath, [bin.prettier, '--check', '--log-level', 'warn', '.'])),
     () => step('Lint (eslint .)', () => run(process.execPath, [bin.eslint, '.'])),
-    () => step('Migrations agree with the schema (db:check)', () => run(process.execPath, ['--import', 'tsx', 'scripts/check-migrations.ts'])),
     () =>
-      step('Unit, HTTP and database tests on PGlite', () => vitest('pglite', [], { TEST_DB_ENGINE: 'pglite' })),
+      step('Migrations agree with the schema (db:check)', () => run(process.execPath, ['--import', 'tsx', 'scripts/check-migrations.ts'])),
+    () => step('Unit, HTTP and database tests on PGlite', () => vitest('pglite', [], { TEST_DB_ENGINE: 'pglite' })),
     () =>
       step('Database and HTTP tests on PostgreSQL', () => {
         if (!process.env.TEST_DATABASE_URL) {
@@ -155,7 +157,9 @@ function main(): number {
   }
   process.stdout.write('\n');
   for (const r of results) {
-    process.stdout.write(`  ${r.status === 'ok' ? '✔' : r.status === 'skipped' ? '○' : '✘'} ${r.name.padEnd(48)} ${seconds(r.ms).padStart(8)}  ${r.status}\n`);
+    process.stdout.write(
+      `  ${r.status === 'ok' ? '✔' : r.status === 'skipped' ? '○' : '✘'} ${r.name.padEnd(48)} ${seconds(r.ms).padStart(8)}  ${r.status}\n`,
+    );
   }
   process.stdout.write(`  total ${seconds(performance.now() - started)}${ok ? '' : ' — stopped at the first failure'}\n\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -21,4 +21,22 @@ import { intakeModule } from './modules/intake/intake.module.ts';
 import { activitiesModule } from './modules/activities/activities.module.ts';
 import { casesModule } from './modules/cases/cases.module.ts';
 
-export const MODULES: readonly ModuleDefinition[] = [healthModule, authModule, orgModule, auditModule, settingsModule, notificationsModule, jobsModule, approvalsModule, calendarModule, deadlinesModule, crmModule, projectsModule, workspaceModule, projectTrackingModule, intakeModule, activitiesModule, casesModule];
+export const MODULES: readonly ModuleDefinition[] = [
+  healthModule,
+  authModule,
+  orgModule,
+  auditModule,
+  settingsModule,
+  notificationsModule,
+  jobsModule,
+  approvalsModule,
+  calendarModule,
+  deadlinesModule,
+  crmModule,
+  projectsModule,
+  workspaceModule,
+  projectTrackingModule,
+  intakeModule,
+  activitiesModule,
+  casesModule,
+];

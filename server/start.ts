@@ -2,7 +2,15 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { MigrationError, openDatabase, type Database } from './db/client.ts';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock.ts';
 import {
-  checkPgliteDataDir, DamagedDataError, isSealed, pgDataDir, probeAllTables, rememberStartFiles, removeSeal, restoreHelp, writeSeal,
+  checkPgliteDataDir,
+  DamagedDataError,
+  isSealed,
+  pgDataDir,
+  probeAllTables,
+  rememberStartFiles,
+  removeSeal,
+  restoreHelp,
+  writeSeal,
 } from './db/pglite-check.ts';
 import type { App } from './app.ts';
 
@@ -122,7 +130,8 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     const boot = await bootstrap(database.db, new Date(), config.adminPassword);
     if (boot.createdAdmin) out.write(adminBanner(boot.generatedPassword));
     app = await buildApp({ database, config });
-    if (process.env.BIDFLOW_TEST_SUBJECTS === '1') await (await import('./test-support/approval-test-subject.ts')).installApprovalTestSubjects(app, database, config);
+    if (process.env.BIDFLOW_TEST_SUBJECTS === '1')
+      await (await import('./test-support/approval-test-subject.ts')).installApprovalTestSubjects(app, database, config);
   } catch (e) {
     await opened.close().catch(() => undefined);
     throw e;
@@ -212,8 +221,12 @@ function fail(message: string): never {
 /** Operator-facing errors print their message alone; anything else also names the step. */
 function startupFailure(e: unknown): string {
   if (
-    e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DamagedDataError || e instanceof ListenError ||
-    e instanceof MigrationError || e instanceof NoDatabaseError
+    e instanceof ConfigError ||
+    e instanceof DataDirLockedError ||
+    e instanceof DamagedDataError ||
+    e instanceof ListenError ||
+    e instanceof MigrationError ||
+    e instanceof NoDatabaseError
   ) {
     return e.message;
   }

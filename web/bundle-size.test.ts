@@ -14,6 +14,8 @@ describe('web bundle budget', () => {
     }
     const { totalGzipBytes, files } = measureShellBundle(distDir);
     expect(files.length).toBeGreaterThan(0);
-    expect(totalGzipBytes, `shell JavaScript is ${(totalGzipBytes / 1024).toFixed(1)} KB gzip`).toBeLessThanOrEqual(SHELL_BUDGET_GZIP_BYTES);
+    expect(totalGzipBytes, `shell JavaScript is ${(totalGzipBytes / 1024).toFixed(1)} KB gzip`).toBeLessThanOrEqual(
+      SHELL_BUDGET_GZIP_BYTES,
+    );
   });
 });

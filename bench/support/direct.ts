@@ -13,7 +13,7 @@ import { getProjectDetail } from '../../server/modules/projects/queries/project-
 import { listProjects, projectKanban } from '../../server/modules/projects/queries/project-list.ts';
 import { globalSearch } from '../../server/modules/crm/queries/search.ts';
 import { workspaceView } from '../../server/modules/workspace/queries/workspace.ts';
-import type { BenchUser } from './generate.ts';
+import type { BenchUser } from './dataset.ts';
 
 /** A signed-in benchmark account: the seeded user, its actor (grants) and its session cookie. */
 export interface Account {

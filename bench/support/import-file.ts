@@ -32,9 +32,7 @@ const FILLERS: Array<[RegExp, Filler]> = [
   [/备注|notes?/i, () => '批量导入（基准测试）'],
 ];
 
-export type ImportFile =
-  | { ok: true; fileName: string; base64: string; headers: string[] }
-  | { ok: false; note: string };
+export type ImportFile = { ok: true; fileName: string; base64: string; headers: string[] } | { ok: false; note: string };
 
 /** Builds `rows` rows for company numbers firstIdx…, with the columns of the server's template. */
 export async function buildCustomerImportFile(base: string, cookie: string, firstIdx: number, rows: number): Promise<ImportFile> {

@@ -103,7 +103,10 @@ export async function runLoad(
 export function formatTable(rows: LoadResult[]): string {
   const head = '| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|';
   const body = rows
-    .map((r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`)
+    .map(
+      (r) =>
+        `| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`,
+    )
     .join('\n');
   return `${head}\n${body}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Command-line flags of bench/projects.bench.ts (also printed by `npm run bench -- --help`).
  */
-import { DEFAULT_SIZES, scaleSizes, type Sizes } from './generate.ts';
+import { DEFAULT_SIZES, scaleSizes, type Sizes } from './dataset.ts';
 import { postgresBaseUrl, type EngineName } from './engines.ts';
 
 export const PROJECTS_BENCH_HELP = `bench/projects.bench.ts — presales projects and customers (issues 4 and 5)
@@ -48,8 +48,13 @@ export interface ProjectsBenchOptions {
 }
 
 const SIZE_FLAGS: Array<[keyof Sizes, string]> = [
-  ['customers', 'customers'], ['projectCustomers', 'project-customers'], ['contacts', 'contacts'], ['partners', 'partners'],
-  ['leads', 'leads'], ['projects', 'projects'], ['activities', 'activities'],
+  ['customers', 'customers'],
+  ['projectCustomers', 'project-customers'],
+  ['contacts', 'contacts'],
+  ['partners', 'partners'],
+  ['leads', 'leads'],
+  ['projects', 'projects'],
+  ['activities', 'activities'],
 ];
 
 export function parseProjectsBenchArgs(argv: string[]): ProjectsBenchOptions {
@@ -80,7 +85,14 @@ export function parseProjectsBenchArgs(argv: string[]): ProjectsBenchOptions {
     seconds: num('seconds', 15),
     directRuns: Math.round(num('direct-runs', 200)),
     importRows: Math.round(num('import-rows', Math.max(10, Math.round(10_000 * scale)))),
-    endpoints: list ? new Set(list.split(',').map((s) => s.trim()).filter(Boolean)) : null,
+    endpoints: list
+      ? new Set(
+          list
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+      : null,
     seedOnly: argv.includes('--seed-only'),
     keep: argv.includes('--keep'),
     help: argv.includes('--help') || argv.includes('-h'),

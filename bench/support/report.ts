@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import type { LoadResult } from './load.ts';
-import type { Dataset } from './generate.ts';
+import type { Dataset } from './dataset.ts';
 
 export interface EndpointResult {
   key: string;
@@ -78,12 +78,18 @@ export function renderReport(r: EngineReport, command: string, date: Date): stri
   out.push('');
   out.push(`- Command: \`${command}\``);
   out.push(`- Machine: ${machineLine()}; load average (1/5/15 min) before ${loads(r.loadAvg.before)}, after ${loads(r.loadAvg.after)}`);
-  out.push(`- Data: ${ds.sizes.customers.toLocaleString('en')} customers (${ds.sizes.projectCustomers.toLocaleString('en')} with projects), ` +
-    `${ds.sizes.contacts.toLocaleString('en')} contacts, ${ds.sizes.partners.toLocaleString('en')} partners, ${ds.sizes.leads.toLocaleString('en')} leads, ` +
-    `${ds.sizes.projects.toLocaleString('en')} projects, ${ds.sizes.activities.toLocaleString('en')} activities, ${ds.users.length} users; seeded in ${f1(ds.totalSeconds)} s`);
-  out.push(`- Load: ${r.concurrency} simulated users (closed loop), ${r.seconds} s per endpoint; overhead ratio from ${r.directRuns} sequential runs each way`);
-  out.push(`- Server start (migrations check, read-through) ${f1(r.serverStartSeconds)} s; server RSS after start ${r.rssStartMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB (VmHWM ${r.hwmMb.toFixed(0)} MB), at the end ${r.rssEndMb.toFixed(0)} MB` +
-    (r.engine === 'postgres' ? ` — goal ≤ 250 MB: ${r.hwmMb <= 250 ? 'met' : 'NOT met'}` : ''));
+  out.push(
+    `- Data: ${ds.sizes.customers.toLocaleString('en')} customers (${ds.sizes.projectCustomers.toLocaleString('en')} with projects), ` +
+      `${ds.sizes.contacts.toLocaleString('en')} contacts, ${ds.sizes.partners.toLocaleString('en')} partners, ${ds.sizes.leads.toLocaleString('en')} leads, ` +
+      `${ds.sizes.projects.toLocaleString('en')} projects, ${ds.sizes.activities.toLocaleString('en')} activities, ${ds.users.length} users; seeded in ${f1(ds.totalSeconds)} s`,
+  );
+  out.push(
+    `- Load: ${r.concurrency} simulated users (closed loop), ${r.seconds} s per endpoint; overhead ratio from ${r.directRuns} sequential runs each way`,
+  );
+  out.push(
+    `- Server start (migrations check, read-through) ${f1(r.serverStartSeconds)} s; server RSS after start ${r.rssStartMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB (VmHWM ${r.hwmMb.toFixed(0)} MB), at the end ${r.rssEndMb.toFixed(0)} MB` +
+      (r.engine === 'postgres' ? ` — goal ≤ 250 MB: ${r.hwmMb <= 250 ? 'met' : 'NOT met'}` : ''),
+  );
   out.push('');
   if (r.endpoints.length) {
     out.push('| endpoint | accounts | requests | errors | 409 | ok req/s | p50 ms | p95 ms | p99 ms | max ms | p95 goal |');
@@ -97,12 +103,16 @@ export function renderReport(r: EngineReport, command: string, date: Date): stri
     const l = e.load;
     const goal = goalFor(r.engine, e.kind);
     const verdict = goal === null ? '—' : `≤ ${goal}: ${l.p95 <= goal ? 'met' : 'NOT met'}`;
-    out.push(`| ${l.name} | ${e.accounts} | ${l.requests} | ${l.errors} | ${l.conflicts} | ${l.okRps.toFixed(0)} | ${f1(l.p50)} | ${f1(l.p95)} | ${f1(l.p99)} | ${f1(l.max)} | ${verdict} |`);
+    out.push(
+      `| ${l.name} | ${e.accounts} | ${l.requests} | ${l.errors} | ${l.conflicts} | ${l.okRps.toFixed(0)} | ${f1(l.p50)} | ${f1(l.p95)} | ${f1(l.p99)} | ${f1(l.max)} | ${verdict} |`,
+    );
   }
   const ratios = r.endpoints.filter((e) => e.directP50 !== null && e.httpP50 !== null);
   if (ratios.length) {
     out.push('');
-    out.push('Overhead ratio: median of the endpoint over HTTP, one request at a time, divided by the median of the same query function called in-process (same users, same parameters). The last column divides the median under load by the same in-process median.');
+    out.push(
+      'Overhead ratio: median of the endpoint over HTTP, one request at a time, divided by the median of the same query function called in-process (same users, same parameters). The last column divides the median under load by the same in-process median.',
+    );
     out.push('');
     out.push('| endpoint | in-process p50 ms | HTTP p50 ms (1 user) | ratio (goal ≤ 1.5) | HTTP p50 at load / in-process |');
     out.push('|---|---:|---:|---:|---:|');
@@ -111,20 +121,29 @@ export function renderReport(r: EngineReport, command: string, date: Date): stri
       const h = e.httpP50 ?? 0;
       const ratio = d > 0 ? h / d : 0;
       const underLoad = e.load && d > 0 ? (e.load.p50 / d).toFixed(1) : '—';
-      out.push(`| ${e.load?.name ?? e.key} | ${d.toFixed(2)} | ${h.toFixed(2)} | ${ratio.toFixed(2)} ${ratio <= 1.5 ? '(met)' : '(NOT met)'} | ${underLoad} |`);
+      out.push(
+        `| ${e.load?.name ?? e.key} | ${d.toFixed(2)} | ${h.toFixed(2)} | ${ratio.toFixed(2)} ${ratio <= 1.5 ? '(met)' : '(NOT met)'} | ${underLoad} |`,
+      );
     }
   }
   const im = r.importResult;
   if (im) {
     out.push('');
-    out.push(`Customer import (issue 4), ${im.rows.toLocaleString('en')} rows per file, preview then commit (all or nothing):${im.note ? ` ${im.note}` : ''}`);
+    out.push(
+      `Customer import (issue 4), ${im.rows.toLocaleString('en')} rows per file, preview then commit (all or nothing):${im.note ? ` ${im.note}` : ''}`,
+    );
     out.push('');
     out.push('| run | preview s | commit s | total s | imported | note |');
     out.push('|---|---:|---:|---:|---:|---|');
-    for (const [label, run] of [['alone', im.alone], ['while users read', im.withReaders]] as const) {
+    for (const [label, run] of [
+      ['alone', im.alone],
+      ['while users read', im.withReaders],
+    ] as const) {
       if (!run) continue;
       const total = run.commitSeconds === null ? '—' : f1(run.previewSeconds + run.commitSeconds);
-      out.push(`| ${label} | ${f1(run.previewSeconds)} (HTTP ${run.previewStatus}) | ${run.commitSeconds === null ? '—' : `${f1(run.commitSeconds)} (HTTP ${run.commitStatus})`} | ${total} | ${run.imported ?? '—'} | ${run.note ?? ''} |`);
+      out.push(
+        `| ${label} | ${f1(run.previewSeconds)} (HTTP ${run.previewStatus}) | ${run.commitSeconds === null ? '—' : `${f1(run.commitSeconds)} (HTTP ${run.commitStatus})`} | ${total} | ${run.imported ?? '—'} | ${run.note ?? ''} |`,
+      );
     }
     if (im.readerBefore && im.readerDuring) {
       out.push('');
@@ -132,8 +151,13 @@ export function renderReport(r: EngineReport, command: string, date: Date): stri
       out.push('');
       out.push('| reader | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |');
       out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-      for (const [label, l] of [['just before the import', im.readerBefore], ['during preview + commit', im.readerDuring]] as const) {
-        out.push(`| ${label} | ${l.requests} | ${l.errors} | ${l.okRps.toFixed(0)} | ${f1(l.p50)} | ${f1(l.p95)} | ${f1(l.p99)} | ${f1(l.max)} |`);
+      for (const [label, l] of [
+        ['just before the import', im.readerBefore],
+        ['during preview + commit', im.readerDuring],
+      ] as const) {
+        out.push(
+          `| ${label} | ${l.requests} | ${l.errors} | ${l.okRps.toFixed(0)} | ${f1(l.p50)} | ${f1(l.p95)} | ${f1(l.p99)} | ${f1(l.max)} |`,
+        );
       }
     }
   }

@@ -4,7 +4,14 @@
  * stage history), and a legal move without an approval gate for the write load. Derived from the
  * default stage configuration, so it follows the real stage machine.
  */
-import { CLOSED_STAGE, DEFAULT_STAGE_CONFIG, INITIAL_STAGE, REGISTERED_STAGE, orderedStages, statusForStage } from '../../core/projects/stages.ts';
+import {
+  CLOSED_STAGE,
+  DEFAULT_STAGE_CONFIG,
+  INITIAL_STAGE,
+  REGISTERED_STAGE,
+  orderedStages,
+  statusForStage,
+} from '../../core/projects/stages.ts';
 
 export interface StageModel {
   /** stage codes in display order */
@@ -28,8 +35,18 @@ export interface StageModel {
 }
 
 const WEIGHTS: Record<string, number> = {
-  opportunity: 18, registered: 8, requirement_research: 10, solution: 14, quotation: 8, tender: 10,
-  won: 4, lost: 4, abandoned: 2, failed_tender: 1, handoff: 3, closed: 18,
+  opportunity: 18,
+  registered: 8,
+  requirement_research: 10,
+  solution: 14,
+  quotation: 8,
+  tender: 10,
+  won: 4,
+  lost: 4,
+  abandoned: 2,
+  failed_tender: 1,
+  handoff: 3,
+  closed: 18,
 };
 
 export async function stageModel(): Promise<StageModel> {
@@ -45,9 +62,12 @@ export async function stageModel(): Promise<StageModel> {
   }
   const closedStatuses = ['won', 'won', 'won', 'won', 'lost', 'lost', 'lost', 'abandoned', 'failed_tender', 'no_go'];
   for (const st of new Set(closedStatuses)) {
-    paths[`${CLOSED_STAGE}:${st}`] = st === 'no_go'
-      ? [INITIAL_STAGE, CLOSED_STAGE]
-      : st === 'won' ? [...pipeline, 'won', 'handoff', CLOSED_STAGE] : [...pipeline, st, CLOSED_STAGE];
+    paths[`${CLOSED_STAGE}:${st}`] =
+      st === 'no_go'
+        ? [INITIAL_STAGE, CLOSED_STAGE]
+        : st === 'won'
+          ? [...pipeline, 'won', 'handoff', CLOSED_STAGE]
+          : [...pipeline, st, CLOSED_STAGE];
   }
   return {
     codes,

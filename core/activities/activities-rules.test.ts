@@ -15,9 +15,18 @@ describe('activity types', () => {
     expect(activityRuleProblems({ type: 'communication' }).map((p) => p.field)).toEqual(['customerId']);
     expect(activityRuleProblems({ type: 'communication', projectId: 'p' })).toEqual([]);
     const plan = {
-      type: 'reception_plan' as const, startDate: '2026-03-10', endDate: '2026-03-09',
-      schedule: [{ date: '2026-03-10', item: '参观' }, { date: '2026-03-12', item: '座谈' }],
-      budgetFen: 100_00, budgetItems: [{ item: '餐费', amountFen: 60_00 }, { item: '住宿', amountFen: 30_00 }],
+      type: 'reception_plan' as const,
+      startDate: '2026-03-10',
+      endDate: '2026-03-09',
+      schedule: [
+        { date: '2026-03-10', item: '参观' },
+        { date: '2026-03-12', item: '座谈' },
+      ],
+      budgetFen: 100_00,
+      budgetItems: [
+        { item: '餐费', amountFen: 60_00 },
+        { item: '住宿', amountFen: 30_00 },
+      ],
     };
     expect(activityRuleProblems(plan).map((p) => p.field)).toEqual(['endDate', 'schedule.0.date', 'schedule.1.date', 'budgetItems']);
     expect(activityRuleProblems({ ...plan, endDate: '2026-03-12', budgetItems: [{ item: '餐费', amountFen: 100_00 }] })).toEqual([]);
@@ -31,7 +40,15 @@ describe('visit roll-up', () => {
     expect(weekStartOf('2026-03-09')).toBe('2026-03-09');
     expect(weekStartOf('2026-03-15')).toBe('2026-03-09');
     expect(previousWeekStart('2026-03-16')).toBe('2026-03-09');
-    expect(weekDates('2026-03-09')).toEqual(['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']);
+    expect(weekDates('2026-03-09')).toEqual([
+      '2026-03-09',
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-14',
+      '2026-03-15',
+    ]);
   });
 
   it('names the week a roll-up request means and whether it is over', () => {
@@ -46,12 +63,21 @@ describe('visit roll-up', () => {
     const r = buildVisitRollup({
       weekStart: '2026-03-09',
       days,
-      people: [{ userId: 'a', name: '孙丽', departmentName: '华东片区' }, { userId: 'b', name: '赵磊', departmentName: '华北片区' }],
-      visits: [
-        { userId: 'a', date: '2026-03-09', count: 2 }, { userId: 'a', date: '2026-03-10', count: 1 }, { userId: 'a', date: '2026-03-12', count: 1 },
-        { userId: 'a', date: '2026-03-13', count: 3 }, { userId: 'a', date: '2026-03-14', count: 1 },
+      people: [
+        { userId: 'a', name: '孙丽', departmentName: '华东片区' },
+        { userId: 'b', name: '赵磊', departmentName: '华北片区' },
       ],
-      logDays: [{ userId: 'b', date: '2026-03-09', submitted: true, noVisits: true }, { userId: 'b', date: '2026-03-10', submitted: false, noVisits: false }],
+      visits: [
+        { userId: 'a', date: '2026-03-09', count: 2 },
+        { userId: 'a', date: '2026-03-10', count: 1 },
+        { userId: 'a', date: '2026-03-12', count: 1 },
+        { userId: 'a', date: '2026-03-13', count: 3 },
+        { userId: 'a', date: '2026-03-14', count: 1 },
+      ],
+      logDays: [
+        { userId: 'b', date: '2026-03-09', submitted: true, noVisits: true },
+        { userId: 'b', date: '2026-03-10', submitted: false, noVisits: false },
+      ],
     });
     const a = r.people[0];
     expect(a?.totalVisits).toBe(8);
@@ -66,7 +92,13 @@ describe('visit roll-up', () => {
 
   it('does not count days before a person was expected to log', () => {
     const days = weekDates('2026-03-09').map((date, i) => ({ date, working: i < 5 }));
-    const r = buildVisitRollup({ weekStart: '2026-03-09', days, people: [{ userId: 'n', name: '新人', departmentName: null, expectedFrom: '2026-03-12' }], visits: [], logDays: [] });
+    const r = buildVisitRollup({
+      weekStart: '2026-03-09',
+      days,
+      people: [{ userId: 'n', name: '新人', departmentName: null, expectedFrom: '2026-03-12' }],
+      visits: [],
+      logDays: [],
+    });
     expect(r.people[0]?.days.filter((d) => d.missing).map((d) => d.date)).toEqual(['2026-03-12', '2026-03-13']);
   });
 });

@@ -4,7 +4,11 @@ import { definePermissions } from '../permissions.ts';
 /** The capabilities of customer activities and the visit roll-up, with their labels in both languages. */
 export const ACTIVITY_PERMISSIONS = definePermissions({
   'activity.read': { group: 'crm', 'zh-CN': '查看客户活动记录', en: 'View activity records' },
-  'activity.create': { group: 'crm', 'zh-CN': '登记客户活动（巡访、谈判、沟通、接待）', en: 'Record activities (visits, negotiations, communications, receptions)' },
+  'activity.create': {
+    group: 'crm',
+    'zh-CN': '登记客户活动（巡访、谈判、沟通、接待）',
+    en: 'Record activities (visits, negotiations, communications, receptions)',
+  },
   'report.visit_rollup': { group: 'crm', 'zh-CN': '查看客户巡访周汇总', en: 'View the weekly visit roll-up' },
 });
 

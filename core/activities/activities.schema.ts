@@ -260,14 +260,16 @@ export const VisitRollupView = z.object({
   /** null while the week is still running (computed live, not stored) */
   generatedAt: z.string().nullable(),
   days: z.array(z.object({ date: z.string(), working: z.boolean() })),
-  people: z.array(z.object({
-    userId: z.string(),
-    name: z.string(),
-    departmentName: z.string().nullable(),
-    days: z.array(RollupDay),
-    totalVisits: z.number().int(),
-    missingDays: z.number().int(),
-  })),
+  people: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      departmentName: z.string().nullable(),
+      days: z.array(RollupDay),
+      totalVisits: z.number().int(),
+      missingDays: z.number().int(),
+    }),
+  ),
   totals: z.object({ visits: z.number().int(), missingDays: z.number().int(), peopleWithMissingDays: z.number().int() }),
 });
 export type VisitRollupView = z.infer<typeof VisitRollupView>;

@@ -133,14 +133,20 @@ export function activityRuleProblems(a: ActivityRuleInput): ActivityProblem[] {
     }
     (a.schedule ?? []).forEach((s, i) => {
       if ((a.startDate && s.date < a.startDate) || (a.endDate && s.date > a.endDate)) {
-        out.push({ field: `schedule.${i}.date`, message: { zh: '日程日期须在接待期间内', en: 'The date must fall within the reception period' } });
+        out.push({
+          field: `schedule.${i}.date`,
+          message: { zh: '日程日期须在接待期间内', en: 'The date must fall within the reception period' },
+        });
       }
     });
     const items = a.budgetItems ?? [];
     if (items.length > 0 && typeof a.budgetFen === 'number') {
       const sum = items.reduce((s, x) => s + x.amountFen, 0);
       if (sum !== a.budgetFen) {
-        out.push({ field: 'budgetItems', message: { zh: '预算明细合计与费用预算不一致', en: 'The budget items do not add up to the budget' } });
+        out.push({
+          field: 'budgetItems',
+          message: { zh: '预算明细合计与费用预算不一致', en: 'The budget items do not add up to the budget' },
+        });
       }
     }
   }

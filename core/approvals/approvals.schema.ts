@@ -11,7 +11,10 @@ const ConditionValue = z.union([
   z.string().max(200),
   z.boolean(),
   z.null(),
-  z.array(z.union([z.number(), z.string().max(200)])).min(1).max(50),
+  z
+    .array(z.union([z.number(), z.string().max(200)]))
+    .min(1)
+    .max(50),
 ]);
 
 export const ConditionRuleSchema = z
@@ -20,17 +23,17 @@ export const ConditionRuleSchema = z
     op: z.enum(CONDITION_OPS),
     value: ConditionValue,
   })
-  .refine((r) => (r.op === 'in') === Array.isArray(r.value), { message: '"in" takes a list; other operators a single value', path: ['value'] });
+  .refine((r) => (r.op === 'in') === Array.isArray(r.value), {
+    message: '"in" takes a list; other operators a single value',
+    path: ['value'],
+  });
 
 const Group1 = z.union([
   z.strictObject({ and: z.array(ConditionRuleSchema).min(1).max(30) }),
   z.strictObject({ or: z.array(ConditionRuleSchema).min(1).max(30) }),
 ]);
 const Item2 = z.union([ConditionRuleSchema, Group1]);
-const Group2 = z.union([
-  z.strictObject({ and: z.array(Item2).min(1).max(30) }),
-  z.strictObject({ or: z.array(Item2).min(1).max(30) }),
-]);
+const Group2 = z.union([z.strictObject({ and: z.array(Item2).min(1).max(30) }), z.strictObject({ or: z.array(Item2).min(1).max(30) })]);
 
 /** A step condition: a rule, or an and/or group of rules and groups (two levels of grouping). */
 export const ConditionSchema = z.union([ConditionRuleSchema, Group2]);
@@ -298,7 +301,11 @@ export const AddApproverBody = z.object({
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const UploadAttachmentBody = z.object({
   fileName: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
 });
 
 // ---------- delegation (代理) ----------

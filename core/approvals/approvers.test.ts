@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelegations, delegationCovers, managerChain, rangesOverlap, resolveApprovers, type OrgDirectory, type OrgUser } from './approvers.ts';
+import {
+  applyDelegations,
+  delegationCovers,
+  managerChain,
+  rangesOverlap,
+  resolveApprovers,
+  type OrgDirectory,
+  type OrgUser,
+} from './approvers.ts';
 
 // 陈总 (gm) ← 王总监 (dir) ← 李经理 (mgr) ← 张三 (am); 赵六 inactive; 市场部 head = 李经理
 function org(): OrgDirectory {
   const u = (id: string, managerId: string | null, departmentId: string | null, active = true): [string, OrgUser] => [
-    id, { id, managerId, departmentId, active },
+    id,
+    { id, managerId, departmentId, active },
   ];
   return {
     users: new Map([
@@ -17,16 +26,30 @@ function org(): OrgDirectory {
       u('loop1', 'loop2', null),
       u('loop2', 'loop1', null),
     ]),
-    departmentHeads: new Map<string, string | null>([['market', 'mgr'], ['hq', 'gm'], ['empty', null]]),
-    roleMembers: new Map([['sales_director', ['dir']], ['account_manager', ['am2', 'am', 'zhao']], ['nobody', []]]),
+    departmentHeads: new Map<string, string | null>([
+      ['market', 'mgr'],
+      ['hq', 'gm'],
+      ['empty', null],
+    ]),
+    roleMembers: new Map([
+      ['sales_director', ['dir']],
+      ['account_manager', ['am2', 'am', 'zhao']],
+      ['nobody', []],
+    ]),
   };
 }
 const am = { id: 'am', departmentId: 'market' };
 
 describe('approver resolution', () => {
   it('role: every active holder, sorted, without the requester', () => {
-    expect(resolveApprovers({ type: 'role', roleCode: 'sales_director' }, am, org())).toEqual({ approverIds: ['dir'], requesterWasApprover: false });
-    expect(resolveApprovers({ type: 'role', roleCode: 'account_manager' }, am, org())).toEqual({ approverIds: ['am2'], requesterWasApprover: true });
+    expect(resolveApprovers({ type: 'role', roleCode: 'sales_director' }, am, org())).toEqual({
+      approverIds: ['dir'],
+      requesterWasApprover: false,
+    });
+    expect(resolveApprovers({ type: 'role', roleCode: 'account_manager' }, am, org())).toEqual({
+      approverIds: ['am2'],
+      requesterWasApprover: true,
+    });
     expect(resolveApprovers({ type: 'role', roleCode: 'nobody' }, am, org()).approverIds).toEqual([]);
     expect(resolveApprovers({ type: 'role', roleCode: 'unknown' }, am, org()).approverIds).toEqual([]);
   });
@@ -42,11 +65,14 @@ describe('approver resolution', () => {
     expect(resolveApprovers({ type: 'manager' }, { id: 'gm', departmentId: 'hq' }, org()).approverIds).toEqual([]);
   });
 
-  it('department head: the head of the requester\'s department', () => {
+  it("department head: the head of the requester's department", () => {
     expect(resolveApprovers({ type: 'department_head' }, am, org()).approverIds).toEqual(['mgr']);
     expect(resolveApprovers({ type: 'department_head' }, { id: 'x', departmentId: 'empty' }, org()).approverIds).toEqual([]);
     expect(resolveApprovers({ type: 'department_head' }, { id: 'x', departmentId: null }, org()).approverIds).toEqual([]);
-    expect(resolveApprovers({ type: 'department_head' }, { id: 'mgr', departmentId: 'market' }, org())).toEqual({ approverIds: [], requesterWasApprover: true });
+    expect(resolveApprovers({ type: 'department_head' }, { id: 'mgr', departmentId: 'market' }, org())).toEqual({
+      approverIds: [],
+      requesterWasApprover: true,
+    });
   });
 
   it('N levels: managers up the chain, nearest first, stopping at the top and at loops', () => {

@@ -36,6 +36,11 @@ export function attachmentContentType(fileName: string): string | null {
 /** A file name safe to store and to put in a Content-Disposition header (no paths, no controls). */
 export function cleanFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return (
+    base
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f"]/g, '')
+      .trim()
+      .slice(0, 200)
+  );
 }

@@ -29,7 +29,12 @@ describe('conditions', () => {
     const c: Condition = {
       or: [
         { field: 'marginPercent', op: 'lt', value: 5 },
-        { and: [{ field: 'amount', op: 'gt', value: 5_000_000 }, { field: 'region', op: 'eq', value: '华东' }] },
+        {
+          and: [
+            { field: 'amount', op: 'gt', value: 5_000_000 },
+            { field: 'region', op: 'eq', value: '华东' },
+          ],
+        },
       ],
     };
     expect(evaluateCondition(c, quote)).toBe(true);
@@ -51,7 +56,9 @@ describe('conditions', () => {
 
   it('the API schema accepts two grouping levels and refuses code, deeper nesting and bad values', () => {
     expect(ConditionSchema.safeParse({ field: 'marginPercent', op: 'lt', value: 5 }).success).toBe(true);
-    expect(ConditionSchema.safeParse({ or: [{ field: 'a', op: 'in', value: ['x'] }, { and: [{ field: 'b', op: 'gt', value: 1 }] }] }).success).toBe(true);
+    expect(
+      ConditionSchema.safeParse({ or: [{ field: 'a', op: 'in', value: ['x'] }, { and: [{ field: 'b', op: 'gt', value: 1 }] }] }).success,
+    ).toBe(true);
     expect(ConditionSchema.safeParse({ and: [{ or: [{ and: [{ field: 'a', op: 'eq', value: 1 }] }] }] }).success).toBe(false);
     expect(ConditionSchema.safeParse({ field: 'a', op: 'in', value: 1 }).success).toBe(false);
     expect(ConditionSchema.safeParse({ field: 'a', op: 'eq', value: [1] }).success).toBe(false);

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainDefinition, StepDefinition } from './chain.ts';
 import {
-  actionAllowedIn, APPROVAL_ACTIONS, canActOnTask, commentRequired, isTerminalState, nextRequestState, nextWaitingStep, planRound,
-  REQUEST_EVENTS, REQUEST_STATES, restartPoint, stepOutcome, type RequestState, type RoundStep,
+  actionAllowedIn,
+  APPROVAL_ACTIONS,
+  canActOnTask,
+  commentRequired,
+  isTerminalState,
+  nextRequestState,
+  nextWaitingStep,
+  planRound,
+  REQUEST_EVENTS,
+  REQUEST_STATES,
+  restartPoint,
+  stepOutcome,
+  type RequestState,
+  type RoundStep,
 } from './engine.ts';
 
 const step = (name: string, extra: Partial<StepDefinition> = {}): StepDefinition => ({
-  name, approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null, ...extra,
+  name,
+  approver: { type: 'manager' },
+  mode: 'any',
+  condition: null,
+  deadlinePolicy: null,
+  ...extra,
 });
 
 const chain = (resubmitFrom: ChainDefinition['resubmitFrom']): ChainDefinition => ({
@@ -82,12 +99,21 @@ describe('rounds and next step', () => {
     expect(low.map((s) => s.status)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
     const fine = planRound(chain('first'), { marginPercent: 12 }, { from: 'first' });
     expect(fine.map((s) => [s.status, s.skipReason])).toEqual([
-      ['waiting', null], ['skipped', 'condition'], ['waiting', null], ['waiting', null],
+      ['waiting', null],
+      ['skipped', 'condition'],
+      ['waiting', null],
+      ['waiting', null],
     ]);
   });
 
   it('next step = first waiting step in sequence', () => {
-    expect(nextWaitingStep([{ seq: 3, status: 'waiting' }, { seq: 1, status: 'approved' }, { seq: 2, status: 'skipped' }])?.seq).toBe(3);
+    expect(
+      nextWaitingStep([
+        { seq: 3, status: 'waiting' },
+        { seq: 1, status: 'approved' },
+        { seq: 2, status: 'skipped' },
+      ])?.seq,
+    ).toBe(3);
     expect(nextWaitingStep([{ seq: 1, status: 'approved' }])).toBeNull();
   });
 
@@ -101,21 +127,32 @@ describe('rounds and next step', () => {
   it('restart from the first step runs every applicable step again', () => {
     const start = restartPoint(chain('first'), returnedAtPricing);
     expect(start).toEqual({ from: 'first' });
-    expect(planRound(chain('first'), { marginPercent: 12 }, start).map((s) => s.status)).toEqual(['waiting', 'skipped', 'waiting', 'waiting']);
+    expect(planRound(chain('first'), { marginPercent: 12 }, start).map((s) => s.status)).toEqual([
+      'waiting',
+      'skipped',
+      'waiting',
+      'waiting',
+    ]);
   });
 
   it('restart from the returning step skips steps already passed', () => {
     const start = restartPoint(chain('returning_step'), returnedAtPricing);
     expect(start).toEqual({ from: 'returning_step', returningIndex: 2, approvedEarlier: new Set([0]) });
     expect(planRound(chain('returning_step'), { marginPercent: 12 }, start).map((s) => [s.status, s.skipReason])).toEqual([
-      ['skipped', 'approved_earlier'], ['skipped', 'condition'], ['waiting', null], ['waiting', null],
+      ['skipped', 'approved_earlier'],
+      ['skipped', 'condition'],
+      ['waiting', null],
+      ['waiting', null],
     ]);
   });
 
   it('…but an earlier step that now applies (condition became true) runs first', () => {
     const start = restartPoint(chain('returning_step'), returnedAtPricing);
     expect(planRound(chain('returning_step'), { marginPercent: 2 }, start).map((s) => [s.status, s.skipReason])).toEqual([
-      ['skipped', 'approved_earlier'], ['waiting', null], ['waiting', null], ['waiting', null],
+      ['skipped', 'approved_earlier'],
+      ['waiting', null],
+      ['waiting', null],
+      ['waiting', null],
     ]);
   });
 
@@ -129,6 +166,11 @@ describe('rounds and next step', () => {
     ];
     const start = restartPoint(chain('returning_step'), round2);
     expect(start).toEqual({ from: 'returning_step', returningIndex: 2, approvedEarlier: new Set([0, 2]) });
-    expect(planRound(chain('returning_step'), { marginPercent: 12 }, start).map((s) => s.status)).toEqual(['skipped', 'skipped', 'waiting', 'waiting']);
+    expect(planRound(chain('returning_step'), { marginPercent: 12 }, start).map((s) => s.status)).toEqual([
+      'skipped',
+      'skipped',
+      'waiting',
+      'waiting',
+    ]);
   });
 });

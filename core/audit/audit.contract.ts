@@ -4,15 +4,26 @@ import { AuditExportQuery, AuditPage, AuditQuery, AuditVerifyResult } from './au
 /** The append-only, hash-chained audit log: read, export, verify the chain. */
 export const auditContract = defineContract('audit', {
   list: {
-    method: 'GET', path: '/audit', summary: '审计日志 Audit log',
-    access: { permission: 'audit.read' }, query: AuditQuery, response: AuditPage,
+    method: 'GET',
+    path: '/audit',
+    summary: '审计日志 Audit log',
+    access: { permission: 'audit.read' },
+    query: AuditQuery,
+    response: AuditPage,
   },
   exportXlsx: {
-    method: 'GET', path: '/audit/export.xlsx', summary: '导出审计日志 Export the audit log (.xlsx)',
-    access: { permission: 'audit.export' }, query: AuditExportQuery, response: 'file',
+    method: 'GET',
+    path: '/audit/export.xlsx',
+    summary: '导出审计日志 Export the audit log (.xlsx)',
+    access: { permission: 'audit.export' },
+    query: AuditExportQuery,
+    response: 'file',
   },
   verify: {
-    method: 'GET', path: '/audit/verify', summary: '校验审计链 Verify the hash chain',
-    access: { permission: 'audit.verify' }, response: AuditVerifyResult,
+    method: 'GET',
+    path: '/audit/verify',
+    summary: '校验审计链 Verify the hash chain',
+    access: { permission: 'audit.verify' },
+    response: AuditVerifyResult,
   },
 });

@@ -9,7 +9,10 @@ export const IsoDate = z.iso.date();
  */
 export const IsoInstant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+\- ]\d{2}:?\d{2})$/, 'ISO 8601 with offset, e.g. 2026-02-13T16:00:00+08:00');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+\- ]\d{2}:?\d{2})$/,
+    'ISO 8601 with offset, e.g. 2026-02-13T16:00:00+08:00',
+  );
 
 // ---------- public look-ups (integrations) ----------
 export const AddWorkingDaysQuery = z.object({
@@ -99,7 +102,9 @@ export const NoticeWarningView = z.object({
 export const NoticePreview = z.object({
   year: z.number().int(),
   source: z.string().nullable(),
-  periods: z.array(z.object({ name: z.string(), from: z.string(), to: z.string(), days: z.number().int(), statedDays: z.number().int().nullable() })),
+  periods: z.array(
+    z.object({ name: z.string(), from: z.string(), to: z.string(), days: z.number().int(), statedDays: z.number().int().nullable() }),
+  ),
   holidays: z.array(z.string()),
   workdays: z.array(z.string()),
   warnings: z.array(NoticeWarningView),

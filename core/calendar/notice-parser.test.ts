@@ -126,7 +126,9 @@ describe('year schedule checks', () => {
   });
 
   it('names each problem', () => {
-    expect(checkYearSchedule(2026, ['2026-02-15', '2025-12-31', '2026-02-15', '2026-02-30'], ['2026-02-16', '2026-02-15', '2026-02-14'])).toEqual([
+    expect(
+      checkYearSchedule(2026, ['2026-02-15', '2025-12-31', '2026-02-15', '2026-02-30'], ['2026-02-16', '2026-02-15', '2026-02-14']),
+    ).toEqual([
       { field: 'holidays', date: '2025-12-31', problem: 'outside_year' },
       { field: 'holidays', date: '2026-02-15', problem: 'duplicate' },
       { field: 'holidays', date: '2026-02-30', problem: 'not_a_date' },

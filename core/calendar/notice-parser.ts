@@ -154,7 +154,10 @@ export function parseHolidayNotice(rawText: string, year: number): NoticeParseRe
     let joinWeekend = false;
     let lastMonth: number | null = null;
     let lastYear = year;
-    const sentences = item.body.split(/[。\n]/).map((s) => s.trim()).filter(Boolean);
+    const sentences = item.body
+      .split(/[。\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     let seenDates = false;
     for (const sentence of sentences) {
       if (!tokens(sentence).length) {
@@ -162,7 +165,10 @@ export function parseHolidayNotice(rawText: string, year: number): NoticeParseRe
         continue;
       }
       seenDates = true;
-      const clauses = sentence.split(/[，,；;]/).map((c) => c.trim()).filter(Boolean);
+      const clauses = sentence
+        .split(/[，,；;]/)
+        .map((c) => c.trim())
+        .filter(Boolean);
       for (let ci = 0; ci < clauses.length; ci++) {
         const clause = clauses[ci] ?? '';
         const st = STATED_RE.exec(clause);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CN_SCHEDULES } from './cn-holidays.ts';
 import {
-  addWorkingDays, addWorkingHours, buildCalendar, CalendarYearMissingError, expandPeriods, isWorkingDay,
-  toShanghaiIso, workingDaysBetween, workingHoursBetween,
+  addWorkingDays,
+  addWorkingHours,
+  buildCalendar,
+  CalendarYearMissingError,
+  expandPeriods,
+  isWorkingDay,
+  toShanghaiIso,
+  workingDaysBetween,
+  workingHoursBetween,
 } from './working-calendar.ts';
 
 const cal = buildCalendar(CN_SCHEDULES.map((s) => ({ year: s.year, holidays: expandPeriods(s.off), workdays: s.workdays })));
@@ -20,7 +27,7 @@ describe('working-day calendar (2025–2026 State Council schedules)', () => {
     expect(isWorkingDay(cal, '2025-10-11')).toBe(true);
   });
 
-  it('adds working days from the day after the start (the issue\'s example)', () => {
+  it("adds working days from the day after the start (the issue's example)", () => {
     expect(addWorkingDays(cal, '2026-02-13', 1)).toBe('2026-02-14');
     expect(addWorkingDays(cal, '2026-02-13', 2)).toBe('2026-02-24');
     expect(addWorkingDays(cal, '2026-02-14', 1)).toBe('2026-02-24');
@@ -54,7 +61,13 @@ describe('working-day calendar (2025–2026 State Council schedules)', () => {
     expect(toShanghaiIso(addWorkingHours(cal, new Date('2026-02-14T17:00:00+08:00'), 2))).toBe('2026-02-24T10:00:00+08:00');
     expect(toShanghaiIso(addWorkingHours(cal, new Date('2026-11-23T07:30:00+08:00'), 1.5))).toBe('2026-11-23T10:30:00+08:00');
     expect(toShanghaiIso(addWorkingHours(cal, new Date('2026-11-23T20:00:00+08:00'), 1))).toBe('2026-11-24T10:00:00+08:00');
-    const lunch = buildCalendar([{ year: 2026, holidays: [], workdays: [] }], [[540, 720], [780, 1080]]);
+    const lunch = buildCalendar(
+      [{ year: 2026, holidays: [], workdays: [] }],
+      [
+        [540, 720],
+        [780, 1080],
+      ],
+    );
     expect(toShanghaiIso(addWorkingHours(lunch, new Date('2026-11-23T11:00:00+08:00'), 2))).toBe('2026-11-23T14:00:00+08:00');
   });
 

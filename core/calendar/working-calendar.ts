@@ -196,4 +196,3 @@ export function parseClock(value: string): number {
   if (!m) throw new RangeError(`Not a time: ${value}`);
   return Number(m[1]) * 60 + Number(m[2]);
 }
-

@@ -40,7 +40,16 @@ export const CaseView = z.object({
 export type CaseView = z.infer<typeof CaseView>;
 
 export const CaseDetail = CaseView.extend({
-  timeline: z.array(z.object({ id: z.number().int(), at: z.string(), kind: z.string(), title: z.string(), summary: z.string().nullable(), actorName: z.string().nullable() })),
+  timeline: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      summary: z.string().nullable(),
+      actorName: z.string().nullable(),
+    }),
+  ),
   can: z.object({ edit: z.boolean(), assign: z.boolean(), answer: z.boolean(), close: z.boolean() }),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

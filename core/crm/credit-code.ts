@@ -54,11 +54,17 @@ export function creditCodeMessage(problem: CreditCodeProblem, locale: 'zh-CN' | 
     case 'length':
       return en ? 'the unified social credit code has 18 characters' : '统一社会信用代码应为 18 位';
     case 'charset':
-      return en ? 'the unified social credit code may contain only digits and capital letters other than I, O, Z, S, V' : '统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）';
+      return en
+        ? 'the unified social credit code may contain only digits and capital letters other than I, O, Z, S, V'
+        : '统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）';
     case 'division':
-      return en ? 'characters 3–8 of the unified social credit code are the administrative division code (digits)' : '统一社会信用代码第 3–8 位应为行政区划代码（数字）';
+      return en
+        ? 'characters 3–8 of the unified social credit code are the administrative division code (digits)'
+        : '统一社会信用代码第 3–8 位应为行政区划代码（数字）';
     case 'check_digit':
-      return en ? 'the check character of the unified social credit code is wrong; please check the code' : '统一社会信用代码校验位不正确，请核对';
+      return en
+        ? 'the check character of the unified social credit code is wrong; please check the code'
+        : '统一社会信用代码校验位不正确，请核对';
   }
 }
 

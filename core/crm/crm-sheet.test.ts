@@ -19,7 +19,10 @@ describe('cell rules of the CRM sheets', () => {
   it('phone: at least 5 digits and only phone characters', () => {
     expect(phoneRule('139-1234-5678')).toBeNull();
     expect(phoneRule('0571-8888 8888 转 123')).toBeNull();
-    expect(phoneRule('1234')).toEqual({ 'zh-CN': '电话号码格式不正确（数字及 + - ( )，至少 5 位数字）', en: 'not a phone number (digits, + - ( ), at least 5 digits)' });
+    expect(phoneRule('1234')).toEqual({
+      'zh-CN': '电话号码格式不正确（数字及 + - ( )，至少 5 位数字）',
+      en: 'not a phone number (digits, + - ( ), at least 5 digits)',
+    });
     expect(phoneProblem('call me: 12345', 'en')).toBe('not a phone number (digits, + - ( ), at least 5 digits)');
     expect(phoneProblem('（0571）88888888', 'zh-CN')).toBeNull();
   });

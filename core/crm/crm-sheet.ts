@@ -35,7 +35,10 @@ export const CRM_HEADERS = {
 } as const;
 
 /** The template note of the owner column of customers and partners. */
-export const OWNER_NOTE = l10n('填写用户名或姓名；留空则为导入人。指定他人需有“转移客户”权限。', 'User name or display name; blank = the importer. Naming someone else needs the transfer permission.');
+export const OWNER_NOTE = l10n(
+  '填写用户名或姓名；留空则为导入人。指定他人需有“转移客户”权限。',
+  'User name or display name; blank = the importer. Naming someone else needs the transfer permission.',
+);
 
 /** An option list as the accepted values of an enum column. */
 export const importOptions = (list: readonly CrmOption[]): ImportOption[] => list.map((o) => ({ value: o.value, label: o.label }));

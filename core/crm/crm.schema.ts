@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import {
-  CUSTOMER_LEVELS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, DECISION_ROLES, INDUSTRIES, optionValues, PARTNER_KINDS, PARTNER_LEVELS,
-  PARTNER_STATUSES, PROVINCES, REGIONS,
+  CUSTOMER_LEVELS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  DECISION_ROLES,
+  INDUSTRIES,
+  optionValues,
+  PARTNER_KINDS,
+  PARTNER_LEVELS,
+  PARTNER_STATUSES,
+  PROVINCES,
+  REGIONS,
 } from './options.ts';
 import { pageOf, PageQuery, sortParam } from '../schemas/common.schema.ts';
 
@@ -14,7 +23,12 @@ import { pageOf, PageQuery, sortParam } from '../schemas/common.schema.ts';
 /** Control characters other than tab and line breaks are dropped (PostgreSQL refuses a NUL in text). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const text = (max: number) => z.string().overwrite((s) => s.replace(CONTROL_CHARS, '')).trim().max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(CONTROL_CHARS, ''))
+    .trim()
+    .max(max);
 const optText = (max: number) => text(max).nullable().optional();
 
 export const IndustrySchema = z.enum(optionValues(INDUSTRIES));
@@ -171,7 +185,8 @@ export type PutSharesBody = z.infer<typeof PutSharesBody>;
 
 export const TimelineQuery = z.object({
   /** the `nextBefore` of the previous page */
-  before: z.string()
+  before: z
+    .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z_\d{1,15}$/)
     .refine((s) => !Number.isNaN(new Date(s.split('_')[0] ?? '').getTime()))
     .optional(),
@@ -205,7 +220,10 @@ const contactFields = {
   title: optText(50),
   decisionRole: DecisionRoleSchema.nullable().optional(),
   phone: optText(40),
-  email: z.union([z.literal(''), z.email().max(120)]).nullable().optional(),
+  email: z
+    .union([z.literal(''), z.email().max(120)])
+    .nullable()
+    .optional(),
   wechat: optText(60),
   notes: optText(2000),
 };

@@ -76,10 +76,7 @@ export const DECISION_ROLES = [
 ] as const;
 export type DecisionRole = (typeof DECISION_ROLES)[number]['value'];
 
-export const PARTNER_KINDS = [
-  o('channel', '渠道商', 'Channel partner'),
-  o('dealer', '经销商', 'Dealer'),
-] as const;
+export const PARTNER_KINDS = [o('channel', '渠道商', 'Channel partner'), o('dealer', '经销商', 'Dealer')] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number]['value'];
 
 export const PARTNER_LEVELS = [
@@ -114,7 +111,11 @@ export interface ProvinceOption extends CrmOption {
   gbCode: string;
 }
 
-const p = (value: string, zh: string, en: string, region: Region, gbCode: string): ProvinceOption => ({ ...o(value, zh, en), region, gbCode });
+const p = (value: string, zh: string, en: string, region: Region, gbCode: string): ProvinceOption => ({
+  ...o(value, zh, en),
+  region,
+  gbCode,
+});
 
 /** The 34 provincial-level divisions, by region. */
 export const PROVINCES: readonly ProvinceOption[] = [

@@ -39,5 +39,7 @@ export function maskPhone(phone: string | null | undefined): string | null {
 export function phoneProblem(raw: string, locale: 'zh-CN' | 'en'): string | null {
   const ok = /^[\d\s+\-()（）转#,，/.a-z]*$/i.test(raw.normalize('NFKC')) && phoneDigits(raw).length >= 5;
   if (ok) return null;
-  return locale === 'en' ? 'not a phone number (digits, + - ( ), at least 5 digits)' : '电话号码格式不正确（数字及 + - ( )，至少 5 位数字）';
+  return locale === 'en'
+    ? 'not a phone number (digits, + - ( ), at least 5 digits)'
+    : '电话号码格式不正确（数字及 + - ( )，至少 5 位数字）';
 }

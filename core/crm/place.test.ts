@@ -6,7 +6,7 @@ describe('province and region of a customer or partner', () => {
     expect(placeOf({ province: 'jiangsu', region: 'north' }, null)).toEqual({ province: 'jiangsu', region: 'east' });
   });
 
-  it('without a province, the credit code\'s division digits give it', () => {
+  it("without a province, the credit code's division digits give it", () => {
     expect(placeOf({}, '91330106MA0000001X')).toEqual({ province: 'zhejiang', region: 'east' });
     expect(placeOf({ province: null }, '11110000MB0000000X')).toEqual({ province: 'beijing', region: 'north' });
   });

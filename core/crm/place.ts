@@ -5,7 +5,10 @@ import { provinceOfCreditCode, regionOfProvince } from './options.ts';
  * province is taken from the credit code's division digits (when known). `undefined` means "not
  * given" (an edit leaves the field alone), `null` means "cleared".
  */
-export function placeOf(input: { province?: string | null | undefined; region?: string | null | undefined }, creditCode: string | null | undefined): {
+export function placeOf(
+  input: { province?: string | null | undefined; region?: string | null | undefined },
+  creditCode: string | null | undefined,
+): {
   province: string | null | undefined;
   region: string | null | undefined;
 } {

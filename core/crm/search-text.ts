@@ -14,7 +14,10 @@ import { phoneDigits } from './phone.ts';
  */
 export const PHONE_MARK = '#';
 
-export function buildSearchText(fields: ReadonlyArray<string | null | undefined>, phones: ReadonlyArray<string | null | undefined> = []): string {
+export function buildSearchText(
+  fields: ReadonlyArray<string | null | undefined>,
+  phones: ReadonlyArray<string | null | undefined> = [],
+): string {
   const parts = fields.map((f) => normalizeText(f ?? '')).filter((f) => f !== '');
   const digits = phones.map((p) => phoneDigits(p)).filter((d) => d !== '');
   const text = parts.join('|');

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { CN_SCHEDULES } from '../calendar/cn-holidays.ts';
 import { buildCalendar, expandPeriods, toShanghaiIso } from '../calendar/working-calendar.ts';
 import {
-  computeSchedule, DEADLINE_STATES, dueEvents, escalationTargets, firstCheckAt, latenessWorkingDays, nextEventAt, nextState,
-  outcomeOf, pausedTime, subtractWorkingDays, subtractWorkingHours, tickingState, withCalendarFallback, type DeadlineAction,
+  computeSchedule,
+  DEADLINE_STATES,
+  dueEvents,
+  escalationTargets,
+  firstCheckAt,
+  latenessWorkingDays,
+  nextEventAt,
+  nextState,
+  outcomeOf,
+  pausedTime,
+  subtractWorkingDays,
+  subtractWorkingHours,
+  tickingState,
+  withCalendarFallback,
+  type DeadlineAction,
   type DeadlineTerms,
 } from './deadline-rules.ts';
 
@@ -77,7 +90,13 @@ describe('reminders', () => {
     expect(iso(subtractWorkingHours(cal, due, 2))).toBe('2026-02-24T16:00:00+08:00');
     expect(iso(subtractWorkingHours(cal, due, 10))).toBe('2026-02-14T17:00:00+08:00');
     expect(iso(subtractWorkingDays(cal, due, 1))).toBe('2026-02-14T18:00:00+08:00');
-    const lunch = buildCalendar([{ year: 2026, holidays: [], workdays: [] }], [[540, 720], [780, 1080]]);
+    const lunch = buildCalendar(
+      [{ year: 2026, holidays: [], workdays: [] }],
+      [
+        [540, 720],
+        [780, 1080],
+      ],
+    );
     expect(iso(subtractWorkingHours(lunch, at('2026-11-23T14:00:00+08:00'), 2))).toBe('2026-11-23T11:00:00+08:00');
   });
 

@@ -5,8 +5,16 @@
  * the events they name.
  */
 import {
-  addCalendarDays, addWorkingDays, addWorkingHours, CalendarYearMissingError, isWorkingDay, shanghaiDate, shanghaiInstant,
-  workingHoursBetween, type WorkingCalendar, type WorkingHours,
+  addCalendarDays,
+  addWorkingDays,
+  addWorkingHours,
+  CalendarYearMissingError,
+  isWorkingDay,
+  shanghaiDate,
+  shanghaiInstant,
+  workingHoursBetween,
+  type WorkingCalendar,
+  type WorkingHours,
 } from '../calendar/working-calendar.ts';
 
 export const DEADLINE_KINDS = ['working_days', 'working_hours', 'calendar_days'] as const;
@@ -74,31 +82,46 @@ export function nextState(state: DeadlineState, action: DeadlineAction): Deadlin
 
 function fromRunning(action: DeadlineAction): DeadlineState | null {
   switch (action) {
-    case 'complete': return 'met';
-    case 'cancel': return 'cancelled';
-    case 'pause': return 'paused';
-    case 'resume': return null;
-    case 'breach': return 'breached';
+    case 'complete':
+      return 'met';
+    case 'cancel':
+      return 'cancelled';
+    case 'pause':
+      return 'paused';
+    case 'resume':
+      return null;
+    case 'breach':
+      return 'breached';
   }
 }
 
 function fromPaused(action: DeadlineAction): DeadlineState | null {
   switch (action) {
-    case 'complete': return 'met';
-    case 'cancel': return 'cancelled';
-    case 'pause': return null;
-    case 'resume': return 'running';
-    case 'breach': return null; // paused time does not count
+    case 'complete':
+      return 'met';
+    case 'cancel':
+      return 'cancelled';
+    case 'pause':
+      return null;
+    case 'resume':
+      return 'running';
+    case 'breach':
+      return null; // paused time does not count
   }
 }
 
 function fromBreached(action: DeadlineAction): DeadlineState | null {
   switch (action) {
-    case 'complete': return 'met';
-    case 'cancel': return 'cancelled';
-    case 'pause': return 'paused';
-    case 'resume': return null;
-    case 'breach': return null;
+    case 'complete':
+      return 'met';
+    case 'cancel':
+      return 'cancelled';
+    case 'pause':
+      return 'paused';
+    case 'resume':
+      return null;
+    case 'breach':
+      return null;
   }
 }
 

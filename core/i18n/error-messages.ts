@@ -25,7 +25,8 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   conflict_duplicate: { 'zh-CN': '{field}已存在', en: '{field} already exists' },
   conflict_state: { 'zh-CN': '当前状态不允许此操作：{reason}', en: 'Not allowed in the current state: {reason}' },
   approval_subject_changed: {
-    'zh-CN': '审批对象在提交后已被修改（您审阅的是第 {reviewed} 版，当前为第 {current} 版），不能批准未经审阅的版本。请刷新查看变更，或退回发起人重新提交',
+    'zh-CN':
+      '审批对象在提交后已被修改（您审阅的是第 {reviewed} 版，当前为第 {current} 版），不能批准未经审阅的版本。请刷新查看变更，或退回发起人重新提交',
     en: 'The record changed after it was submitted (you reviewed version {reviewed}, it is now version {current}); an unreviewed version cannot be approved. Reload to see the changes, or return it for resubmission',
   },
   approval_already_handled: {
@@ -56,10 +57,6 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 };
 
 /** The user-facing message for an error code, in the given locale. */
-export function errorMessage(
-  code: ErrorCode,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   return interpolate(MESSAGES[code][locale], params);
 }

@@ -12,7 +12,5 @@ export function pickLocale(value: string | undefined | null): Locale {
 
 /** Replaces {name} placeholders. */
 export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, key: string) =>
-    key in params ? String(params[key]) : `{${key}}`,
-  );
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => (key in params ? String(params[key]) : `{${key}}`));
 }

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, columnOfHeader, columnPositions, normalizeHeader, parseCell, parseDateParts, parseRowCells, type ImportColumn, type Raw } from './cell-parser.ts';
+import {
+  cellText,
+  columnOfHeader,
+  columnPositions,
+  normalizeHeader,
+  parseCell,
+  parseDateParts,
+  parseRowCells,
+  type ImportColumn,
+  type Raw,
+} from './cell-parser.ts';
 import { l10n } from './l10n.ts';
 
-const col = (type: ImportColumn['type'], extra: Partial<ImportColumn> = {}): ImportColumn => ({ key: 'x', header: l10n('字段', 'Field'), type, ...extra });
+const col = (type: ImportColumn['type'], extra: Partial<ImportColumn> = {}): ImportColumn => ({
+  key: 'x',
+  header: l10n('字段', 'Field'),
+  type,
+  ...extra,
+});
 /** Parses a raw cell the way the import does: its text first, then the typed value. */
 const parse = (c: ImportColumn, raw: Raw) => parseCell(c, raw, cellText(raw));
 const value = (c: ImportColumn, raw: Raw) => {
@@ -48,7 +63,10 @@ describe('headers', () => {
 
   it('finds each column in any order; the first header naming a column wins', () => {
     const positions = columnPositions(columns, [null, '备注', 'Unified social credit code', '客户名称', 'Customer name']);
-    expect([...positions]).toEqual([['creditCode', 2], ['name', 3]]);
+    expect([...positions]).toEqual([
+      ['creditCode', 2],
+      ['name', 3],
+    ]);
   });
 });
 
@@ -99,11 +117,18 @@ describe('parsing one cell', () => {
   });
 
   it('enum: the value or either label, any case; otherwise the allowed labels are listed', () => {
-    const c = col('enum', { options: [{ value: 'a', label: l10n('甲类', 'Class A') }, { value: 'b', label: l10n('乙类', 'Class B') }] });
+    const c = col('enum', {
+      options: [
+        { value: 'a', label: l10n('甲类', 'Class A') },
+        { value: 'b', label: l10n('乙类', 'Class B') },
+      ],
+    });
     expect(value(c, '乙类')).toBe('b');
     expect(value(c, 'class a')).toBe('a');
     expect(value(c, 'B')).toBe('b');
-    expect(problem(c, '丙类')).toEqual(l10n('「字段」的值“丙类”无效，可选：甲类、乙类', '"Field": "丙类" is not allowed; use one of: Class A, Class B'));
+    expect(problem(c, '丙类')).toEqual(
+      l10n('「字段」的值“丙类”无效，可选：甲类、乙类', '"Field": "丙类" is not allowed; use one of: Class A, Class B'),
+    );
   });
 
   it('boolean: 是/否, yes/no, 1/0, typed booleans', () => {
@@ -119,10 +144,19 @@ describe('parsing one row', () => {
   it('collects the parsed values and every problem, the column rule running only on parsed non-empty values', () => {
     const columns: ImportColumn[] = [
       { key: 'name', header: l10n('名称', 'Name'), type: 'text', required: true },
-      { key: 'count', header: l10n('数量', 'Count'), type: 'integer', validate: (v) => (Number(v) < 0 ? l10n('不能为负', 'must not be negative') : null) },
+      {
+        key: 'count',
+        header: l10n('数量', 'Count'),
+        type: 'integer',
+        validate: (v) => (Number(v) < 0 ? l10n('不能为负', 'must not be negative') : null),
+      },
       { key: 'code', header: l10n('代码', 'Code'), type: 'text', validate: () => l10n('总是错', 'always wrong') },
     ];
-    const raws = new Map<string, Raw>([['name', ''], ['count', -2], ['code', null]]);
+    const raws = new Map<string, Raw>([
+      ['name', ''],
+      ['count', -2],
+      ['code', null],
+    ]);
     const cells = { name: '', count: '-2', code: '' };
     const { value: v, problems } = parseRowCells(columns, raws, cells);
     expect(v).toEqual({ count: -2, code: null });

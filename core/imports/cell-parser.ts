@@ -42,7 +42,10 @@ export type CellResult = { ok: true; value: unknown } | { ok: false; message: L1
 
 /** A header as compared: no trailing `*` or 「（必填）」, no spaces, lower case. */
 export function normalizeHeader(s: string): string {
-  return s.replace(/[（(](必填|required)[)）]/gi, '').replace(/[*＊\s]/g, '').toLowerCase();
+  return s
+    .replace(/[（(](必填|required)[)）]/gi, '')
+    .replace(/[*＊\s]/g, '')
+    .toLowerCase();
 }
 
 /** The column a header cell names (Chinese or English header, or the column key), if any. */
@@ -107,7 +110,8 @@ export function parseCell(c: ImportColumn, raw: Raw, text: string): CellResult {
   }
   switch (c.type) {
     case 'text':
-      if (c.maxLength && [...text].length > c.maxLength) return bad(`不能超过 ${c.maxLength} 个字`, `must be at most ${c.maxLength} characters`);
+      if (c.maxLength && [...text].length > c.maxLength)
+        return bad(`不能超过 ${c.maxLength} 个字`, `must be at most ${c.maxLength} characters`);
       return { ok: true, value: text };
     case 'integer':
     case 'number': {
@@ -143,17 +147,23 @@ export function parseCell(c: ImportColumn, raw: Raw, text: string): CellResult {
         const p = parseDateParts(text);
         if (p) wall = new Date(Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mi));
       }
-      if (!wall || Number.isNaN(wall.getTime())) return bad('应为日期时间，如 2026-03-01 14:30', 'must be a date and time such as 2026-03-01 14:30');
+      if (!wall || Number.isNaN(wall.getTime()))
+        return bad('应为日期时间，如 2026-03-01 14:30', 'must be a date and time such as 2026-03-01 14:30');
       // the sheet holds Beijing wall-clock time
       return { ok: true, value: new Date(wall.getTime() - 8 * 3600 * 1000) };
     }
     case 'enum': {
       const t = text.toLowerCase();
-      const hit = (c.options ?? []).find((o) => o.value.toLowerCase() === t || o.label['zh-CN'].toLowerCase() === t || o.label.en.toLowerCase() === t);
+      const hit = (c.options ?? []).find(
+        (o) => o.value.toLowerCase() === t || o.label['zh-CN'].toLowerCase() === t || o.label.en.toLowerCase() === t,
+      );
       if (!hit) {
         const zh = (c.options ?? []).map((o) => o.label['zh-CN']).join('、');
         const en = (c.options ?? []).map((o) => o.label.en).join(', ');
-        return { ok: false, message: l10n(`「${h['zh-CN']}」的值“${text}”无效，可选：${zh}`, `"${h.en}": "${text}" is not allowed; use one of: ${en}`) };
+        return {
+          ok: false,
+          message: l10n(`「${h['zh-CN']}」的值“${text}”无效，可选：${zh}`, `"${h.en}": "${text}" is not allowed; use one of: ${en}`),
+        };
       }
       return { ok: true, value: hit.value };
     }

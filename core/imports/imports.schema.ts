@@ -14,8 +14,13 @@ export const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_FILE_MB * 1024 * 1024 * 4
 
 export const ImportFileBody = z.object({
   // control characters dropped: the name is written to the audit log
-  // eslint-disable-next-line no-control-regex
-  fileName: z.string().overwrite((s) => s.replace(/[\u0000-\u001F\u007F]/g, '')).trim().min(1).max(255),
+  fileName: z
+    .string()
+    // eslint-disable-next-line no-control-regex
+    .overwrite((s) => s.replace(/[\u0000-\u001F\u007F]/g, ''))
+    .trim()
+    .min(1)
+    .max(255),
   contentBase64: z.string().min(1),
 });
 export type ImportFileBody = z.infer<typeof ImportFileBody>;

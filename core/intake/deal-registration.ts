@@ -73,16 +73,20 @@ export function registrationConflicts(
   const customerIds = new Set<string>();
   if (candidate.customerId) customerIds.add(candidate.customerId);
   for (const c of existing.customers) {
-    const hit = (code !== null && normalizeCreditCode(c.creditCode) === code) || (key !== '' && c.nameKey === key) || c.id === candidate.customerId;
+    const hit =
+      (code !== null && normalizeCreditCode(c.creditCode) === code) || (key !== '' && c.nameKey === key) || c.id === candidate.customerId;
     if (hit) {
       customerIds.add(c.id);
       out.push({ kind: 'customer', id: c.id, label: c.name });
     }
   }
   for (const l of existing.leads) {
-    const sameCustomer = (l.customerId !== null && customerIds.has(l.customerId)) || (key !== '' && l.customerName !== null && companyNameKey(l.customerName) === key);
+    const sameCustomer =
+      (l.customerId !== null && customerIds.has(l.customerId)) ||
+      (key !== '' && l.customerName !== null && companyNameKey(l.customerName) === key);
     if (!sameCustomer) continue;
-    const protectedNow = l.partnerId !== null && l.protectedUntil !== null && l.protectedUntil.getTime() > now.getTime() && l.state !== 'closed';
+    const protectedNow =
+      l.partnerId !== null && l.protectedUntil !== null && l.protectedUntil.getTime() > now.getTime() && l.state !== 'closed';
     if (protectedNow) out.push({ kind: 'protected_registration', id: l.id, label: `${l.code} ${l.title}` });
     else if (OPEN_LEAD_STATES.includes(l.state)) out.push({ kind: 'lead', id: l.id, label: `${l.code} ${l.title}` });
   }

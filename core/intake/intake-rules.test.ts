@@ -3,13 +3,28 @@ import { allowedLeadActions, LEAD_STATES, nextLeadState, type LeadFacts } from '
 import { companyNameKey, findDuplicates, normalizeTitle, similarTitles, titleSimilarity } from './similarity.ts';
 import { normalizeCreditCode, protectedUntil, registrationConflicts, DEFAULT_PROTECTION_DAYS } from './deal-registration.ts';
 import {
-  CONFLICT_STATE_LABELS, IMPORTANCE_LABELS, IMPORTANCE_LEVELS, LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, LEAD_CHANNEL_LABELS, LEAD_CHANNELS,
-  PARTICIPATION_LEVEL_LABELS, PARTICIPATION_LEVELS, REPLY_METHOD_LABELS, REPLY_METHODS,
+  CONFLICT_STATE_LABELS,
+  IMPORTANCE_LABELS,
+  IMPORTANCE_LEVELS,
+  LEAD_CATEGORIES,
+  LEAD_CATEGORY_LABELS,
+  LEAD_CHANNEL_LABELS,
+  LEAD_CHANNELS,
+  PARTICIPATION_LEVEL_LABELS,
+  PARTICIPATION_LEVELS,
+  REPLY_METHOD_LABELS,
+  REPLY_METHODS,
 } from './labels.ts';
 import { LEAD_STATE_LABELS } from './lead-states.ts';
 
 const actor = (userId: string, ...permissions: string[]) => ({ userId, permissions: new Set(permissions) });
-const lead = (p: Partial<LeadFacts> = {}): LeadFacts => ({ state: 'registered', conflictState: null, registeredBy: 'reg', assigneeId: null, ...p });
+const lead = (p: Partial<LeadFacts> = {}): LeadFacts => ({
+  state: 'registered',
+  conflictState: null,
+  registeredBy: 'reg',
+  assigneeId: null,
+  ...p,
+});
 
 describe('lead state machine', () => {
   it('follows the seed-003 path', () => {
@@ -32,7 +47,16 @@ describe('lead state machine', () => {
     expect(nextLeadState('evaluated', 'escalate')).toBeNull();
     expect(nextLeadState('forwarded', 'forward_undone')).toBeNull();
     for (const s of ['closed', 'forwarded', 'converted'] as const) {
-      for (const e of ['screen_reject', 'screen_forward', 'screen_keep', 'evaluate_progress', 'evaluate_complete', 'escalate', 'decide', 'convert'] as const) {
+      for (const e of [
+        'screen_reject',
+        'screen_forward',
+        'screen_keep',
+        'evaluate_progress',
+        'evaluate_complete',
+        'escalate',
+        'decide',
+        'convert',
+      ] as const) {
         expect(nextLeadState(s, e), `${s} ${e}`).toBeNull();
       }
     }
@@ -65,8 +89,12 @@ describe('lead state machine', () => {
 describe('labels', () => {
   it('label every value in both languages', () => {
     const sets: Array<[readonly string[], Record<string, { zh: string; en: string }>]> = [
-      [LEAD_CHANNELS, LEAD_CHANNEL_LABELS], [REPLY_METHODS, REPLY_METHOD_LABELS], [LEAD_CATEGORIES, LEAD_CATEGORY_LABELS],
-      [PARTICIPATION_LEVELS, PARTICIPATION_LEVEL_LABELS], [IMPORTANCE_LEVELS, IMPORTANCE_LABELS], [LEAD_STATES, LEAD_STATE_LABELS],
+      [LEAD_CHANNELS, LEAD_CHANNEL_LABELS],
+      [REPLY_METHODS, REPLY_METHOD_LABELS],
+      [LEAD_CATEGORIES, LEAD_CATEGORY_LABELS],
+      [PARTICIPATION_LEVELS, PARTICIPATION_LEVEL_LABELS],
+      [IMPORTANCE_LEVELS, IMPORTANCE_LABELS],
+      [LEAD_STATES, LEAD_STATE_LABELS],
       [['pending', 'accepted', 'rejected'], CONFLICT_STATE_LABELS],
     ];
     for (const [values, labels] of sets) {
@@ -104,13 +132,21 @@ describe('similar titles and customer keys', () => {
       { id: 'a', title: '园区安防监控系统', customerId: 'c1', customerName: '甲公司', registeredAt: new Date(now.getTime() - 10 * day) },
       { id: 'b', title: '园区安防监控系统', customerId: 'c1', customerName: '甲公司', registeredAt: new Date(now.getTime() - 91 * day) },
       { id: 'c', title: '园区安防监控系统', customerId: 'c2', customerName: '乙公司', registeredAt: new Date(now.getTime() - 1 * day) },
-      { id: 'd', title: '园区安防监控系统项目', customerId: null, customerName: '甲有限公司', registeredAt: new Date(now.getTime() - 1 * day) },
+      {
+        id: 'd',
+        title: '园区安防监控系统项目',
+        customerId: null,
+        customerName: '甲有限公司',
+        registeredAt: new Date(now.getTime() - 1 * day),
+      },
       { id: 'e', title: '食堂装修', customerId: 'c1', customerName: '甲公司', registeredAt: new Date(now.getTime() - 1 * day) },
     ];
     const hits = findDuplicates({ title: '园区安防监控系统采购', customerId: 'c1', customerName: '甲公司' }, existing, now);
     expect(hits.map((h) => h.id)).toEqual(['a', 'd']);
     expect(findDuplicates({ title: '园区安防监控系统', customerId: null, customerName: null }, existing, now)).toEqual([]);
-    expect(findDuplicates({ title: '园区安防监控系统', customerId: 'c1', customerName: '甲公司' }, existing, now, 200).map((h) => h.id)).toContain('b');
+    expect(
+      findDuplicates({ title: '园区安防监控系统', customerId: 'c1', customerName: '甲公司' }, existing, now, 200).map((h) => h.id),
+    ).toContain('b');
   });
 });
 
@@ -129,19 +165,77 @@ describe('partner deal registration', () => {
       { id: 'c2', name: '北京东方电气', nameKey: companyNameKey('北京东方电气'), creditCode: '911101000000000002' },
     ];
     const leads = [
-      { id: 'l1', code: 'XS-2026-00001', title: '监控', state: 'assigned' as const, customerId: 'c1', customerName: '天津华信科技有限公司', partnerId: null, protectedUntil: null },
-      { id: 'l2', code: 'XS-2026-00002', title: '布线', state: 'closed' as const, customerId: 'c1', customerName: '天津华信科技有限公司', partnerId: null, protectedUntil: null },
-      { id: 'l3', code: 'XS-2026-00003', title: '门禁', state: 'evaluated' as const, customerId: null, customerName: '上海新光股份有限公司', partnerId: 'p2', protectedUntil: new Date('2026-04-01T00:00:00Z') },
-      { id: 'l4', code: 'XS-2026-00004', title: '旧报备', state: 'closed' as const, customerId: null, customerName: '上海新光有限公司', partnerId: 'p2', protectedUntil: new Date('2026-04-01T00:00:00Z') },
+      {
+        id: 'l1',
+        code: 'XS-2026-00001',
+        title: '监控',
+        state: 'assigned' as const,
+        customerId: 'c1',
+        customerName: '天津华信科技有限公司',
+        partnerId: null,
+        protectedUntil: null,
+      },
+      {
+        id: 'l2',
+        code: 'XS-2026-00002',
+        title: '布线',
+        state: 'closed' as const,
+        customerId: 'c1',
+        customerName: '天津华信科技有限公司',
+        partnerId: null,
+        protectedUntil: null,
+      },
+      {
+        id: 'l3',
+        code: 'XS-2026-00003',
+        title: '门禁',
+        state: 'evaluated' as const,
+        customerId: null,
+        customerName: '上海新光股份有限公司',
+        partnerId: 'p2',
+        protectedUntil: new Date('2026-04-01T00:00:00Z'),
+      },
+      {
+        id: 'l4',
+        code: 'XS-2026-00004',
+        title: '旧报备',
+        state: 'closed' as const,
+        customerId: null,
+        customerName: '上海新光有限公司',
+        partnerId: 'p2',
+        protectedUntil: new Date('2026-04-01T00:00:00Z'),
+      },
     ];
-    const byName = registrationConflicts({ customerId: null, customerName: '天津华信科技 有限公司', creditCode: null, partnerId: 'p1' }, { customers, leads }, now);
+    const byName = registrationConflicts(
+      { customerId: null, customerName: '天津华信科技 有限公司', creditCode: null, partnerId: 'p1' },
+      { customers, leads },
+      now,
+    );
     expect(byName.map((c) => `${c.kind}:${c.id}`)).toEqual(['customer:c1', 'lead:l1']);
-    const byCode = registrationConflicts({ customerId: null, customerName: '东方电气集团', creditCode: '911101000000000002', partnerId: 'p1' }, { customers, leads }, now);
+    const byCode = registrationConflicts(
+      { customerId: null, customerName: '东方电气集团', creditCode: '911101000000000002', partnerId: 'p1' },
+      { customers, leads },
+      now,
+    );
     expect(byCode.map((c) => `${c.kind}:${c.id}`)).toEqual(['customer:c2']);
-    const protectedHit = registrationConflicts({ customerId: null, customerName: '上海新光有限公司', creditCode: null, partnerId: 'p1' }, { customers, leads }, now);
+    const protectedHit = registrationConflicts(
+      { customerId: null, customerName: '上海新光有限公司', creditCode: null, partnerId: 'p1' },
+      { customers, leads },
+      now,
+    );
     expect(protectedHit.map((c) => `${c.kind}:${c.id}`)).toEqual(['protected_registration:l3']);
-    const later = registrationConflicts({ customerId: null, customerName: '上海新光有限公司', creditCode: null, partnerId: 'p1' }, { customers, leads }, new Date('2026-05-01T00:00:00Z'));
+    const later = registrationConflicts(
+      { customerId: null, customerName: '上海新光有限公司', creditCode: null, partnerId: 'p1' },
+      { customers, leads },
+      new Date('2026-05-01T00:00:00Z'),
+    );
     expect(later.map((c) => `${c.kind}:${c.id}`)).toEqual(['lead:l3']);
-    expect(registrationConflicts({ customerId: null, customerName: '全新客户有限公司', creditCode: null, partnerId: 'p1' }, { customers, leads }, now)).toEqual([]);
+    expect(
+      registrationConflicts(
+        { customerId: null, customerName: '全新客户有限公司', creditCode: null, partnerId: 'p1' },
+        { customers, leads },
+        now,
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,9 +5,17 @@ import { definePermissions } from '../permissions.ts';
 export const INTAKE_PERMISSIONS = definePermissions({
   'lead.register': { group: 'crm', 'zh-CN': '登记信息、代理商报备', en: 'Register information and partner deal registrations' },
   'lead.read': { group: 'crm', 'zh-CN': '查看信息与线索', en: 'View information and leads' },
-  'lead.screen': { group: 'crm', 'zh-CN': '筛选信息（答复关闭、转其他事业部、保留分派）', en: 'Screen information (reply and close, forward, keep and assign)' },
+  'lead.screen': {
+    group: 'crm',
+    'zh-CN': '筛选信息（答复关闭、转其他事业部、保留分派）',
+    en: 'Screen information (reply and close, forward, keep and assign)',
+  },
   'lead.evaluate': { group: 'crm', 'zh-CN': '初步评估线索', en: 'Evaluate leads' },
-  'lead.decide': { group: 'crm', 'zh-CN': '裁定上报的线索与报备冲突（参与级别、重要程度）', en: 'Decide escalated leads and registration conflicts' },
+  'lead.decide': {
+    group: 'crm',
+    'zh-CN': '裁定上报的线索与报备冲突（参与级别、重要程度）',
+    en: 'Decide escalated leads and registration conflicts',
+  },
 });
 
 declare module '../permissions.ts' {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { pageOf, PageQuery, sortParam } from '../schemas/common.schema.ts';
 import {
-  CONFLICT_STATES, IMPORTANCE_LEVELS, LEAD_CATEGORIES, LEAD_CHANNELS, PARTICIPATION_LEVELS, REPLY_METHODS, SCREENING_OUTCOMES,
+  CONFLICT_STATES,
+  IMPORTANCE_LEVELS,
+  LEAD_CATEGORIES,
+  LEAD_CHANNELS,
+  PARTICIPATION_LEVELS,
+  REPLY_METHODS,
+  SCREENING_OUTCOMES,
 } from './labels.ts';
 import { LEAD_ACTIONS, LEAD_STATES } from './lead-states.ts';
 import { MAX_PROTECTION_DAYS } from './deal-registration.ts';
@@ -173,7 +179,10 @@ export const RegisterLeadBody = z
     /** save although a similar record of the same customer exists (after the 409) */
     confirmDuplicate: z.boolean().optional(),
   })
-  .refine((b) => Boolean(b.customerId || b.customerName?.trim()), { message: 'customer or customer name required', path: ['customerName'] });
+  .refine((b) => Boolean(b.customerId || b.customerName?.trim()), {
+    message: 'customer or customer name required',
+    path: ['customerName'],
+  });
 export type RegisterLeadBody = z.infer<typeof RegisterLeadBody>;
 
 export const UpdateLeadBody = z.object({
@@ -191,14 +200,24 @@ export const UpdateLeadBody = z.object({
 export type UpdateLeadBody = z.infer<typeof UpdateLeadBody>;
 
 /** The record of a possible duplicate (answer of 409 `lead_duplicate`, in `details.duplicates`). */
-export const LeadDuplicateView = z.object({ id: z.string(), code: z.string(), title: z.string(), registeredAt: z.string(), state: z.string() });
+export const LeadDuplicateView = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  registeredAt: z.string(),
+  state: z.string(),
+});
 
 // ---------- attachments ----------
 
 export const MAX_LEAD_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 export const UploadLeadAttachmentBody = z.object({
   fileName: text(200).min(1),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_LEAD_ATTACHMENT_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_LEAD_ATTACHMENT_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
 });
 export type UploadLeadAttachmentBody = z.infer<typeof UploadLeadAttachmentBody>;
 

@@ -11,7 +11,16 @@ export { labelOf } from '../kernel/label.ts';
 
 /** Where a piece of information came from (seed 003: 网络、经销商、电话、传真、E-MAIL、主动寻找…). */
 export const LEAD_CHANNELS = [
-  'web', 'partner', 'phone', 'fax', 'email', 'prospecting', 'exhibition', 'customer_referral', 'partner_referral', 'tender_site',
+  'web',
+  'partner',
+  'phone',
+  'fax',
+  'email',
+  'prospecting',
+  'exhibition',
+  'customer_referral',
+  'partner_referral',
+  'tender_site',
 ] as const;
 export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
@@ -54,7 +63,15 @@ export const REPLY_METHOD_LABELS: Record<ReplyMethod, Label> = {
 
 /** Classification of kept information (分类存储). */
 export const LEAD_CATEGORIES = [
-  'equipment', 'production_line', 'automation', 'system_integration', 'engineering', 'software', 'service', 'tender', 'other',
+  'equipment',
+  'production_line',
+  'automation',
+  'system_integration',
+  'engineering',
+  'software',
+  'service',
+  'tender',
+  'other',
 ] as const;
 export type LeadCategory = (typeof LEAD_CATEGORIES)[number];
 

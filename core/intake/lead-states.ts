@@ -18,7 +18,15 @@ import type { Label } from './labels.ts';
 import type { ConflictState } from './labels.ts';
 
 export const LEAD_STATES = [
-  'registered', 'closed', 'forwarding', 'forwarded', 'assigned', 'evaluating', 'escalated', 'evaluated', 'converted',
+  'registered',
+  'closed',
+  'forwarding',
+  'forwarded',
+  'assigned',
+  'evaluating',
+  'escalated',
+  'evaluated',
+  'converted',
 ] as const;
 export type LeadState = (typeof LEAD_STATES)[number];
 
@@ -116,7 +124,8 @@ export function allowedLeadActions(lead: LeadFacts, actor: LeadActorFacts): Lead
   const isAssignee = me !== null && lead.assigneeId === me;
   const conflictOpen = lead.conflictState === 'pending';
   const out: LeadAction[] = [];
-  const mayEdit = EDITABLE.includes(lead.state) && (can('lead.screen') || (isRegistrar && can('lead.register')) || (isAssignee && can('lead.evaluate')));
+  const mayEdit =
+    EDITABLE.includes(lead.state) && (can('lead.screen') || (isRegistrar && can('lead.register')) || (isAssignee && can('lead.evaluate')));
   if (mayEdit) out.push('edit', 'attach');
   if (lead.state === 'registered' && !conflictOpen && can('lead.screen')) out.push('screen');
   const evaluating = lead.state === 'assigned' || lead.state === 'evaluating';

@@ -3,7 +3,11 @@ import { definePermissions } from '../permissions.ts';
 
 /** The capabilities of notification administration, with their labels in both languages. */
 export const NOTIFICATION_PERMISSIONS = definePermissions({
-  'notification.admin': { group: 'admin', 'zh-CN': '通知管理（渠道设置、抄送规则、发送记录）', en: 'Notification administration (channels, CC rule, outbox)' },
+  'notification.admin': {
+    group: 'admin',
+    'zh-CN': '通知管理（渠道设置、抄送规则、发送记录）',
+    en: 'Notification administration (channels, CC rule, outbox)',
+  },
 });
 
 declare module '../permissions.ts' {

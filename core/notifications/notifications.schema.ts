@@ -41,28 +41,39 @@ export const PreferencesView = z.object({
   version: z.number().int(),
   /** whether the channel can reach this user now (configured by an admin; e-mail needs an address) */
   channels: z.array(z.object({ channel: ChannelSchema, available: z.boolean() })),
-  eventTypes: z.array(z.object({
-    type: z.string(),
-    label: z.string(),
-    major: z.boolean(),
-    defaults: z.array(ChannelSchema),
-    enabled: z.array(ChannelSchema),
-  })),
+  eventTypes: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      major: z.boolean(),
+      defaults: z.array(ChannelSchema),
+      enabled: z.array(ChannelSchema),
+    }),
+  ),
 });
 export type PreferencesView = z.infer<typeof PreferencesView>;
 
 export const UpdatePreferencesBody = z.object({
   version: z.number().int().min(0),
   dailyDigest: z.boolean().optional(),
-  items: z.array(z.object({
-    eventType: z.string().min(1).max(100),
-    channel: ChannelSchema,
-    enabled: z.boolean(),
-  })).max(2000).optional(),
+  items: z
+    .array(
+      z.object({
+        eventType: z.string().min(1).max(100),
+        channel: ChannelSchema,
+        enabled: z.boolean(),
+      }),
+    )
+    .max(2000)
+    .optional(),
 });
 
 // ---------- administration ----------
-const httpUrl = z.string().trim().max(2000).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL');
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 
 export const EmailChannelView = z.object({
@@ -98,18 +109,21 @@ export const NotificationSettingsView = z.object({
 export type NotificationSettingsView = z.infer<typeof NotificationSettingsView>;
 
 /** A secret field: absent = keep the stored value, '' = clear it. */
-export const UpdateEmailChannelBody = z.object({
-  version: z.number().int().min(0),
-  enabled: z.boolean(),
-  host: z.string().trim().max(255),
-  port: z.number().int().min(1).max(65535),
-  secure: z.boolean(),
-  user: z.string().trim().max(255),
-  password: z.string().max(512).optional(),
-  from: z.string().trim().max(320),
-}).refine((b) => !b.enabled || (b.host.length > 0 && b.from.length > 0), {
-  message: 'host and from are required when enabled', path: ['host'],
-});
+export const UpdateEmailChannelBody = z
+  .object({
+    version: z.number().int().min(0),
+    enabled: z.boolean(),
+    host: z.string().trim().max(255),
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean(),
+    user: z.string().trim().max(255),
+    password: z.string().max(512).optional(),
+    from: z.string().trim().max(320),
+  })
+  .refine((b) => !b.enabled || (b.host.length > 0 && b.from.length > 0), {
+    message: 'host and from are required when enabled',
+    path: ['host'],
+  });
 
 export const UpdateWebhookChannelBody = z.object({
   version: z.number().int().min(0),

@@ -4,7 +4,11 @@ import { definePermissions } from '../permissions.ts';
 /** The capabilities of users, departments, roles, with their labels in both languages. */
 export const ORG_PERMISSIONS = definePermissions({
   'user.read': { group: 'admin', 'zh-CN': '查看用户', en: 'View users' },
-  'user.manage': { group: 'admin', 'zh-CN': '管理用户（新建、修改、停用、重置密码）', en: 'Manage users (create, edit, deactivate, reset password)' },
+  'user.manage': {
+    group: 'admin',
+    'zh-CN': '管理用户（新建、修改、停用、重置密码）',
+    en: 'Manage users (create, edit, deactivate, reset password)',
+  },
   'department.read': { group: 'admin', 'zh-CN': '查看部门', en: 'View departments' },
   'department.manage': { group: 'admin', 'zh-CN': '管理部门', en: 'Manage departments' },
   'role.read': { group: 'admin', 'zh-CN': '查看角色与权限', en: 'View roles and permissions' },

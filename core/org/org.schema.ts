@@ -121,7 +121,12 @@ export const RoleView = z.object({
 export type RoleView = z.infer<typeof RoleView>;
 
 export const CreateRoleBody = z.object({
-  code: z.string().trim().min(2).max(48).regex(/^[a-z][a-z0-9_]*$/),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(48)
+    .regex(/^[a-z][a-z0-9_]*$/),
   nameZh: z.string().trim().min(1).max(64),
   nameEn: z.string().trim().min(1).max(64),
   dataScope: DataScopeSchema,

@@ -45,12 +45,14 @@ export const UpdateTrackingBody = z.object({
 });
 export const MissingTrackingView = z.object({
   weekStart: z.string(),
-  owners: z.array(z.object({
-    ownerUserId: z.string(),
-    ownerName: z.string(),
-    departmentName: z.string().nullable(),
-    total: z.number().int(),
-    missing: z.number().int(),
-  })),
+  owners: z.array(
+    z.object({
+      ownerUserId: z.string(),
+      ownerName: z.string(),
+      departmentName: z.string().nullable(),
+      total: z.number().int(),
+      missing: z.number().int(),
+    }),
+  ),
   totalMissing: z.number().int(),
 });

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  DELIVERY_MODES, OUTCOME_REASONS, OUTCOMES, PROJECT_LEVELS, PROJECT_ROLES, PROJECT_STATUSES,
-} from './rules.ts';
+import { DELIVERY_MODES, OUTCOME_REASONS, OUTCOMES, PROJECT_LEVELS, PROJECT_ROLES, PROJECT_STATUSES } from './rules.ts';
 
 /**
  * The field types every presales-project schema shares (projects, meetings and tasks, saved
@@ -15,7 +13,12 @@ export const Fen = z.number().int().min(0).max(MAX_FEN);
 /** Control characters other than tab and line breaks are dropped (PostgreSQL refuses a NUL in text and jsonb). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-export const Text = (max: number) => z.string().overwrite((s) => s.replace(CONTROL_CHARS, '')).trim().max(max);
+export const Text = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(CONTROL_CHARS, ''))
+    .trim()
+    .max(max);
 export const OptText = (max: number) => Text(max).nullable().optional();
 export const Uuid = z.string().uuid();
 

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { Timestamp } from '../schemas/common.schema.ts';
 import { IsoDate } from '../calendar/calendar.schema.ts';
 import {
-  DeliveryModeSchema, Fen, OptText, OutcomeReasonSchema, OutcomeSchema, ProjectLevelSchema, ProjectRoleSchema, Text, Uuid,
+  DeliveryModeSchema,
+  Fen,
+  OptText,
+  OutcomeReasonSchema,
+  OutcomeSchema,
+  ProjectLevelSchema,
+  ProjectRoleSchema,
+  Text,
+  Uuid,
 } from './project-fields.schema.ts';
 import { NextStepView, TransitionView } from './stages.schema.ts';
 

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SHARE_FLOOR_PCT, isBigProject, isMonday, mondayOf, OUTCOME_REASON_LABELS, OUTCOME_REASONS, PROJECT_ROLE_LABELS, PROJECT_ROLES,
-  outcomeNeedsReason, roleNeedsRegistration, shareBelowFloor,
+  DEFAULT_SHARE_FLOOR_PCT,
+  isBigProject,
+  isMonday,
+  mondayOf,
+  OUTCOME_REASON_LABELS,
+  OUTCOME_REASONS,
+  PROJECT_ROLE_LABELS,
+  PROJECT_ROLES,
+  outcomeNeedsReason,
+  roleNeedsRegistration,
+  shareBelowFloor,
 } from './rules.ts';
 
 describe('project rules', () => {
-  it('the split floor is the seed\'s 3:7 and applies to cooperative projects only', () => {
+  it("the split floor is the seed's 3:7 and applies to cooperative projects only", () => {
     expect(DEFAULT_SHARE_FLOOR_PCT).toBe(30);
     expect(shareBelowFloor('cooperative', 29.99, 30)).toBe(true);
     expect(shareBelowFloor('cooperative', 30, 30)).toBe(false);

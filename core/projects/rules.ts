@@ -37,7 +37,15 @@ export const OUTCOME_REASON_REQUIRED: Label = {
 };
 
 /** Why a project was lost, abandoned or the tender failed (also allowed on a win: why we won). */
-export const OUTCOME_REASONS = ['price', 'technical_score', 'qualification', 'relationship', 'budget_cut', 'competitor_chosen', 'other'] as const;
+export const OUTCOME_REASONS = [
+  'price',
+  'technical_score',
+  'qualification',
+  'relationship',
+  'budget_cut',
+  'competitor_chosen',
+  'other',
+] as const;
 export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
 
 export const OUTCOME_REASON_LABELS: Record<OutcomeReason, Label> = {
@@ -65,8 +73,18 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, Label> = {
 
 /** Project roles (项目角色) a team member holds (PRODUCT.md §1); one person may hold several. */
 export const PROJECT_ROLES = [
-  'project_manager', 'presales_engineer', 'solution_architect', 'commercial_specialist', 'account_manager',
-  'bid_team_leader', 'marketing_assistant', 'technical_group', 'procurement', 'finance', 'legal', 'advisor',
+  'project_manager',
+  'presales_engineer',
+  'solution_architect',
+  'commercial_specialist',
+  'account_manager',
+  'bid_team_leader',
+  'marketing_assistant',
+  'technical_group',
+  'procurement',
+  'finance',
+  'legal',
+  'advisor',
 ] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
@@ -106,7 +124,11 @@ export const NOT_REGISTERED_MESSAGE: Label = {
 export const DEFAULT_SHARE_FLOOR_PCT = 30;
 
 /** Whether a cooperative project's company share is below the floor (needs a GM-approved exception). */
-export function shareBelowFloor(deliveryMode: string | null | undefined, companySharePct: number | null | undefined, floorPct: number): boolean {
+export function shareBelowFloor(
+  deliveryMode: string | null | undefined,
+  companySharePct: number | null | undefined,
+  floorPct: number,
+): boolean {
   return deliveryMode === 'cooperative' && companySharePct !== null && companySharePct !== undefined && companySharePct < floorPct;
 }
 

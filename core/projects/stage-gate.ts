@@ -6,8 +6,16 @@
  */
 import { OUTCOME_LABELS, shareBelowFloor } from './rules.ts';
 import {
-  CLOSED_STAGE, GATE_APPROVAL_LABELS, GATE_FIELD_LABELS, findStage, orderedStages, type GateApproval, type GateField, type StageConfig,
-  type StageDef, type StageRequires,
+  CLOSED_STAGE,
+  GATE_APPROVAL_LABELS,
+  GATE_FIELD_LABELS,
+  findStage,
+  orderedStages,
+  type GateApproval,
+  type GateField,
+  type StageConfig,
+  type StageDef,
+  type StageRequires,
 } from './stages.ts';
 
 /** A project as the gate sees it (the fields stages may require plus its states). */
@@ -100,9 +108,7 @@ export function approvalSatisfied(project: GateProject, approval: GateApproval, 
  * kinds, their own.
  */
 export function requirementsFor(config: StageConfig, target: StageDef): StageRequires {
-  const sources = target.kind === 'pipeline'
-    ? config.stages.filter((s) => s.kind === 'pipeline' && s.order <= target.order)
-    : [target];
+  const sources = target.kind === 'pipeline' ? config.stages.filter((s) => s.kind === 'pipeline' && s.order <= target.order) : [target];
   const fields = new Set<GateField>();
   const approvals = new Set<GateApproval>();
   let summary = false;
@@ -155,7 +161,11 @@ export function stageGate(project: GateProject, config: StageConfig, targetStage
     reasons.push({ code: 'approval_missing', approval, zh: `需先通过${label.zh}`, en: `The ${label.en} is required first` });
   }
   if (needs.summary && !facts.hasSummary) {
-    reasons.push({ code: 'summary_missing', zh: '关闭前须由项目组填写项目总结', en: 'The team must write the project summary before closing' });
+    reasons.push({
+      code: 'summary_missing',
+      zh: '关闭前须由项目组填写项目总结',
+      en: 'The team must write the project summary before closing',
+    });
   }
   if ((target.kind === 'outcome' || target.kind === 'closed') && pendingApproval(project)) {
     reasons.push({
@@ -220,23 +230,41 @@ export interface NextStep {
  * approval, the missing assignment, or the next stage with what still blocks it.
  */
 export function nextRequiredStep(project: GateProject, config: StageConfig, facts: GateFacts): NextStep {
-  const step = (code: NextStepCode, zh: string, en: string, targetStage: string | null = null, blockedBy: GateReason[] = []): NextStep =>
-    ({ code, zh, en, targetStage, blockedBy });
+  const step = (code: NextStepCode, zh: string, en: string, targetStage: string | null = null, blockedBy: GateReason[] = []): NextStep => ({
+    code,
+    zh,
+    en,
+    targetStage,
+    blockedBy,
+  });
   const current = findStage(config, project.stage);
-  if (!current || current.terminal || project.status === 'no_go') return step('none', '无（项目已关闭）', 'Nothing (the project is closed)');
+  if (!current || current.terminal || project.status === 'no_go')
+    return step('none', '无（项目已关闭）', 'Nothing (the project is closed)');
   if (current.kind === 'pipeline' && project.goDecision !== 'go') {
     return project.goDecision === 'pending'
       ? step('await_go_no_go', '等待总经理与顾问的跟进决策审批', 'Waiting for the go/no-go approval by the GM and the advisor')
-      : step('submit_go_no_go', '完成项目初步分析并提交跟进决策审批', 'Complete the preliminary analysis and submit it for the go/no-go decision');
+      : step(
+          'submit_go_no_go',
+          '完成项目初步分析并提交跟进决策审批',
+          'Complete the preliminary analysis and submit it for the go/no-go decision',
+        );
   }
   if (current.kind === 'pipeline' && project.registrationState !== 'approved') {
     if (shareBelowFloor(project.deliveryMode, project.companySharePct, config.shareFloorPct) && project.shareException !== 'approved') {
       return project.shareException === 'pending'
         ? step('await_share_exception', '等待总经理审批合作分成例外', 'Waiting for the GM to approve the revenue-split exception')
-        : step('request_share_exception', `我方分成低于 ${config.shareFloorPct}%：请申请总经理例外审批`, `The company share is below ${config.shareFloorPct}%: request the GM's exception`);
+        : step(
+            'request_share_exception',
+            `我方分成低于 ${config.shareFloorPct}%：请申请总经理例外审批`,
+            `The company share is below ${config.shareFloorPct}%: request the GM's exception`,
+          );
     }
     return project.registrationState === 'pending'
-      ? step('await_registration', '等待项目登记（立项）审批：市场部经理 → 售前经理', 'Waiting for the registration approval: marketing manager → presales manager')
+      ? step(
+          'await_registration',
+          '等待项目登记（立项）审批：市场部经理 → 售前经理',
+          'Waiting for the registration approval: marketing manager → presales manager',
+        )
       : step('submit_registration', '填写项目登记表并提交立项审批', 'Fill in the registration form and submit it for approval');
   }
   if (current.kind === 'pipeline' && !filled(project.presalesLeadId)) {
@@ -247,7 +275,8 @@ export function nextRequiredStep(project: GateProject, config: StageConfig, fact
       const gate = stageGate(project, config, 'handoff', facts);
       if (gate.allowed) return step('advance', '进入实施交接', 'Move on to the implementation handoff', 'handoff');
     }
-    if (!facts.hasSummary) return step('write_summary', '项目组撰写项目总结（无论结果）', 'The team writes the project summary (whatever the outcome)');
+    if (!facts.hasSummary)
+      return step('write_summary', '项目组撰写项目总结（无论结果）', 'The team writes the project summary (whatever the outcome)');
     return step('close', '关闭项目', 'Close the project', CLOSED_STAGE);
   }
   const next = suggestedNextStage(config, project);

@@ -3,8 +3,13 @@ import { DEFAULT_STAGE_CONFIG, findStage, statusForStage, validateStageConfig, t
 import { nextRequiredStep, requirementsFor, stageGate, suggestedNextStage, type GateProject } from './stage-gate.ts';
 
 const base: GateProject = {
-  stage: 'opportunity', status: 'open', goDecision: null, registrationState: 'none', shareException: 'none',
-  name: '某市智慧停车项目', customerId: 'c1',
+  stage: 'opportunity',
+  status: 'open',
+  goDecision: null,
+  registrationState: 'none',
+  shareException: 'none',
+  name: '某市智慧停车项目',
+  customerId: 'c1',
 };
 const cfg = DEFAULT_STAGE_CONFIG;
 const none = { hasSummary: false };
@@ -20,7 +25,14 @@ describe('stageGate', () => {
     const pending: GateProject = { ...base, goDecision: 'pending', status: 'abandoned', outcomeReason: 'budget_cut' };
     expect(codes(stageGate(pending, cfg, 'abandoned', none))).toEqual(['approval_pending']);
     expect(stageGate({ ...pending, goDecision: null }, cfg, 'abandoned', none).allowed).toBe(true);
-    const registering: GateProject = { ...base, stage: 'registered', goDecision: 'go', registrationState: 'pending', status: 'lost', outcomeReason: 'price' };
+    const registering: GateProject = {
+      ...base,
+      stage: 'registered',
+      goDecision: 'go',
+      registrationState: 'pending',
+      status: 'lost',
+      outcomeReason: 'price',
+    };
     expect(codes(stageGate(registering, cfg, 'lost', none))).toContain('approval_pending');
     const splitPending: GateProject = { ...base, stage: 'lost', status: 'lost', shareException: 'pending' };
     expect(codes(stageGate(splitPending, cfg, 'closed', { hasSummary: true }))).toEqual(['approval_pending']);
@@ -39,20 +51,36 @@ describe('stageGate', () => {
     const r = stageGate(p, cfg, 'requirement_research', none);
     expect(r.allowed).toBe(false);
     expect(r.reasons.filter((x) => x.code === 'approval_missing').map((x) => x.approval)).toEqual(['registration']);
-    expect(r.reasons.filter((x) => x.code === 'field_missing').map((x) => x.field).sort()).toEqual(
-      ['deliveryMode', 'expectedSignDate', 'managerUserId', 'presalesLeadId', 'projectLevel'].sort(),
-    );
+    expect(
+      r.reasons
+        .filter((x) => x.code === 'field_missing')
+        .map((x) => x.field)
+        .sort(),
+    ).toEqual(['deliveryMode', 'expectedSignDate', 'managerUserId', 'presalesLeadId', 'projectLevel'].sort());
     const ready: GateProject = {
-      ...p, registrationState: 'approved', expectedSignDate: '2026-09-30', projectLevel: 'company', deliveryMode: 'self',
-      managerUserId: 'u1', presalesLeadId: 'u2',
+      ...p,
+      registrationState: 'approved',
+      expectedSignDate: '2026-09-30',
+      projectLevel: 'company',
+      deliveryMode: 'self',
+      managerUserId: 'u1',
+      presalesLeadId: 'u2',
     };
     expect(stageGate(ready, cfg, 'requirement_research', none)).toEqual({ allowed: true, reasons: [] });
   });
 
   it('a cooperative split below the floor needs the GM exception', () => {
     const p: GateProject = {
-      ...base, stage: 'registered', goDecision: 'go', registrationState: 'approved', expectedSignDate: '2026-09-30', projectLevel: 'channel',
-      deliveryMode: 'cooperative', companySharePct: 20, managerUserId: 'u1', presalesLeadId: 'u2',
+      ...base,
+      stage: 'registered',
+      goDecision: 'go',
+      registrationState: 'approved',
+      expectedSignDate: '2026-09-30',
+      projectLevel: 'channel',
+      deliveryMode: 'cooperative',
+      companySharePct: 20,
+      managerUserId: 'u1',
+      presalesLeadId: 'u2',
     };
     expect(stageGate(p, cfg, 'requirement_research', none).reasons.map((x) => x.approval)).toEqual(['share_exception']);
     expect(stageGate({ ...p, shareException: 'approved' }, cfg, 'requirement_research', none).allowed).toBe(true);
@@ -102,7 +130,10 @@ describe('nextRequiredStep', () => {
     const lost: GateProject = { ...reg, stage: 'lost', status: 'lost', outcomeReason: 'price' };
     expect(nextRequiredStep(lost, cfg, none).code).toBe('write_summary');
     expect(nextRequiredStep(lost, cfg, { hasSummary: true })).toMatchObject({ code: 'close', targetStage: 'closed' });
-    expect(nextRequiredStep({ ...lost, stage: 'won', status: 'won', amountFen: 100 }, cfg, none)).toMatchObject({ code: 'advance', targetStage: 'handoff' });
+    expect(nextRequiredStep({ ...lost, stage: 'won', status: 'won', amountFen: 100 }, cfg, none)).toMatchObject({
+      code: 'advance',
+      targetStage: 'handoff',
+    });
     expect(nextRequiredStep({ ...lost, stage: 'closed' }, cfg, none).code).toBe('none');
   });
 
@@ -125,12 +156,14 @@ describe('validateStageConfig', () => {
         .map((s) => (s.code === 'opportunity' ? { ...s, next: ['nowhere', 'opportunity'] } : s)),
     };
     const errors = validateStageConfig(broken).map((e) => e.en);
-    expect(errors).toEqual(expect.arrayContaining([
-      'Stage "registered" is required',
-      'Outcome "failed_tender" needs exactly one outcome stage',
-      'Stage "Opportunity" moves to unknown stage "nowhere"',
-      'Stage "Opportunity" cannot move to itself',
-      'The share floor must be between 0 and 100',
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'Stage "registered" is required',
+        'Outcome "failed_tender" needs exactly one outcome stage',
+        'Stage "Opportunity" moves to unknown stage "nowhere"',
+        'Stage "Opportunity" cannot move to itself',
+        'The share floor must be between 0 and 100',
+      ]),
+    );
   });
 });

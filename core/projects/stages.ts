@@ -10,10 +10,28 @@ import { OUTCOME_LABELS, OUTCOMES, DEFAULT_SHARE_FLOOR_PCT, type Outcome } from 
 
 /** Project fields a stage may require to be filled. */
 export const GATE_FIELDS = [
-  'name', 'customerId', 'amountFen', 'budgetFen', 'expectedSignDate', 'winProbability',
-  'decisionProcess', 'funding', 'credit', 'competitors', 'strengths', 'risks',
-  'projectLevel', 'deliveryMode', 'personMonths', 'partnerId', 'companySharePct',
-  'managerUserId', 'presalesLeadId', 'monitorUserId', 'outcomeReason', 'winningCompetitor',
+  'name',
+  'customerId',
+  'amountFen',
+  'budgetFen',
+  'expectedSignDate',
+  'winProbability',
+  'decisionProcess',
+  'funding',
+  'credit',
+  'competitors',
+  'strengths',
+  'risks',
+  'projectLevel',
+  'deliveryMode',
+  'personMonths',
+  'partnerId',
+  'companySharePct',
+  'managerUserId',
+  'presalesLeadId',
+  'monitorUserId',
+  'outcomeReason',
+  'winningCompetitor',
 ] as const;
 export type GateField = (typeof GATE_FIELDS)[number];
 
@@ -100,53 +118,139 @@ const req = (fields: GateField[] = [], approvals: GateApproval[] = [], summary =
 /** PRODUCT.md §2 defaults. */
 export const DEFAULT_STAGES: StageDef[] = [
   {
-    code: 'opportunity', nameZh: '商机', nameEn: 'Opportunity', order: 10, kind: 'pipeline', outcome: null, terminal: false,
-    next: ['registered', 'abandoned'], requires: req(['name', 'customerId']),
+    code: 'opportunity',
+    nameZh: '商机',
+    nameEn: 'Opportunity',
+    order: 10,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
+    next: ['registered', 'abandoned'],
+    requires: req(['name', 'customerId']),
   },
   {
-    code: 'registered', nameZh: '立项', nameEn: 'Registered', order: 20, kind: 'pipeline', outcome: null, terminal: false,
-    next: ['requirement_research', 'lost', 'abandoned'], requires: req([], ['go_no_go']),
+    code: 'registered',
+    nameZh: '立项',
+    nameEn: 'Registered',
+    order: 20,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
+    next: ['requirement_research', 'lost', 'abandoned'],
+    requires: req([], ['go_no_go']),
   },
   {
-    code: 'requirement_research', nameZh: '需求调研', nameEn: 'Requirement research', order: 30, kind: 'pipeline', outcome: null, terminal: false,
+    code: 'requirement_research',
+    nameZh: '需求调研',
+    nameEn: 'Requirement research',
+    order: 30,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
     next: ['solution', 'quotation', 'tender', 'won', 'lost', 'abandoned'],
-    requires: req(['expectedSignDate', 'projectLevel', 'deliveryMode', 'managerUserId', 'presalesLeadId'], ['registration', 'share_exception']),
+    requires: req(
+      ['expectedSignDate', 'projectLevel', 'deliveryMode', 'managerUserId', 'presalesLeadId'],
+      ['registration', 'share_exception'],
+    ),
   },
   {
-    code: 'solution', nameZh: '方案', nameEn: 'Solution', order: 40, kind: 'pipeline', outcome: null, terminal: false,
-    next: ['requirement_research', 'quotation', 'tender', 'won', 'lost', 'abandoned'], requires: req(),
+    code: 'solution',
+    nameZh: '方案',
+    nameEn: 'Solution',
+    order: 40,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
+    next: ['requirement_research', 'quotation', 'tender', 'won', 'lost', 'abandoned'],
+    requires: req(),
   },
   {
-    code: 'quotation', nameZh: '报价', nameEn: 'Quotation', order: 50, kind: 'pipeline', outcome: null, terminal: false,
-    next: ['solution', 'tender', 'won', 'lost', 'abandoned'], requires: req(['amountFen']),
+    code: 'quotation',
+    nameZh: '报价',
+    nameEn: 'Quotation',
+    order: 50,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
+    next: ['solution', 'tender', 'won', 'lost', 'abandoned'],
+    requires: req(['amountFen']),
   },
   {
-    code: 'tender', nameZh: '招投标 / 谈判', nameEn: 'Tender / negotiation', order: 60, kind: 'pipeline', outcome: null, terminal: false,
-    next: ['quotation', 'won', 'lost', 'abandoned', 'failed_tender'], requires: req(),
+    code: 'tender',
+    nameZh: '招投标 / 谈判',
+    nameEn: 'Tender / negotiation',
+    order: 60,
+    kind: 'pipeline',
+    outcome: null,
+    terminal: false,
+    next: ['quotation', 'won', 'lost', 'abandoned', 'failed_tender'],
+    requires: req(),
   },
   {
-    code: 'won', nameZh: '中标 / 签约', nameEn: 'Won', order: 70, kind: 'outcome', outcome: 'won', terminal: false,
-    next: ['handoff', 'closed'], requires: req(['amountFen']),
+    code: 'won',
+    nameZh: '中标 / 签约',
+    nameEn: 'Won',
+    order: 70,
+    kind: 'outcome',
+    outcome: 'won',
+    terminal: false,
+    next: ['handoff', 'closed'],
+    requires: req(['amountFen']),
   },
   {
-    code: 'lost', nameZh: '丢单', nameEn: 'Lost', order: 71, kind: 'outcome', outcome: 'lost', terminal: false,
-    next: ['closed'], requires: req(['outcomeReason']),
+    code: 'lost',
+    nameZh: '丢单',
+    nameEn: 'Lost',
+    order: 71,
+    kind: 'outcome',
+    outcome: 'lost',
+    terminal: false,
+    next: ['closed'],
+    requires: req(['outcomeReason']),
   },
   {
-    code: 'abandoned', nameZh: '放弃', nameEn: 'Abandoned', order: 72, kind: 'outcome', outcome: 'abandoned', terminal: false,
-    next: ['closed'], requires: req(['outcomeReason']),
+    code: 'abandoned',
+    nameZh: '放弃',
+    nameEn: 'Abandoned',
+    order: 72,
+    kind: 'outcome',
+    outcome: 'abandoned',
+    terminal: false,
+    next: ['closed'],
+    requires: req(['outcomeReason']),
   },
   {
-    code: 'failed_tender', nameZh: '流标', nameEn: 'Failed tender', order: 73, kind: 'outcome', outcome: 'failed_tender', terminal: false,
-    next: ['closed'], requires: req(['outcomeReason']),
+    code: 'failed_tender',
+    nameZh: '流标',
+    nameEn: 'Failed tender',
+    order: 73,
+    kind: 'outcome',
+    outcome: 'failed_tender',
+    terminal: false,
+    next: ['closed'],
+    requires: req(['outcomeReason']),
   },
   {
-    code: 'handoff', nameZh: '实施交接', nameEn: 'Handoff', order: 80, kind: 'post', outcome: null, terminal: false,
-    next: ['closed'], requires: req(),
+    code: 'handoff',
+    nameZh: '实施交接',
+    nameEn: 'Handoff',
+    order: 80,
+    kind: 'post',
+    outcome: null,
+    terminal: false,
+    next: ['closed'],
+    requires: req(),
   },
   {
-    code: 'closed', nameZh: '关闭', nameEn: 'Closed', order: 90, kind: 'closed', outcome: null, terminal: true,
-    next: [], requires: req([], [], true),
+    code: 'closed',
+    nameZh: '关闭',
+    nameEn: 'Closed',
+    order: 90,
+    kind: 'closed',
+    outcome: null,
+    terminal: true,
+    next: [],
+    requires: req([], [], true),
   },
 ];
 
@@ -188,27 +292,42 @@ export function validateStageConfig(config: StageConfig): Label[] {
   }
   for (const outcome of OUTCOMES) {
     const n = config.stages.filter((s) => s.kind === 'outcome' && s.outcome === outcome).length;
-    if (n !== 1) errors.push({ zh: `结果「${OUTCOME_LABELS[outcome].zh}」必须恰好对应一个结果阶段`, en: `Outcome "${outcome}" needs exactly one outcome stage` });
+    if (n !== 1)
+      errors.push({
+        zh: `结果「${OUTCOME_LABELS[outcome].zh}」必须恰好对应一个结果阶段`,
+        en: `Outcome "${outcome}" needs exactly one outcome stage`,
+      });
   }
   for (const s of config.stages) {
     for (const n of s.next) {
-      if (!codes.has(n)) errors.push({ zh: `阶段「${s.nameZh}」的后续阶段「${n}」不存在`, en: `Stage "${s.nameEn}" moves to unknown stage "${n}"` });
+      if (!codes.has(n))
+        errors.push({ zh: `阶段「${s.nameZh}」的后续阶段「${n}」不存在`, en: `Stage "${s.nameEn}" moves to unknown stage "${n}"` });
       if (n === s.code) errors.push({ zh: `阶段「${s.nameZh}」不能转到自身`, en: `Stage "${s.nameEn}" cannot move to itself` });
     }
-    if (s.kind === 'outcome' && !s.outcome) errors.push({ zh: `结果阶段「${s.nameZh}」缺少结果类型`, en: `Outcome stage "${s.nameEn}" has no outcome` });
-    if (s.kind !== 'outcome' && s.outcome) errors.push({ zh: `只有结果阶段可以设置结果类型（${s.nameZh}）`, en: `Only outcome stages carry an outcome (${s.nameEn})` });
-    if (s.terminal !== (s.kind === 'closed')) errors.push({ zh: `只有“关闭”阶段是终止阶段（${s.nameZh}）`, en: `Only the closed stage is terminal (${s.nameEn})` });
+    if (s.kind === 'outcome' && !s.outcome)
+      errors.push({ zh: `结果阶段「${s.nameZh}」缺少结果类型`, en: `Outcome stage "${s.nameEn}" has no outcome` });
+    if (s.kind !== 'outcome' && s.outcome)
+      errors.push({ zh: `只有结果阶段可以设置结果类型（${s.nameZh}）`, en: `Only outcome stages carry an outcome (${s.nameEn})` });
+    if (s.terminal !== (s.kind === 'closed'))
+      errors.push({ zh: `只有“关闭”阶段是终止阶段（${s.nameZh}）`, en: `Only the closed stage is terminal (${s.nameEn})` });
     if (s.kind === 'closed' && s.next.length) errors.push({ zh: '“关闭”阶段不能有后续阶段', en: 'The closed stage cannot move anywhere' });
     if (s.kind === 'outcome' && OUTCOME_STAGES.includes(s.code) && s.outcome !== s.code) {
-      errors.push({ zh: `结果阶段「${s.code}」的结果类型必须是 ${s.code}`, en: `Outcome stage "${s.code}" must record outcome "${s.code}"` });
+      errors.push({
+        zh: `结果阶段「${s.code}」的结果类型必须是 ${s.code}`,
+        en: `Outcome stage "${s.code}" must record outcome "${s.code}"`,
+      });
     }
   }
   const closed = config.stages.find((s) => s.code === CLOSED_STAGE);
-  if (closed && closed.kind !== 'closed') errors.push({ zh: '阶段 closed 的类型必须是“关闭”', en: 'Stage "closed" must be of kind closed' });
+  if (closed && closed.kind !== 'closed')
+    errors.push({ zh: '阶段 closed 的类型必须是“关闭”', en: 'Stage "closed" must be of kind closed' });
   const first = config.stages.find((s) => s.code === INITIAL_STAGE);
-  if (first && first.kind !== 'pipeline') errors.push({ zh: '阶段 opportunity 必须是进行中阶段', en: 'Stage "opportunity" must be a pipeline stage' });
+  if (first && first.kind !== 'pipeline')
+    errors.push({ zh: '阶段 opportunity 必须是进行中阶段', en: 'Stage "opportunity" must be a pipeline stage' });
   const reg = config.stages.find((s) => s.code === REGISTERED_STAGE);
-  if (reg && reg.kind !== 'pipeline') errors.push({ zh: '阶段 registered 必须是进行中阶段', en: 'Stage "registered" must be a pipeline stage' });
-  if (!(config.shareFloorPct >= 0 && config.shareFloorPct <= 100)) errors.push({ zh: '分成下限必须在 0–100 之间', en: 'The share floor must be between 0 and 100' });
+  if (reg && reg.kind !== 'pipeline')
+    errors.push({ zh: '阶段 registered 必须是进行中阶段', en: 'Stage "registered" must be a pipeline stage' });
+  if (!(config.shareFloorPct >= 0 && config.shareFloorPct <= 100))
+    errors.push({ zh: '分成下限必须在 0–100 之间', en: 'The share floor must be between 0 and 100' });
   return errors;
 }

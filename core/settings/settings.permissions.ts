@@ -3,7 +3,11 @@ import { definePermissions } from '../permissions.ts';
 
 /** The capabilities of security settings, with their labels in both languages. */
 export const SETTINGS_PERMISSIONS = definePermissions({
-  'system.settings': { group: 'admin', 'zh-CN': '系统安全设置（密码策略、等保模式）', en: 'Security settings (password policy, MLPS mode)' },
+  'system.settings': {
+    group: 'admin',
+    'zh-CN': '系统安全设置（密码策略、等保模式）',
+    en: 'Security settings (password policy, MLPS mode)',
+  },
 });
 
 declare module '../permissions.ts' {

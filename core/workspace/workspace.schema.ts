@@ -23,7 +23,12 @@ export const WorkspaceProject = z.object({
 export const WorkspaceView = z.object({
   tasks: z.object({ items: z.array(TaskView), total: z.number().int() }),
   approvals: z.object({ counts: ApprovalCounts, items: z.array(ApprovalListItem) }),
-  deadlines: z.object({ overdue: z.array(DeadlineView), dueSoon: z.array(DeadlineView), overdueTotal: z.number().int(), dueSoonTotal: z.number().int() }),
+  deadlines: z.object({
+    overdue: z.array(DeadlineView),
+    dueSoon: z.array(DeadlineView),
+    overdueTotal: z.number().int(),
+    dueSoonTotal: z.number().int(),
+  }),
   projects: z.object({ items: z.array(WorkspaceProject), total: z.number().int() }),
   notifications: z.object({ items: z.array(NotificationView), unread: z.number().int() }),
   /** managers with a department-wide deadline scope: their team's overdue deadlines */

@@ -11,7 +11,14 @@ const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -55,7 +62,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in through the login page. */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string, labels = { user: '用户名', password: '密码', submit: '登录' }): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  labels = { user: '用户名', password: '密码', submit: '登录' },
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(labels.user).fill(username);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
@@ -78,7 +91,10 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: {
-        run: (ctx: Document, opts: object) => Promise<{
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{
           violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
         }>;
       };

@@ -24,7 +24,14 @@ export interface E2eEnvironment {
    * creates a user through the API and makes it active (first password changed to E2E_PASSWORD);
    * its id. `extra` adds fields to the create body (e.g. `managerId`).
    */
-  user(admin: Call, username: string, displayName: string, roleId: string, departmentId: string, extra?: Record<string, unknown>): Promise<string>;
+  user(
+    admin: Call,
+    username: string,
+    displayName: string,
+    roleId: string,
+    departmentId: string,
+    extra?: Record<string, unknown>,
+  ): Promise<string>;
   /** a fresh browser context, not signed in, at the given size (default 1366 wide) */
   page(width?: number, height?: number): Promise<E2ePage>;
   /** a fresh browser context signed in as the user (password E2E_PASSWORD unless given) at the given size (default 1366 wide) */
@@ -89,7 +96,11 @@ export function useE2eEnvironment(dataDirPrefix: string, options: E2eOptions = {
       expect(login.status, `login ${username}`).toBe(200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       return async (method, path, body) => {
-        const res = await fetch(`${url}/api${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const res = await fetch(`${url}/api${path}`, {
+          method,
+          headers: { ...headers, cookie },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
         const text = await res.text();
         return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
       };
@@ -100,7 +111,14 @@ export function useE2eEnvironment(dataDirPrefix: string, options: E2eOptions = {
       return res.json;
     },
     async user(admin, username, displayName, roleId, departmentId, extra = {}) {
-      const created = await env.ok(admin, 'POST', '/users', { username, displayName, departmentId, roleIds: [roleId], ...extra, password: 'Initial#2026' });
+      const created = await env.ok(admin, 'POST', '/users', {
+        username,
+        displayName,
+        departmentId,
+        roleIds: [roleId],
+        ...extra,
+        password: 'Initial#2026',
+      });
       const self = await env.apiAs(username, 'Initial#2026');
       await env.ok(self, 'POST', '/auth/change-password', { currentPassword: 'Initial#2026', newPassword: E2E_PASSWORD });
       return String(created.id);

@@ -21,7 +21,17 @@ export const APPROVAL_EVENTS = {
 export type ApprovalEvent = (typeof APPROVAL_EVENTS)[keyof typeof APPROVAL_EVENTS];
 
 /** The parameters of every approval notification (`noticeParams` in engine.ts fills them all). */
-export const APPROVAL_NOTICE_PARAMS = ['title', 'requester', 'process', 'processEn', 'step', 'actor', 'comment', 'onBehalf', 'onBehalfEn'] as const;
+export const APPROVAL_NOTICE_PARAMS = [
+  'title',
+  'requester',
+  'process',
+  'processEn',
+  'step',
+  'actor',
+  'comment',
+  'onBehalf',
+  'onBehalfEn',
+] as const;
 export type ApprovalNoticeParam = (typeof APPROVAL_NOTICE_PARAMS)[number];
 
 // The event types are listed by the approvals module (server/modules/approvals/approvals.module.ts).
@@ -82,7 +92,11 @@ export const approvalWithdrawnEvent = defineEventType({
 });
 
 export const approvalEventTypes = [
-  approvalTaskAssignedEvent, approvalApprovedEvent, approvalRejectedEvent, approvalReturnedEvent, approvalWithdrawnEvent,
+  approvalTaskAssignedEvent,
+  approvalApprovedEvent,
+  approvalRejectedEvent,
+  approvalReturnedEvent,
+  approvalWithdrawnEvent,
 ] as const;
 
 const EVENT_OF = {
@@ -131,10 +145,18 @@ function taskKey(taskId: string): DeadlineKey {
  * exists starts nothing rather than failing the approval. Returns the deadline id.
  */
 export async function startTaskDeadline(tx: Db, now: Date, input: TaskDeadlineInput): Promise<string | null> {
-  const policy = await tx.select({ id: deadlinePolicies.id }).from(deadlinePolicies).where(eq(deadlinePolicies.code, input.policyCode)).limit(1);
+  const policy = await tx
+    .select({ id: deadlinePolicies.id })
+    .from(deadlinePolicies)
+    .where(eq(deadlinePolicies.code, input.policyCode))
+    .limit(1);
   if (!policy[0]) return null;
   return startDeadline(tx, now, {
-    ...taskKey(input.taskId), policyCode: input.policyCode, ownerUserId: input.ownerUserId, title: input.title, link: `/approvals/${input.requestId}`,
+    ...taskKey(input.taskId),
+    policyCode: input.policyCode,
+    ownerUserId: input.ownerUserId,
+    title: input.title,
+    link: `/approvals/${input.requestId}`,
   });
 }
 

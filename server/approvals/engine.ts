@@ -3,18 +3,39 @@ import { AppError } from '../../core/errors.ts';
 import { applyDelegations, resolveApprovers, type Delegation, type OrgDirectory, type OrgUser } from '../../core/approvals/approvers.ts';
 import type { ChainDefinition } from '../../core/approvals/chain.ts';
 import {
-  nextRequestState, nextWaitingStep, planRound, restartPoint, type RequestEvent, type RequestState, type RoundStart,
+  nextRequestState,
+  nextWaitingStep,
+  planRound,
+  restartPoint,
+  type RequestEvent,
+  type RequestState,
+  type RoundStart,
 } from '../../core/approvals/engine.ts';
 import { shanghaiDate } from '../../core/calendar/working-calendar.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import {
-  approvalActions, approvalAttachments, approvalChains, approvalDelegations, approvalRequests, approvalRounds, approvalSteps,
-  approvalTasks, departments, roles, userRoles, users,
+  approvalActions,
+  approvalAttachments,
+  approvalChains,
+  approvalDelegations,
+  approvalRequests,
+  approvalRounds,
+  approvalSteps,
+  approvalTasks,
+  departments,
+  roles,
+  userRoles,
+  users,
 } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
 import {
-  APPROVAL_EVENTS, cancelTaskDeadline, notifyApproval, startTaskDeadline, type ApprovalEvent, type ApprovalNoticeParam,
+  APPROVAL_EVENTS,
+  cancelTaskDeadline,
+  notifyApproval,
+  startTaskDeadline,
+  type ApprovalEvent,
+  type ApprovalNoticeParam,
 } from './effects.ts';
 import type { EventParams } from '../notifications/notify.ts';
 import { getApprovalProcess, type ApprovalProcess } from './processes.ts';
@@ -34,9 +55,16 @@ export type ChainRow = typeof approvalChains.$inferSelect;
 
 /** The organisation as approver resolution needs it (users, department heads, role members). */
 export async function loadOrgDirectory(tx: Db): Promise<OrgDirectory> {
-  const userRows = await tx.select({ id: users.id, managerId: users.managerId, departmentId: users.departmentId, active: users.active }).from(users);
-  const deptRows = await tx.select({ id: departments.id, headUserId: departments.headUserId, active: departments.active }).from(departments);
-  const memberRows = await tx.select({ code: roles.code, userId: userRoles.userId }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId));
+  const userRows = await tx
+    .select({ id: users.id, managerId: users.managerId, departmentId: users.departmentId, active: users.active })
+    .from(users);
+  const deptRows = await tx
+    .select({ id: departments.id, headUserId: departments.headUserId, active: departments.active })
+    .from(departments);
+  const memberRows = await tx
+    .select({ code: roles.code, userId: userRoles.userId })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId));
   const roleMembers = new Map<string, string[]>();
   for (const m of memberRows) roleMembers.set(m.code, [...(roleMembers.get(m.code) ?? []), m.userId]);
   return {
@@ -49,20 +77,34 @@ export async function loadOrgDirectory(tx: Db): Promise<OrgDirectory> {
 async function loadDelegations(tx: Db, userIds: readonly string[], today: string): Promise<Delegation[]> {
   if (userIds.length === 0) return [];
   return tx
-    .select({ userId: approvalDelegations.userId, delegateId: approvalDelegations.delegateId, startsOn: approvalDelegations.startsOn, endsOn: approvalDelegations.endsOn })
+    .select({
+      userId: approvalDelegations.userId,
+      delegateId: approvalDelegations.delegateId,
+      startsOn: approvalDelegations.startsOn,
+      endsOn: approvalDelegations.endsOn,
+    })
     .from(approvalDelegations)
-    .where(and(
-      inArray(approvalDelegations.userId, [...userIds]),
-      isNull(approvalDelegations.cancelledAt),
-      lte(approvalDelegations.startsOn, today),
-      gte(approvalDelegations.endsOn, today),
-    ));
+    .where(
+      and(
+        inArray(approvalDelegations.userId, [...userIds]),
+        isNull(approvalDelegations.cancelledAt),
+        lte(approvalDelegations.startsOn, today),
+        gte(approvalDelegations.endsOn, today),
+      ),
+    );
 }
 
 /** The latest chain of a process; the module's default is stored as version 1 on first use. */
 export async function ensureChain(tx: Db, process: ApprovalProcess, now: Date): Promise<ChainRow> {
   const latest = async () =>
-    (await tx.select().from(approvalChains).where(eq(approvalChains.processCode, process.code)).orderBy(desc(approvalChains.version)).limit(1))[0];
+    (
+      await tx
+        .select()
+        .from(approvalChains)
+        .where(eq(approvalChains.processCode, process.code))
+        .orderBy(desc(approvalChains.version))
+        .limit(1)
+    )[0];
   const found = await latest();
   if (found) return found;
   await tx
@@ -80,7 +122,9 @@ export async function lockRequest(tx: Db, id: string): Promise<RequestRow | unde
 }
 
 export async function chainOf(tx: Db, request: RequestRow): Promise<ChainDefinition> {
-  const row = (await tx.select({ definition: approvalChains.definition }).from(approvalChains).where(eq(approvalChains.id, request.chainId)).limit(1))[0];
+  const row = (
+    await tx.select({ definition: approvalChains.definition }).from(approvalChains).where(eq(approvalChains.id, request.chainId)).limit(1)
+  )[0];
   if (!row) throw new AppError('internal');
   return row.definition;
 }
@@ -100,8 +144,15 @@ export function alreadyHandled(ctx: Ctx, state: RequestState, reason?: string): 
 
 export function requestInfo(r: RequestRow): ApprovalRequestInfo {
   return {
-    id: r.id, processCode: r.processCode, subjectType: r.subjectType, subjectId: r.subjectId, subjectVersion: r.subjectVersion,
-    requesterId: r.requesterId, title: r.title, state: r.state, round: r.round,
+    id: r.id,
+    processCode: r.processCode,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    subjectVersion: r.subjectVersion,
+    requesterId: r.requesterId,
+    title: r.title,
+    state: r.state,
+    round: r.round,
   };
 }
 
@@ -112,7 +163,9 @@ async function userName(tx: Db, id: string | null): Promise<string> {
 
 /** Parameters every approval notification template can use. */
 export async function noticeParams(
-  tx: Db, r: RequestRow, extra: Partial<Record<ApprovalNoticeParam, string>> = {},
+  tx: Db,
+  r: RequestRow,
+  extra: Partial<Record<ApprovalNoticeParam, string>> = {},
 ): Promise<EventParams<ApprovalNoticeParam>> {
   const p = getApprovalProcess(r.processCode);
   return {
@@ -144,8 +197,16 @@ export async function recordAction(tx: Db, ctx: Ctx, r: RequestRow, a: ActionRec
   const [row] = await tx
     .insert(approvalActions)
     .values({
-      requestId: r.id, round: r.round, stepId: a.stepId ?? null, action: a.action, actorId: ctx.actor.userId, onBehalfOfId: a.onBehalfOfId ?? null,
-      comment: a.comment?.trim() ? a.comment.trim() : null, subjectVersion: a.subjectVersion ?? null, details: a.details ?? null, at: ctx.now,
+      requestId: r.id,
+      round: r.round,
+      stepId: a.stepId ?? null,
+      action: a.action,
+      actorId: ctx.actor.userId,
+      onBehalfOfId: a.onBehalfOfId ?? null,
+      comment: a.comment?.trim() ? a.comment.trim() : null,
+      subjectVersion: a.subjectVersion ?? null,
+      details: a.details ?? null,
+      at: ctx.now,
     })
     .returning({ id: approvalActions.id });
   if (!row) throw new AppError('internal');
@@ -154,12 +215,14 @@ export async function recordAction(tx: Db, ctx: Ctx, r: RequestRow, a: ActionRec
     const linked = await tx
       .update(approvalAttachments)
       .set({ actionId: row.id })
-      .where(and(
-        inArray(approvalAttachments.id, ids),
-        eq(approvalAttachments.requestId, r.id),
-        eq(approvalAttachments.uploadedBy, ctx.actor.userId ?? ''),
-        isNull(approvalAttachments.actionId),
-      ))
+      .where(
+        and(
+          inArray(approvalAttachments.id, ids),
+          eq(approvalAttachments.requestId, r.id),
+          eq(approvalAttachments.uploadedBy, ctx.actor.userId ?? ''),
+          isNull(approvalAttachments.actionId),
+        ),
+      )
       .returning({ id: approvalAttachments.id });
     if (linked.length !== ids.length) {
       throw new AppError('validation_failed', {}, { fields: { 'body.attachmentIds': 'unknown or already used attachment' } });
@@ -208,7 +271,13 @@ function outcomeEvent(outcome: ApprovalOutcome): ApprovalEvent | null {
 }
 
 /** Ends a request (or returns it): the subject type's hook runs and the requester is told. */
-export async function settle(tx: Db, ctx: Ctx, r: RequestRow, outcome: ApprovalOutcome, notice: { step?: string; comment?: string | null }): Promise<void> {
+export async function settle(
+  tx: Db,
+  ctx: Ctx,
+  r: RequestRow,
+  outcome: ApprovalOutcome,
+  notice: { step?: string; comment?: string | null },
+): Promise<void> {
   const subject = getApprovalSubject(r.subjectType);
   if (subject?.onDecision) await subject.onDecision(tx, ctx, requestInfo(r), outcome);
   const event = outcomeEvent(outcome);
@@ -230,7 +299,10 @@ export async function advance(tx: Db, ctx: Ctx, request: RequestRow): Promise<Re
   let r = request;
   let dir: OrgDirectory | null = null;
   for (;;) {
-    const steps = await tx.select().from(approvalSteps).where(and(eq(approvalSteps.requestId, r.id), eq(approvalSteps.round, r.round)));
+    const steps = await tx
+      .select()
+      .from(approvalSteps)
+      .where(and(eq(approvalSteps.requestId, r.id), eq(approvalSteps.round, r.round)));
     const next = nextWaitingStep(steps);
     if (!next) {
       r = await transition(tx, ctx, r, 'approve_final', { decidedAt: ctx.now, currentStepId: null });
@@ -243,9 +315,18 @@ export async function advance(tx: Db, ctx: Ctx, request: RequestRow): Promise<Re
     const resolved = resolveApprovers(spec, { id: r.requesterId, departmentId: r.requesterDepartmentId }, dir);
     if (resolved.approverIds.length === 0) {
       if (!resolved.requesterWasApprover) throw new AppError('approval_no_approver', { step: next.name });
-      await tx.update(approvalSteps).set({ status: 'skipped', skipReason: 'requester_only', decidedAt: ctx.now }).where(eq(approvalSteps.id, next.id));
+      await tx
+        .update(approvalSteps)
+        .set({ status: 'skipped', skipReason: 'requester_only', decidedAt: ctx.now })
+        .where(eq(approvalSteps.id, next.id));
       await tx.insert(approvalActions).values({
-        requestId: r.id, round: r.round, stepId: next.id, action: 'auto_skip', actorId: null, details: { reason: 'requester_only' }, at: ctx.now,
+        requestId: r.id,
+        round: r.round,
+        stepId: next.id,
+        action: 'auto_skip',
+        actorId: null,
+        details: { reason: 'requester_only' },
+        at: ctx.now,
       });
       continue;
     }
@@ -270,21 +351,46 @@ async function activateStep(tx: Db, ctx: Ctx, r: RequestRow, step: StepRow, appr
  * deadlines and notifies the assignees.
  */
 export async function createTasks(
-  tx: Db, ctx: Ctx, r: RequestRow, step: StepRow, approverIds: readonly string[], dir: OrgDirectory | null, addedBy: string | null,
+  tx: Db,
+  ctx: Ctx,
+  r: RequestRow,
+  step: StepRow,
+  approverIds: readonly string[],
+  dir: OrgDirectory | null,
+  addedBy: string | null,
 ): Promise<TaskRow[]> {
   const today = shanghaiDate(ctx.now);
   const delegations = await loadDelegations(tx, approverIds, today);
-  const isActive = dir ? (id: string) => dir.users.get(id)?.active ?? false : await activeChecker(tx, delegations.map((d) => d.delegateId));
+  const isActive = dir
+    ? (id: string) => dir.users.get(id)?.active ?? false
+    : await activeChecker(
+        tx,
+        delegations.map((d) => d.delegateId),
+      );
   const assignments = applyDelegations(approverIds, delegations, today, { requesterId: r.requesterId, isActive });
   const created: TaskRow[] = [];
   for (const a of assignments) {
     const [task] = await tx
       .insert(approvalTasks)
-      .values({ requestId: r.id, stepId: step.id, assigneeId: a.assigneeId, onBehalfOfId: a.onBehalfOfId, status: 'pending', addedBy, createdAt: ctx.now })
+      .values({
+        requestId: r.id,
+        stepId: step.id,
+        assigneeId: a.assigneeId,
+        onBehalfOfId: a.onBehalfOfId,
+        status: 'pending',
+        addedBy,
+        createdAt: ctx.now,
+      })
       .returning();
     if (!task) throw new AppError('internal');
     if (step.deadlinePolicy) {
-      const key = await startTaskDeadline(tx, ctx.now, { taskId: task.id, policyCode: step.deadlinePolicy, ownerUserId: a.assigneeId, title: r.title, requestId: r.id });
+      const key = await startTaskDeadline(tx, ctx.now, {
+        taskId: task.id,
+        policyCode: step.deadlinePolicy,
+        ownerUserId: a.assigneeId,
+        title: r.title,
+        requestId: r.id,
+      });
       if (key) await tx.update(approvalTasks).set({ deadlineKey: key }).where(eq(approvalTasks.id, task.id));
       created.push({ ...task, deadlineKey: key });
     } else {
@@ -308,32 +414,62 @@ export async function createTasks(
 
 async function activeChecker(tx: Db, ids: readonly string[]): Promise<(id: string) => boolean> {
   if (ids.length === 0) return () => false;
-  const rows = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
   const set = new Set(rows.map((x) => x.id));
   return (id) => set.has(id);
 }
 
 /** Inserts a round and its planned steps (conditions evaluated on this round's snapshot). */
 async function createRound(
-  tx: Db, r: RequestRow, chain: ChainDefinition, snapshot: Record<string, unknown>, start: RoundStart, now: Date,
+  tx: Db,
+  r: RequestRow,
+  chain: ChainDefinition,
+  snapshot: Record<string, unknown>,
+  start: RoundStart,
+  now: Date,
 ): Promise<void> {
   await tx.insert(approvalRounds).values({
-    requestId: r.id, round: r.round, subjectVersion: r.subjectVersion, snapshot, restartFrom: start.from, submittedAt: now,
+    requestId: r.id,
+    round: r.round,
+    subjectVersion: r.subjectVersion,
+    snapshot,
+    restartFrom: start.from,
+    submittedAt: now,
   });
   const plan = planRound(chain, snapshot, start);
-  await tx.insert(approvalSteps).values(plan.map((p) => {
-    const def = chain.steps[p.chainIndex];
-    if (!def) throw new AppError('internal');
-    return {
-      requestId: r.id, round: r.round, seq: p.chainIndex + 1, chainIndex: p.chainIndex, anchorIndex: null, name: def.name, mode: def.mode,
-      approver: def.approver, deadlinePolicy: def.deadlinePolicy, status: p.status, skipReason: p.skipReason,
-      decidedAt: p.status === 'skipped' ? now : null,
-    };
-  }));
+  await tx.insert(approvalSteps).values(
+    plan.map((p) => {
+      const def = chain.steps[p.chainIndex];
+      if (!def) throw new AppError('internal');
+      return {
+        requestId: r.id,
+        round: r.round,
+        seq: p.chainIndex + 1,
+        chainIndex: p.chainIndex,
+        anchorIndex: null,
+        name: def.name,
+        mode: def.mode,
+        approver: def.approver,
+        deadlinePolicy: def.deadlinePolicy,
+        status: p.status,
+        skipReason: p.skipReason,
+        decidedAt: p.status === 'skipped' ? now : null,
+      };
+    }),
+  );
 }
 
 /** Fails early when a step of the planned round would find nobody to approve it. */
-function assertApproversExist(chain: ChainDefinition, snapshot: unknown, start: RoundStart, requester: { id: string; departmentId: string | null }, dir: OrgDirectory): void {
+function assertApproversExist(
+  chain: ChainDefinition,
+  snapshot: unknown,
+  start: RoundStart,
+  requester: { id: string; departmentId: string | null },
+  dir: OrgDirectory,
+): void {
   for (const p of planRound(chain, snapshot, start)) {
     if (p.status !== 'waiting') continue;
     const def = chain.steps[p.chainIndex];
@@ -347,25 +483,15 @@ function plainJson(data: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 }
 
-/** What a module submits: the process (its def, which names the subject type), the record and its title. */
-export interface SubmitProcessInput {
+/**
+ * What a module submits: the process (its def made with `defineApprovalProcess`, which names the
+ * subject type — never a code in text), the record and its title.
+ */
+export interface SubmitForApprovalInput {
   process: ApprovalProcess;
   subjectId: string;
   title: string;
 }
-
-/**
- * The same by process code and subject type, unchecked at compile time.
- * @deprecated pass `process` (the def made with `defineApprovalProcess`); kept while modules move over.
- */
-export interface SubmitByCodeInput {
-  processCode: string;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-}
-
-export type SubmitForApprovalInput = SubmitProcessInput | SubmitByCodeInput;
 
 /**
  * Modules call this inside their own transaction to put a record under approval: the subject's
@@ -375,24 +501,32 @@ export type SubmitForApprovalInput = SubmitProcessInput | SubmitByCodeInput;
 export async function submitForApproval(tx: Db, ctx: Ctx, input: SubmitForApprovalInput): Promise<string> {
   const requesterId = ctx.actor.userId;
   if (!requesterId) throw new AppError('forbidden', {}, { reason: 'only a user can submit for approval' });
-  const { processCode, subjectType } = 'process' in input ? { processCode: input.process.code, subjectType: input.process.subjectType } : input;
+  const { code: processCode, subjectType } = input.process;
   const process = getApprovalProcess(processCode);
   if (!process) throw new Error(`approval process "${processCode}" is not registered`);
-  if (process.subjectType !== subjectType) throw new Error(`approval process "${processCode}" reviews "${process.subjectType}", not "${subjectType}"`);
+  if (process.subjectType !== subjectType)
+    throw new Error(`approval process "${processCode}" reviews "${process.subjectType}", not "${subjectType}"`);
   const subject = requireApprovalSubject(subjectType);
   const loaded = await subject.load(tx, input.subjectId);
   if (!loaded) throw new AppError('not_found');
   const open = await tx
     .select({ id: approvalRequests.id })
     .from(approvalRequests)
-    .where(and(
-      eq(approvalRequests.processCode, processCode),
-      eq(approvalRequests.subjectType, subjectType),
-      eq(approvalRequests.subjectId, input.subjectId),
-      inArray(approvalRequests.state, ['pending', 'returned']),
-    ))
+    .where(
+      and(
+        eq(approvalRequests.processCode, processCode),
+        eq(approvalRequests.subjectType, subjectType),
+        eq(approvalRequests.subjectId, input.subjectId),
+        inArray(approvalRequests.state, ['pending', 'returned']),
+      ),
+    )
     .limit(1);
-  if (open[0]) throw new AppError('conflict_state', { reason: ctx.actor.locale === 'en' ? 'this record is already under approval' : '该记录已在审批中' }, { requestId: open[0].id });
+  if (open[0])
+    throw new AppError(
+      'conflict_state',
+      { reason: ctx.actor.locale === 'en' ? 'this record is already under approval' : '该记录已在审批中' },
+      { requestId: open[0].id },
+    );
   const chain = await ensureChain(tx, process, ctx.now);
   const requester = (await tx.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, requesterId)).limit(1))[0];
   const snapshot = plainJson(loaded.data);
@@ -402,9 +536,20 @@ export async function submitForApproval(tx: Db, ctx: Ctx, input: SubmitForApprov
   const [created] = await tx
     .insert(approvalRequests)
     .values({
-      processCode: process.code, chainId: chain.id, chainVersion: chain.version, subjectType, subjectId: input.subjectId,
-      subjectVersion: loaded.version, snapshot, title: input.title, requesterId, requesterDepartmentId: requester?.departmentId ?? null,
-      state: 'pending', round: 1, submittedAt: ctx.now, updatedAt: ctx.now,
+      processCode: process.code,
+      chainId: chain.id,
+      chainVersion: chain.version,
+      subjectType,
+      subjectId: input.subjectId,
+      subjectVersion: loaded.version,
+      snapshot,
+      title: input.title,
+      requesterId,
+      requesterDepartmentId: requester?.departmentId ?? null,
+      state: 'pending',
+      round: 1,
+      submittedAt: ctx.now,
+      updatedAt: ctx.now,
     })
     .returning();
   if (!created) throw new AppError('internal');
@@ -440,18 +585,30 @@ export async function resubmitApproval(tx: Db, ctx: Ctx, requestId: string, inpu
   if (r.state !== 'returned') throw alreadyHandled(ctx, r.state);
   const subject = requireApprovalSubject(r.subjectType);
   const loaded = await subject.load(tx, r.subjectId);
-  if (!loaded) throw new AppError('conflict_state', { reason: ctx.actor.locale === 'en' ? 'the record no longer exists' : '审批对象已不存在' });
+  if (!loaded)
+    throw new AppError('conflict_state', { reason: ctx.actor.locale === 'en' ? 'the record no longer exists' : '审批对象已不存在' });
   const chain = await chainOf(tx, r);
-  const previous = await tx.select().from(approvalSteps).where(and(eq(approvalSteps.requestId, r.id), eq(approvalSteps.round, r.round))).orderBy(asc(approvalSteps.seq));
+  const previous = await tx
+    .select()
+    .from(approvalSteps)
+    .where(and(eq(approvalSteps.requestId, r.id), eq(approvalSteps.round, r.round)))
+    .orderBy(asc(approvalSteps.seq));
   const start = restartPoint(chain, previous);
   const snapshot = plainJson(loaded.data);
   assertApproversExist(chain, snapshot, start, { id: r.requesterId, departmentId: r.requesterDepartmentId }, await loadOrgDirectory(tx));
   let next = await transition(tx, ctx, r, 'resubmit', {
-    round: r.round + 1, subjectVersion: loaded.version, snapshot, currentStepId: null, decidedAt: null,
+    round: r.round + 1,
+    subjectVersion: loaded.version,
+    snapshot,
+    currentStepId: null,
+    decidedAt: null,
   });
   await createRound(tx, next, chain, snapshot, start, ctx.now);
   await recordAction(tx, ctx, next, {
-    action: 'resubmit', comment: input.comment, subjectVersion: loaded.version, attachmentIds: input.attachmentIds,
+    action: 'resubmit',
+    comment: input.comment,
+    subjectVersion: loaded.version,
+    attachmentIds: input.attachmentIds,
     details: { restartFrom: start.from, previousVersion: r.subjectVersion },
   });
   next = await advance(tx, ctx, next);

@@ -20,7 +20,9 @@ export interface ApprovalProcess<C extends string = string, S extends string = s
  * `submitForApproval({ process })` cannot name a process or subject type that does not exist.
  * The value goes into the module definition's `approvalProcesses` (registered by installModules).
  */
-export function defineApprovalProcess<const C extends string, const S extends string>(process: ApprovalProcess<C, S>): ApprovalProcess<C, S> {
+export function defineApprovalProcess<const C extends string, const S extends string>(
+  process: ApprovalProcess<C, S>,
+): ApprovalProcess<C, S> {
   return process;
 }
 

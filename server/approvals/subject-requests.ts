@@ -5,6 +5,7 @@ import { approvalRequests, approvalSteps } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { cancelPendingTasks, lockRequest, noticeParams, recordAction, settle, transition, type RequestRow } from './engine.ts';
 import { APPROVAL_EVENTS, notifyApproval } from './effects.ts';
+import type { ApprovalProcess } from './processes.ts';
 
 /**
  * The approval requests of one business record, as the modules that submit them need them
@@ -31,36 +32,60 @@ export async function supersedeApproval(tx: Db, ctx: Ctx, requestId: string, rea
   await settle(tx, ctx, after, 'withdrawn', {});
   const recipients = [...new Set(cancelled.map((t) => t.assigneeId))];
   if (recipients.length > 0) {
-    await notifyApproval(tx, ctx.now, { event: APPROVAL_EVENTS.withdrawn, recipientUserIds: recipients, requestId: r.id, params: await noticeParams(tx, r) });
+    await notifyApproval(tx, ctx.now, {
+      event: APPROVAL_EVENTS.withdrawn,
+      recipientUserIds: recipients,
+      requestId: r.id,
+      params: await noticeParams(tx, r),
+    });
   }
   await appendAudit(tx, ctx.actor, ctx.now, {
-    action: 'approval.withdraw', entityType: 'approval_request', entityId: r.id,
-    changes: { state: { before: r.state, after: after.state } }, detail: `superseded: ${reason}`,
+    action: 'approval.withdraw',
+    entityType: 'approval_request',
+    entityId: r.id,
+    changes: { state: { before: r.state, after: after.state } },
+    detail: `superseded: ${reason}`,
   });
 }
 
-/** The latest open (pending / returned) request of a process for a record. */
-export async function openApprovalFor(tx: Db, processCode: string, subjectType: string, subjectId: string): Promise<RequestRow | undefined> {
-  return (await tx
-    .select()
-    .from(approvalRequests)
-    .where(and(
-      eq(approvalRequests.processCode, processCode),
-      eq(approvalRequests.subjectType, subjectType),
-      eq(approvalRequests.subjectId, subjectId),
-      inArray(approvalRequests.state, ['pending', 'returned']),
-    ))
-    .orderBy(desc(approvalRequests.submittedAt))
-    .limit(1))[0];
+/** The latest open (pending / returned) request of a process (its def) for a record. */
+export async function openApprovalFor(tx: Db, process: ApprovalProcess, subjectId: string): Promise<RequestRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(approvalRequests)
+      .where(
+        and(
+          eq(approvalRequests.processCode, process.code),
+          eq(approvalRequests.subjectType, process.subjectType),
+          eq(approvalRequests.subjectId, subjectId),
+          inArray(approvalRequests.state, ['pending', 'returned']),
+        ),
+      )
+      .orderBy(desc(approvalRequests.submittedAt))
+      .limit(1)
+  )[0];
 }
 
 /** The latest request of a process for a record, whatever its state (for links on detail pages). */
-export async function latestApprovalFor(db: Db, processCode: string, subjectType: string, subjectId: string): Promise<{ id: string; state: string } | null> {
-  const row = (await db
-    .select({ id: approvalRequests.id, state: approvalRequests.state })
-    .from(approvalRequests)
-    .where(and(eq(approvalRequests.processCode, processCode), eq(approvalRequests.subjectType, subjectType), eq(approvalRequests.subjectId, subjectId)))
-    .orderBy(desc(approvalRequests.submittedAt))
-    .limit(1))[0];
+export async function latestApprovalFor(
+  db: Db,
+  process: ApprovalProcess,
+  subjectId: string,
+): Promise<{ id: string; state: string } | null> {
+  const row = (
+    await db
+      .select({ id: approvalRequests.id, state: approvalRequests.state })
+      .from(approvalRequests)
+      .where(
+        and(
+          eq(approvalRequests.processCode, process.code),
+          eq(approvalRequests.subjectType, process.subjectType),
+          eq(approvalRequests.subjectId, subjectId),
+        ),
+      )
+      .orderBy(desc(approvalRequests.submittedAt))
+      .limit(1)
+  )[0];
   return row ?? null;
 }

@@ -71,7 +71,9 @@ export interface ApprovalSubjectType<S extends string = string, C extends string
  * registers it). Name the process codes it handles to type its decision hook:
  * `defineApprovalSubject<typeof QUOTE_SUBJECT, ProcessCodeOf<typeof quoteProcesses>>({ ... })`.
  */
-export function defineApprovalSubject<const S extends string, const C extends string = string>(subject: ApprovalSubjectType<S, C>): ApprovalSubjectType<S, C> {
+export function defineApprovalSubject<const S extends string, const C extends string = string>(
+  subject: ApprovalSubjectType<S, C>,
+): ApprovalSubjectType<S, C> {
   return subject;
 }
 

@@ -7,8 +7,18 @@ describe('audit chain hashing', () => {
   });
   it('any change of content or of the previous hash changes the hash', () => {
     const row = {
-      at: new Date('2026-11-23T02:00:00Z'), actorId: null, actorName: '系统管理员', actorKind: 'user', ip: '127.0.0.1',
-      action: 'user.create', entityType: 'user', entityId: 'x', changes: { a: { before: 1, after: 2 } }, result: 'success', detail: null, prevHash: GENESIS_HASH,
+      at: new Date('2026-11-23T02:00:00Z'),
+      actorId: null,
+      actorName: '系统管理员',
+      actorKind: 'user',
+      ip: '127.0.0.1',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: 'x',
+      changes: { a: { before: 1, after: 2 } },
+      result: 'success',
+      detail: null,
+      prevHash: GENESIS_HASH,
     };
     const h = auditHash(row);
     expect(h).toMatch(/^[0-9a-f]{64}$/);

@@ -56,9 +56,7 @@ export function diffFields<T extends Record<string, unknown>>(
     if (a === undefined) continue;
     const b = before[key];
     if (JSON.stringify(normalize(b)) === JSON.stringify(normalize(a))) continue;
-    out[key] = hidden.includes(key)
-      ? { before: '***', after: '***' }
-      : { before: normalize(b), after: normalize(a) };
+    out[key] = hidden.includes(key) ? { before: '***', after: '***' } : { before: normalize(b), after: normalize(a) };
   }
   return Object.keys(out).length ? out : null;
 }

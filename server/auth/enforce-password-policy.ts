@@ -10,9 +10,13 @@ export function assertPasswordPolicy(password: string, policy: PasswordPolicy, l
   const problems = checkPassword(password, policy, username);
   if (problems.length) {
     const reasons = problems.map((p) => interpolate(PASSWORD_PROBLEM_TEXT[p][locale], { min: policy.minLength }));
-    throw new AppError('password_policy', { reasons: reasons.join(locale === 'en' ? '; ' : '；') }, {
-      fields: { 'body.newPassword': reasons.join(locale === 'en' ? '; ' : '；') },
-      problems,
-    });
+    throw new AppError(
+      'password_policy',
+      { reasons: reasons.join(locale === 'en' ? '; ' : '；') },
+      {
+        fields: { 'body.newPassword': reasons.join(locale === 'en' ? '; ' : '；') },
+        problems,
+      },
+    );
   }
 }

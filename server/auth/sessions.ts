@@ -64,13 +64,7 @@ async function actorFromRow(
 }
 
 /** Resolves a session cookie to an actor, enforcing the idle and absolute timeouts. */
-export async function actorFromSession(
-  db: Db,
-  sessionId: string,
-  now: Date,
-  config: Config,
-  ip: string | null,
-): Promise<Actor | null> {
+export async function actorFromSession(db: Db, sessionId: string, now: Date, config: Config, ip: string | null): Promise<Actor | null> {
   const idHash = sha256(sessionId);
   // one round trip for the session, its user and the password policy; one more for the grants
   const rows = await db
@@ -124,9 +118,7 @@ export async function actorFromToken(db: Db, token: string, now: Date, ip: strin
 
 /** Ends every session of a user (deactivation, admin reset, password change elsewhere). */
 export async function endUserSessions(db: Db, userId: string, exceptIdHash?: string): Promise<number> {
-  const cond = exceptIdHash
-    ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`)
-    : eq(sessions.userId, userId);
+  const cond = exceptIdHash ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`) : eq(sessions.userId, userId);
   const res = await db.delete(sessions).where(cond).returning({ idHash: sessions.idHash });
   return res.length;
 }

@@ -1,7 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import {
-  buildCalendar, CalendarYearMissingError, DEFAULT_WORKING_HOURS, type WorkingCalendar, type WorkingHours,
+  buildCalendar,
+  CalendarYearMissingError,
+  DEFAULT_WORKING_HOURS,
+  type WorkingCalendar,
+  type WorkingHours,
 } from '../../core/calendar/working-calendar.ts';
 import type { Db } from '../db/client.ts';
 import { calendarYears, workingHours } from '../db/schema.ts';
@@ -32,7 +36,9 @@ export function toWorkingHours(periods: ReadonlyArray<{ from: string; to: string
  */
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
   // one after the other: `db` may be a transaction (one connection)
-  const years = await db.select({ year: calendarYears.year, holidays: calendarYears.holidays, workdays: calendarYears.workdays }).from(calendarYears);
+  const years = await db
+    .select({ year: calendarYears.year, holidays: calendarYears.holidays, workdays: calendarYears.workdays })
+    .from(calendarYears);
   const hours = await db.select({ periods: workingHours.periods }).from(workingHours).where(eq(workingHours.id, WORKING_HOURS_ID)).limit(1);
   return buildCalendar(years, toWorkingHours(hours[0]?.periods ?? DEFAULT_WORKING_PERIODS));
 }

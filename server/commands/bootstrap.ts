@@ -30,7 +30,15 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
       for (const r of defaultRoleList()) {
         const [row] = await tx
           .insert(roles)
-          .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, dataScope: r.dataScope, builtin: true, createdAt: now, updatedAt: now })
+          .values({
+            code: r.code,
+            nameZh: r.nameZh,
+            nameEn: r.nameEn,
+            dataScope: r.dataScope,
+            builtin: true,
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning({ id: roles.id });
         if (row && r.permissions.length) {
           await tx.insert(rolePermissions).values(r.permissions.map((permission) => ({ roleId: row.id, permission })));
@@ -58,7 +66,9 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
     const [adminRole] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin')).limit(1);
     if (admin && adminRole) await tx.insert(userRoles).values({ userId: admin.id, roleId: adminRole.id });
     await appendAudit(tx, actor, now, {
-      action: 'user.create', entityType: 'user', entityId: admin?.id ?? null,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: admin?.id ?? null,
       detail: generated ? 'first administrator (generated password, must change)' : 'first administrator (ADMIN_PASSWORD)',
     });
     return { createdAdmin: true, generatedPassword: generated };
@@ -69,9 +79,22 @@ export async function bootstrap(db: Db, now: Date, adminPassword: string | undef
 
 /** The capabilities that existed before the capability list was recorded (issues 2 and 3). */
 const FIRST_RELEASE_PERMISSIONS: readonly string[] = [
-  'user.read', 'user.manage', 'department.read', 'department.manage', 'role.read', 'role.manage',
-  'audit.read', 'audit.export', 'audit.verify', 'system.settings', 'notification.admin', 'job.manage',
-  'approval.admin', 'calendar.manage', 'deadline.read', 'deadline.manage',
+  'user.read',
+  'user.manage',
+  'department.read',
+  'department.manage',
+  'role.read',
+  'role.manage',
+  'audit.read',
+  'audit.export',
+  'audit.verify',
+  'system.settings',
+  'notification.admin',
+  'job.manage',
+  'approval.admin',
+  'calendar.manage',
+  'deadline.read',
+  'deadline.manage',
 ];
 const KNOWN_PERMISSIONS_KEY = 'roles.known_permissions';
 
@@ -83,7 +106,9 @@ const KNOWN_PERMISSIONS_KEY = 'roles.known_permissions';
 async function grantNewCapabilities(tx: Db, now: Date, justSeeded: boolean): Promise<void> {
   const PERMISSION_KEYS = permissionKeys();
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, KNOWN_PERMISSIONS_KEY)).limit(1);
-  const known = new Set<string>(justSeeded ? PERMISSION_KEYS : Array.isArray(row?.value) ? (row.value as string[]) : FIRST_RELEASE_PERMISSIONS);
+  const known = new Set<string>(
+    justSeeded ? PERMISSION_KEYS : Array.isArray(row?.value) ? (row.value as string[]) : FIRST_RELEASE_PERMISSIONS,
+  );
   const added: Permission[] = PERMISSION_KEYS.filter((p) => !known.has(p));
   if (added.length > 0) {
     const builtin = await tx.select({ id: roles.id, code: roles.code }).from(roles).where(eq(roles.builtin, true));
@@ -94,11 +119,15 @@ async function grantNewCapabilities(tx: Db, now: Date, justSeeded: boolean): Pro
     }
     if (grants.length > 0) await tx.insert(rolePermissions).values(grants).onConflictDoNothing();
     await appendAudit(tx, jobActor('bootstrap', new Map()), now, {
-      action: 'role.upgrade', entityType: 'role', detail: `new capabilities granted to built-in roles: ${added.join(', ')}`,
+      action: 'role.upgrade',
+      entityType: 'role',
+      detail: `new capabilities granted to built-in roles: ${added.join(', ')}`,
     });
   }
   if (!row || added.length > 0) {
-    await tx.insert(settings).values({ key: KNOWN_PERMISSIONS_KEY, value: [...PERMISSION_KEYS], updatedAt: now })
+    await tx
+      .insert(settings)
+      .values({ key: KNOWN_PERMISSIONS_KEY, value: [...PERMISSION_KEYS], updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value: [...PERMISSION_KEYS], updatedAt: now } });
   }
 }

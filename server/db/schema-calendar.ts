@@ -15,16 +15,29 @@ export interface HolidayPeriodRow {
  * working days, and weekend days that are worked (调休上班). A year without a row has no
  * schedule: the calendar functions refuse it instead of guessing. Dates are `YYYY-MM-DD`.
  */
-export const calendarYears = pgTable('calendar_years', {
-  year: integer('year').primaryKey(),
-  holidays: jsonb('holidays').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  workdays: jsonb('workdays').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  periods: jsonb('periods').$type<HolidayPeriodRow[]>().notNull().default(sql`'[]'::jsonb`),
-  source: text('source').notNull().default(''),
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [check('calendar_years_year_ck', sql`${t.year} BETWEEN 2000 AND 2100`)]);
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    year: integer('year').primaryKey(),
+    holidays: jsonb('holidays')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    workdays: jsonb('workdays')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    periods: jsonb('periods')
+      .$type<HolidayPeriodRow[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    source: text('source').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('calendar_years_year_ck', sql`${t.year} BETWEEN 2000 AND 2100`)],
+);
 
 /**
  * Working hours for hour-based deadlines (工作时间), Asia/Shanghai wall time, one row keyed

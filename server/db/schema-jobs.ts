@@ -9,27 +9,33 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
  * (the instance died) makes the job claimable again. `run_at` NULL means "as soon as possible".
  * Status: queued → running → done | queued (retry with backoff) | dead (after max_attempts).
  */
-export const jobs = pgTable('jobs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  payload: jsonb('payload').notNull(),
-  runAt: ts('run_at'),
-  status: text('status').notNull().default('queued'),
-  attempts: integer('attempts').notNull().default(0),
-  maxAttempts: integer('max_attempts').notNull().default(5),
-  leaseOwner: text('lease_owner'),
-  leaseUntil: ts('lease_until'),
-  lastError: text('last_error'),
-  idempotencyKey: text('idempotency_key'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  finishedAt: ts('finished_at'),
-}, (t) => [
-  uniqueIndex('jobs_idempotency_key_uq').on(t.idempotencyKey),
-  index('jobs_due_idx').on(t.status, t.runAt),
-  index('jobs_status_created_idx').on(t.status, t.createdAt),
-  index('jobs_lease_idx').on(t.leaseUntil).where(sql`status = 'running'`),
-]);
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    payload: jsonb('payload').notNull(),
+    runAt: ts('run_at'),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: ts('lease_until'),
+    lastError: text('last_error'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('jobs_idempotency_key_uq').on(t.idempotencyKey),
+    index('jobs_due_idx').on(t.status, t.runAt),
+    index('jobs_status_created_idx').on(t.status, t.createdAt),
+    index('jobs_lease_idx')
+      .on(t.leaseUntil)
+      .where(sql`status = 'running'`),
+  ],
+);
 
 /**
  * Recurring schedules: one row per schedule name. A runner takes the lease of a due row, runs

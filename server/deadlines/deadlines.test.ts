@@ -7,7 +7,13 @@ import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../test-support/tes
 import { createOrg, USER_PASSWORD, type OrgFixture } from '../test-support/fixtures.ts';
 import { testEngine } from '../test-support/test-db.ts';
 import {
-  cancelDeadline, completeDeadline, ensureDeadlinePolicy, pauseDeadline, resumeDeadline, startDeadline, type DeadlineKey,
+  cancelDeadline,
+  completeDeadline,
+  ensureDeadlinePolicy,
+  pauseDeadline,
+  resumeDeadline,
+  startDeadline,
+  type DeadlineKey,
 } from './deadlines.ts';
 import { sweepDeadlines } from './sweep.ts';
 import { DEADLINE_SWEEP_SCHEDULE } from './sweep-schedule.ts';
@@ -34,8 +40,14 @@ beforeAll(async () => {
     await t.call('PATCH', `/api/departments/${d.id}`, { cookie: org.adminCookie, body: { version: d.version, headUserId: id('gm') } });
   }
   await ensureDeadlinePolicy(db, {
-    code: P5, nameZh: '测试五日', nameEn: 'Five-day test', kind: 'working_days', amount: 5, toleranceWorkingDays: 2,
-    remindBefore: [{ amount: 1, unit: 'working_days' }], escalate: true,
+    code: P5,
+    nameZh: '测试五日',
+    nameEn: 'Five-day test',
+    kind: 'working_days',
+    amount: 5,
+    toleranceWorkingDays: 2,
+    remindBefore: [{ amount: 1, unit: 'working_days' }],
+    escalate: true,
   });
 }, 180_000);
 afterAll(async () => {
@@ -45,14 +57,33 @@ afterAll(async () => {
 const key = (subjectId: string, step = 'deliver'): DeadlineKey => ({ subjectType: 'test_subject', subjectId, step });
 const tx = <T>(fn: (tx: Db) => Promise<T>) => db.transaction(fn);
 const row = async (k: DeadlineKey) =>
-  (await db.select().from(deadlines).where(and(eq(deadlines.subjectType, k.subjectType), eq(deadlines.subjectId, k.subjectId), eq(deadlines.step, k.step)))
-    .orderBy(sql`created_at DESC`).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.subjectType, k.subjectType), eq(deadlines.subjectId, k.subjectId), eq(deadlines.step, k.step)))
+      .orderBy(sql`created_at DESC`)
+      .limit(1)
+  )[0];
 const eventsOf = async (deadlineId: string) =>
-  (await db.select({ kind: deadlineEvents.kind }).from(deadlineEvents).where(eq(deadlineEvents.deadlineId, deadlineId))).map((e) => e.kind).sort();
+  (await db.select({ kind: deadlineEvents.kind }).from(deadlineEvents).where(eq(deadlineEvents.deadlineId, deadlineId)))
+    .map((e) => e.kind)
+    .sort();
 const inbox = async (userId: string, eventType: string) =>
-  db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.eventType, eventType)));
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.eventType, eventType)));
 const start = (k: DeadlineKey, startedAt: string, owner = 'am', policyCode = P5) =>
-  tx((x) => startDeadline(x, at(startedAt), { ...k, policyCode, ownerUserId: id(owner), title: `方案 ${k.subjectId}`, link: `/test/${k.subjectId}` }));
+  tx((x) =>
+    startDeadline(x, at(startedAt), {
+      ...k,
+      policyCode,
+      ownerUserId: id(owner),
+      title: `方案 ${k.subjectId}`,
+      link: `/test/${k.subjectId}`,
+    }),
+  );
 const sweep = (when: string) => sweepDeadlines(db, at(when));
 /** Moves the app clock (weeks ahead: sessions expire, so sign in again). */
 async function clockTo(when: string): Promise<Record<string, string>> {
@@ -63,7 +94,7 @@ async function clockTo(when: string): Promise<Record<string, string>> {
 }
 
 describe('policies', () => {
-  it('seeds a default, follows the module\'s default until an administrator edits it', async () => {
+  it("seeds a default, follows the module's default until an administrator edits it", async () => {
     const def = { code: 'test.seeded', nameZh: '种子', nameEn: 'Seeded', kind: 'working_days' as const, amount: 3 };
     await ensureDeadlinePolicy(db, def);
     await ensureDeadlinePolicy(db, { ...def, amount: 4 });
@@ -98,7 +129,14 @@ describe('calendar changes', () => {
     const cur = (await t.call('GET', '/api/calendar/working-hours')).json();
     const put = (version: number, periods: Array<{ from: string; to: string }>) =>
       t.call('PUT', '/api/calendar/working-hours', { cookie: org.adminCookie, body: { version, periods } });
-    expect((await put(cur.version, [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '18:00' }])).statusCode).toBe(200);
+    expect(
+      (
+        await put(cur.version, [
+          { from: '09:00', to: '12:00' },
+          { from: '13:00', to: '18:00' },
+        ])
+      ).statusCode,
+    ).toBe(200);
     expect((await row(k))?.recompute).toBe(true);
     await sweep('2026-11-24T11:30:00+08:00');
     expect(iso((await row(k))?.dueAt)).toBe('2026-11-24T16:00:00+08:00');
@@ -215,7 +253,10 @@ describe('deadline lifecycle with a moving clock', () => {
     const k = key('eng');
     await start(k, '2026-11-20T11:00:00+08:00', 'eng');
     expect((await sweep('2026-12-21T10:00:00+08:00')).fired).toEqual({ breach: 1, escalation_1: 1, escalation_2: 1 });
-    const ev = await db.select().from(deadlineEvents).where(eq(deadlineEvents.deadlineId, (await row(k))?.id ?? ''));
+    const ev = await db
+      .select()
+      .from(deadlineEvents)
+      .where(eq(deadlineEvents.deadlineId, (await row(k))?.id ?? ''));
     expect(ev.find((e) => e.kind === 'escalation_1')?.recipientUserIds).toEqual([id('gm')]);
     expect(ev.find((e) => e.kind === 'escalation_2')?.recipientUserIds).toEqual([]);
     await tx((x) => completeDeadline(x, at('2026-12-21T11:00:00+08:00'), k));
@@ -228,12 +269,16 @@ describe('deadline lifecycle with a moving clock', () => {
     const runner = new JobRunner({ db, clock: () => clock.now, instanceId: 'test-runner' });
     await runner.runDueOnce();
     expect(await eventsOf((await row(k))?.id ?? '')).toEqual(['breach', 'escalation_1', 'escalation_2']);
-    const [sched] = rowsOf<{ last_error: string | null }>(await db.execute(sql`SELECT last_error FROM job_schedules WHERE name = ${DEADLINE_SWEEP_SCHEDULE}`));
+    const [sched] = rowsOf<{ last_error: string | null }>(
+      await db.execute(sql`SELECT last_error FROM job_schedules WHERE name = ${DEADLINE_SWEEP_SCHEDULE}`),
+    );
     expect(sched).toEqual({ last_error: null });
     await tx((x) => completeDeadline(x, at('2026-12-22T11:00:00+08:00'), k));
     // The runner also ran the business modules' schedules (e.g. the daily visit log opened a
     // deadline for the account manager); set those aside so the statistics below count only ours.
-    await db.execute(sql`UPDATE deadlines SET state = 'cancelled' WHERE subject_type <> 'test_subject' AND state IN ('running', 'paused', 'breached')`);
+    await db.execute(
+      sql`UPDATE deadlines SET state = 'cancelled' WHERE subject_type <> 'test_subject' AND state IN ('running', 'paused', 'breached')`,
+    );
   });
 
   it('a year without a calendar gives a provisional due time, recomputed once the year is entered', async () => {
@@ -259,7 +304,7 @@ describe('deadline lifecycle with a moving clock', () => {
 });
 
 describe('open deadlines and SLA statistics over HTTP', () => {
-  it('lists open deadlines in the reader\'s data scope with filters', async () => {
+  it("lists open deadlines in the reader's data scope with filters", async () => {
     await start(key('open-a'), '2026-12-01T10:00:00+08:00');
     await start(key('open-b'), '2026-12-07T10:00:00+08:00', 'eng');
     await start(key('open-c'), '2026-12-07T10:00:00+08:00');
@@ -270,7 +315,13 @@ describe('open deadlines and SLA statistics over HTTP', () => {
     expect(all.subjectTypes).toEqual(['test_subject']);
     const overdue = (await t.call('GET', '/api/deadlines?filter=overdue', { cookie: c.admin })).json();
     expect(overdue.items.map((d: { subjectId: string }) => d.subjectId)).toEqual(['downtime', 'open-a']); // by due time
-    expect(overdue.items[1]).toMatchObject({ ownerName: '张客户经理', departmentName: '华东片区', policyName: '测试五日', overdue: true, state: 'running' });
+    expect(overdue.items[1]).toMatchObject({
+      ownerName: '张客户经理',
+      departmentName: '华东片区',
+      policyName: '测试五日',
+      overdue: true,
+      state: 'running',
+    });
     // 12-07 + 5 working days = 12-14 18:00; "due soon" = within one working day
     c = await clockTo('2026-12-14T09:00:00+08:00');
     const soon = (await t.call('GET', '/api/deadlines?filter=due_soon', { cookie: c.admin })).json();
@@ -300,9 +351,13 @@ describe('open deadlines and SLA statistics over HTTP', () => {
     const amDec = rows.find((r) => r.key === id('am') && r.period === '2026-12');
     // open-a (due 12-08) and open-c (due 12-14) are still open past their breach time
     expect(amDec).toMatchObject({ count: 2, breached: 2 });
-    const byPolicy = (await t.call('GET', '/api/deadlines/sla?groupBy=policy&period=quarter&from=2026-10-01&to=2026-12-31', { cookie: c.admin })).json();
+    const byPolicy = (
+      await t.call('GET', '/api/deadlines/sla?groupBy=policy&period=quarter&from=2026-10-01&to=2026-12-31', { cookie: c.admin })
+    ).json();
     expect(byPolicy.rows[0]).toMatchObject({ key: P5, label: '测试五日', period: '2026-Q4' });
-    const dept = (await t.call('GET', '/api/deadlines/sla?groupBy=department&period=none&from=2026-10-01&to=2026-12-31', { cookie: c.mm })).json();
+    const dept = (
+      await t.call('GET', '/api/deadlines/sla?groupBy=department&period=none&from=2026-10-01&to=2026-12-31', { cookie: c.mm })
+    ).json();
     expect(dept.rows.map((r: { label: string }) => r.label)).toEqual(['华东片区']);
     const bad = await t.call('GET', '/api/deadlines/sla?groupBy=secret', { cookie: c.admin });
     expect(bad.statusCode).toBe(400);
@@ -314,25 +369,44 @@ describe.runIf(testEngine() === 'postgres')('two instances on one PostgreSQL', (
     const url = t.database.url ?? '';
     const other = await openDatabase({ url, poolSize: 4 });
     try {
-      await ensureDeadlinePolicy(db, { code: 'test.race', nameZh: '并发', nameEn: 'Race', kind: 'working_hours', amount: 2, toleranceWorkingDays: 1, escalate: true });
+      await ensureDeadlinePolicy(db, {
+        code: 'test.race',
+        nameZh: '并发',
+        nameEn: 'Race',
+        kind: 'working_hours',
+        amount: 2,
+        toleranceWorkingDays: 1,
+        escalate: true,
+      });
       await tx(async (x) => {
         for (let i = 0; i < 300; i++) {
-          await startDeadline(x, at('2026-11-23T09:00:00+08:00'), { subjectType: 'race', subjectId: String(i), step: 's', policyCode: 'test.race', ownerUserId: id('am') });
+          await startDeadline(x, at('2026-11-23T09:00:00+08:00'), {
+            subjectType: 'race',
+            subjectId: String(i),
+            step: 's',
+            policyCode: 'test.race',
+            ownerUserId: id('am'),
+          });
         }
       });
       const when = at('2026-11-30T12:00:00+08:00');
-      const [a, b] = await Promise.all([
-        sweepDeadlines(db, when, { batchSize: 40 }),
-        sweepDeadlines(other.db, when, { batchSize: 40 }),
-      ]);
+      const [a, b] = await Promise.all([sweepDeadlines(db, when, { batchSize: 40 }), sweepDeadlines(other.db, when, { batchSize: 40 })]);
       const fired = (r: { fired: Record<string, number> }) => Object.values(r.fired).reduce((s, n) => s + n, 0);
       expect(fired(a) + fired(b)).toBe(300 * 3); // breach, escalation_1, escalation_2
-      const counts = rowsOf<{ kind: string; n: number }>(await db.execute(sql`
+      const counts = rowsOf<{ kind: string; n: number }>(
+        await db.execute(sql`
         SELECT e.kind, count(*)::int AS n FROM deadline_events e JOIN deadlines d ON d.id = e.deadline_id
-        WHERE d.subject_type = 'race' GROUP BY e.kind ORDER BY e.kind`));
-      expect(counts).toEqual([{ kind: 'breach', n: 300 }, { kind: 'escalation_1', n: 300 }, { kind: 'escalation_2', n: 300 }]);
-      const notes = rowsOf<{ n: number }>(await db.execute(sql`
-        SELECT count(*)::int AS n FROM notifications WHERE subject_type = 'race' AND event_type = 'deadline.breached'`));
+        WHERE d.subject_type = 'race' GROUP BY e.kind ORDER BY e.kind`),
+      );
+      expect(counts).toEqual([
+        { kind: 'breach', n: 300 },
+        { kind: 'escalation_1', n: 300 },
+        { kind: 'escalation_2', n: 300 },
+      ]);
+      const notes = rowsOf<{ n: number }>(
+        await db.execute(sql`
+        SELECT count(*)::int AS n FROM notifications WHERE subject_type = 'race' AND event_type = 'deadline.breached'`),
+      );
       expect(notes[0]?.n).toBe(300);
       // and again, concurrently: nothing more
       const [c, d] = await Promise.all([sweepDeadlines(db, when), sweepDeadlines(other.db, when)]);

@@ -1,7 +1,19 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
-  computeSchedule, firstCheckAt, latenessWorkingDays, nextState, OPEN_STATES, pausedTime, tickingState, withCalendarFallback,
-  type DeadlineAction, type DeadlineKind, type DeadlineSchedule, type DeadlineState, type DeadlineTerms, type ReminderSpec,
+  computeSchedule,
+  firstCheckAt,
+  latenessWorkingDays,
+  nextState,
+  OPEN_STATES,
+  pausedTime,
+  tickingState,
+  withCalendarFallback,
+  type DeadlineAction,
+  type DeadlineKind,
+  type DeadlineSchedule,
+  type DeadlineState,
+  type DeadlineTerms,
+  type ReminderSpec,
 } from '../../core/deadlines/deadline-rules.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import type { Db } from '../db/client.ts';
@@ -129,12 +141,14 @@ async function lockOpen(tx: Db, key: DeadlineKey): Promise<DeadlineRow | undefin
   const rows = await tx
     .select()
     .from(deadlines)
-    .where(and(
-      eq(deadlines.subjectType, key.subjectType),
-      eq(deadlines.subjectId, key.subjectId),
-      eq(deadlines.step, key.step),
-      inArray(deadlines.state, openStates),
-    ))
+    .where(
+      and(
+        eq(deadlines.subjectType, key.subjectType),
+        eq(deadlines.subjectId, key.subjectId),
+        eq(deadlines.step, key.step),
+        inArray(deadlines.state, openStates),
+      ),
+    )
     .limit(1)
     .for('update');
   return rows[0];
@@ -203,21 +217,24 @@ async function findOpenId(tx: Db, key: DeadlineKey): Promise<string | undefined>
   const rows = await tx
     .select({ id: deadlines.id })
     .from(deadlines)
-    .where(and(
-      eq(deadlines.subjectType, key.subjectType),
-      eq(deadlines.subjectId, key.subjectId),
-      eq(deadlines.step, key.step),
-      inArray(deadlines.state, openStates),
-    ))
+    .where(
+      and(
+        eq(deadlines.subjectType, key.subjectType),
+        eq(deadlines.subjectId, key.subjectId),
+        eq(deadlines.step, key.step),
+        inArray(deadlines.state, openStates),
+      ),
+    )
     .limit(1);
   return rows[0]?.id;
 }
 
 /** The pause so far, for a deadline being completed or cancelled while paused. */
 function pauseTotals(cal: WorkingCalendar, row: DeadlineRow, now: Date): { workingMs: number; wallMs: number } {
-  const extra = row.state === 'paused' && row.pausedAt
-    ? withCalendarFallback(cal, (c) => pausedTime(c, row.pausedAt ?? now, now)).value
-    : { workingMs: 0, wallMs: 0 };
+  const extra =
+    row.state === 'paused' && row.pausedAt
+      ? withCalendarFallback(cal, (c) => pausedTime(c, row.pausedAt ?? now, now)).value
+      : { workingMs: 0, wallMs: 0 };
   return { workingMs: row.pausedWorkingMs + extra.workingMs, wallMs: row.pausedMs + extra.wallMs };
 }
 

@@ -2,7 +2,13 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { toShanghaiIso, type WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import {
-  dueEvents, escalationTargets, firstCheckAt, nextEventAt, tickingState, type DeadlineEventKind, type DeadlineState,
+  dueEvents,
+  escalationTargets,
+  firstCheckAt,
+  nextEventAt,
+  tickingState,
+  type DeadlineEventKind,
+  type DeadlineState,
 } from '../../core/deadlines/deadline-rules.ts';
 import type { Db } from '../db/client.ts';
 import { deadlineEvents, deadlinePolicies, deadlines, departments, users } from '../db/schema.ts';
@@ -43,7 +49,8 @@ const RETRY_LATER_MS = 10 * 60_000;
  */
 export async function sweepDeadlines(db: Db, now: Date, opts: SweepOptions = {}): Promise<SweepResult> {
   const batchSize = Math.max(1, opts.batchSize ?? 200);
-  const onError = opts.onError ?? ((e, where) => process.stderr.write(`[deadlines] ${where}: ${e instanceof Error ? e.message : String(e)}\n`));
+  const onError =
+    opts.onError ?? ((e, where) => process.stderr.write(`[deadlines] ${where}: ${e instanceof Error ? e.message : String(e)}\n`));
   const result: SweepResult = { recomputed: 0, examined: 0, fired: {}, failures: 0, notifyMs: 0 };
   let cal: WorkingCalendar | null = null;
   const calendar = async (tx: Db) => (cal ??= await loadCalendar(tx));
@@ -73,7 +80,10 @@ export async function sweepDeadlines(db: Db, now: Date, opts: SweepOptions = {})
         } catch (inner) {
           onError(inner, `deadline ${id}`);
           result.failures++;
-          await db.update(deadlines).set({ nextEventAt: new Date(now.getTime() + RETRY_LATER_MS) }).where(eq(deadlines.id, id));
+          await db
+            .update(deadlines)
+            .set({ nextEventAt: new Date(now.getTime() + RETRY_LATER_MS) })
+            .where(eq(deadlines.id, id));
         }
       }
       n = ids.length;
@@ -149,11 +159,13 @@ async function eventBatch(tx: Db, now: Date, pick: { limit: number } | { id: str
     .leftJoin(manager, and(eq(manager.id, users.managerId), eq(manager.active, true)))
     .leftJoin(departments, eq(departments.id, deadlines.departmentId))
     .leftJoin(head, and(eq(head.id, departments.headUserId), eq(head.active, true)))
-    .where(and(
-      sql`${deadlines.state} IN ('running', 'breached')`,
-      lte(deadlines.nextEventAt, now),
-      'id' in pick ? eq(deadlines.id, pick.id) : undefined,
-    ))
+    .where(
+      and(
+        sql`${deadlines.state} IN ('running', 'breached')`,
+        lte(deadlines.nextEventAt, now),
+        'id' in pick ? eq(deadlines.id, pick.id) : undefined,
+      ),
+    )
     .orderBy(asc(deadlines.nextEventAt))
     .limit('id' in pick ? 1 : pick.limit)
     .for('update', { of: deadlines, skipLocked: true });
@@ -168,7 +180,8 @@ async function eventBatch(tx: Db, now: Date, pick: { limit: number } | { id: str
     const state = row.state as DeadlineState;
     for (const kind of dueEvents({ ...schedule, state }, now)) {
       const who = { ownerUserId: row.ownerUserId, managerUserId: row.managerId, departmentHeadUserId: row.headId };
-      const recipients = kind === 'escalation_1' ? escalationTargets(1, who) : kind === 'escalation_2' ? escalationTargets(2, who) : [row.ownerUserId];
+      const recipients =
+        kind === 'escalation_1' ? escalationTargets(1, who) : kind === 'escalation_2' ? escalationTargets(2, who) : [row.ownerUserId];
       planned.push({ row, kind, recipients });
     }
     const next = tickingState(schedule, now);
@@ -211,7 +224,19 @@ async function eventBatch(tx: Db, now: Date, pick: { limit: number } | { id: str
 }
 
 function notificationFor(
-  row: { id: string; title: string | null; policyZh: string; policyEn: string; dueAt: Date; breachAt: Date; ownerName: string; managerId: string | null; subjectType: string; subjectId: string; link: string | null },
+  row: {
+    id: string;
+    title: string | null;
+    policyZh: string;
+    policyEn: string;
+    dueAt: Date;
+    breachAt: Date;
+    ownerName: string;
+    managerId: string | null;
+    subjectType: string;
+    subjectId: string;
+    link: string | null;
+  },
   kind: DeadlineEventKind,
   recipients: string[],
 ): NotificationRequest {
@@ -223,14 +248,22 @@ function notificationFor(
     breach: shanghaiMinute(row.breachAt),
     owner: row.ownerName,
   };
-  const target = { recipientUserIds: recipients, subject: { type: row.subjectType, id: row.subjectId }, ...(row.link ? { link: row.link } : {}) };
+  const target = {
+    recipientUserIds: recipients,
+    subject: { type: row.subjectType, id: row.subjectId },
+    ...(row.link ? { link: row.link } : {}),
+  };
   if (kind === 'escalation_1' || kind === 'escalation_2') {
     const toManager = kind === 'escalation_1' && recipients[0] === row.managerId;
-    return notification(deadlineEscalatedEvent, {
-      ...params,
-      role: toManager ? '直属上级' : '部门负责人',
-      roleEn: toManager ? 'the owner\'s manager' : 'head of the department',
-    }, target);
+    return notification(
+      deadlineEscalatedEvent,
+      {
+        ...params,
+        role: toManager ? '直属上级' : '部门负责人',
+        roleEn: toManager ? "the owner's manager" : 'head of the department',
+      },
+      target,
+    );
   }
   const event = kind === 'overdue' ? deadlineOverdueEvent : kind === 'breach' ? deadlineBreachedEvent : deadlineReminderEvent;
   return notification(event, params, target);

@@ -216,9 +216,23 @@ const ROLE_GRANTS: Record<string, string[]> = {
   gm: ['user.read', 'department.read', 'role.read', 'audit.read', 'audit.export', 'deadline.read'],
   // the administrator of an empty database (core/default-roles.ts: every administration capability)
   admin: [
-    'user.read', 'user.manage', 'department.read', 'department.manage', 'role.read', 'role.manage', 'audit.read', 'audit.export',
-    'audit.verify', 'system.settings', 'notification.admin', 'job.manage', 'approval.admin', 'calendar.manage', 'deadline.read',
-    'deadline.manage', 'project.configure',
+    'user.read',
+    'user.manage',
+    'department.read',
+    'department.manage',
+    'role.read',
+    'role.manage',
+    'audit.read',
+    'audit.export',
+    'audit.verify',
+    'system.settings',
+    'notification.admin',
+    'job.manage',
+    'approval.admin',
+    'calendar.manage',
+    'deadline.read',
+    'deadline.manage',
+    'project.configure',
   ],
 };
 
@@ -228,7 +242,8 @@ for (const [who, perms] of Object.entries({
   mm: ['customer.read', 'customer.manage', 'partner.read', 'partner.manage', 'customer.export', 'customer.import', 'customer.transfer'],
   am: ['customer.read', 'customer.manage', 'partner.read', 'customer.export'],
   gm: ['customer.read', 'customer.manage', 'partner.read', 'partner.manage', 'customer.export', 'customer.transfer'],
-})) ROLE_GRANTS[who]?.push(...perms);
+}))
+  ROLE_GRANTS[who]?.push(...perms);
 
 // presales projects (default roles of core/default-roles.ts)
 for (const [who, perms] of Object.entries({
@@ -237,7 +252,8 @@ for (const [who, perms] of Object.entries({
   am: ['project.read', 'project.create', 'project.update'],
   eng: ['project.read'],
   gm: ['project.read', 'project.create', 'project.update', 'project.assign', 'project.tracking'],
-})) ROLE_GRANTS[who]?.push(...perms);
+}))
+  ROLE_GRANTS[who]?.push(...perms);
 
 // information intake, activities, visit roll-up, cases (default roles of core/default-roles.ts)
 for (const [who, perms] of Object.entries({
@@ -245,7 +261,8 @@ for (const [who, perms] of Object.entries({
   mm: ['activity.read', 'activity.create', 'case.read', 'case.manage', 'lead.read', 'report.visit_rollup'],
   am: ['activity.read', 'activity.create', 'case.read', 'lead.register', 'lead.read', 'lead.evaluate'],
   gm: ['activity.read', 'activity.create', 'case.read', 'case.manage', 'lead.read', 'lead.decide', 'report.visit_rollup'],
-})) ROLE_GRANTS[who]?.push(...perms);
+}))
+  ROLE_GRANTS[who]?.push(...perms);
 
 let t: TestApp;
 let org: OrgFixture;
@@ -261,8 +278,7 @@ afterAll(async () => {
 });
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000001';
-const ours = () =>
-  t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+const ours = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 /** Served by the app itself (the OpenAPI document), not by a module. */
 const NOT_FROM_A_CONTRACT = new Set(['GET /api/openapi.json']);
 
@@ -272,7 +288,7 @@ function concrete(url: string): string {
 const cookieOf = (who: string) => (who === 'admin' ? adminCookie : (org.users[who]?.cookie ?? ''));
 const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
 const accessKey = (access: unknown) =>
-  access === 'public' || access === 'authenticated' ? access : (access as { permission?: string } | undefined)?.permission ?? 'none';
+  access === 'public' || access === 'authenticated' ? access : ((access as { permission?: string } | undefined)?.permission ?? 'none');
 
 describe('access matrix', () => {
   it('every endpoint comes from a module contract, is mounted, and appears in the expected table', () => {
@@ -362,7 +378,7 @@ describe('access matrix', () => {
     expect((await t.call('GET', `/api/users/${engId}`, { cookie: org.users.gm?.cookie ?? '' })).statusCode).toBe(200);
   });
 
-  it('an API token carries exactly its owner\'s permissions', async () => {
+  it("an API token carries exactly its owner's permissions", async () => {
     const sup = org.users.sup?.cookie ?? '';
     const created = await t.call('POST', '/api/auth/tokens', { cookie: sup, body: { name: '集成测试' } });
     expect(created.statusCode).toBe(200);

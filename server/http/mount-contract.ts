@@ -51,7 +51,9 @@ export function mountContract<C extends Contract>(api: Api, services: AppService
         ...(e.body ? { body: e.body } : {}),
         ...(e.response === 'file'
           ? {}
-          : { response: { 200: e.response, ...errorResponses, ...Object.fromEntries((e.errorStatuses ?? []).map((s) => [s, ErrorBody])) } }),
+          : {
+              response: { 200: e.response, ...errorResponses, ...Object.fromEntries((e.errorStatuses ?? []).map((s) => [s, ErrorBody])) },
+            }),
       },
       handler: async (req, reply) =>
         handler({

@@ -35,12 +35,24 @@ describe('HTTP conventions and hardening', () => {
   });
 
   it('refuses cross-site state-changing requests', async () => {
-    const evil = await t.call('POST', '/api/departments', { cookie: admin, body: { name: 'x' }, headers: { origin: 'https://evil.example' } });
+    const evil = await t.call('POST', '/api/departments', {
+      cookie: admin,
+      body: { name: 'x' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
     expect(evil.json().code).toBe('csrf_rejected');
-    const site = await t.call('POST', '/api/departments', { cookie: admin, body: { name: 'y' }, headers: { 'sec-fetch-site': 'cross-site' } });
+    const site = await t.call('POST', '/api/departments', {
+      cookie: admin,
+      body: { name: 'y' },
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(site.statusCode).toBe(403);
-    const same = await t.call('POST', '/api/departments', { cookie: admin, body: { name: 'z' }, headers: { origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' } });
+    const same = await t.call('POST', '/api/departments', {
+      cookie: admin,
+      body: { name: 'z' },
+      headers: { origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' },
+    });
     expect(same.statusCode).toBe(200);
     const depts = (await t.call('GET', '/api/departments', { cookie: admin })).json() as Array<{ name: string }>;
     expect(depts.map((d) => d.name)).toEqual(['z']);
@@ -55,10 +67,20 @@ describe('HTTP conventions and hardening', () => {
     const d = await t.call('POST', '/api/departments', { cookie: admin, body: deep });
     expect(d.statusCode).toBe(400);
     expect(d.json().code).toBe('json_too_deep');
-    const broken = await t.app.inject({ method: 'POST', url: '/api/departments', headers: { cookie: admin, 'content-type': 'application/json' }, payload: '{"name": ' });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/departments',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().code).toBe('validation_failed');
-    const proto = await t.app.inject({ method: 'POST', url: '/api/departments', headers: { cookie: admin, 'content-type': 'application/json' }, payload: '{"name":"p","__proto__":{"x":1}}' });
+    const proto = await t.app.inject({
+      method: 'POST',
+      url: '/api/departments',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      payload: '{"name":"p","__proto__":{"x":1}}',
+    });
     expect(proto.statusCode).toBe(400);
   });
 

@@ -39,7 +39,7 @@ export function installSecurity(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    defaultJson(req, body as string, (err, parsed) => {
+    void defaultJson(req, body as string, (err, parsed) => {
       if (err) return done(err, undefined);
       if (jsonDepthExceeds(parsed, MAX_JSON_DEPTH)) return done(new AppError('json_too_deep'), undefined);
       return done(null, parsed);

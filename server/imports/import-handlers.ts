@@ -23,7 +23,11 @@ type Of<K extends keyof ImportEndpoints> = Handler<ImportEndpoints[K]>;
  * The handlers of the endpoints made by `importEndpoints` (core/imports/import-endpoints.ts), to
  * spread into `mountContract(api, services, contract, { ...importHandlers(useCases), … })`.
  */
-export function importHandlers(use: ImportUseCases): { importTemplate: Of<'importTemplate'>; importPreview: Of<'importPreview'>; importCommit: Of<'importCommit'> } {
+export function importHandlers(use: ImportUseCases): {
+  importTemplate: Of<'importTemplate'>;
+  importPreview: Of<'importPreview'>;
+  importCommit: Of<'importCommit'>;
+} {
   return {
     importTemplate: async ({ ctx, reply }) => sendXlsx(reply, await use.template(ctx), xlsxFileName(use.templateFileName, ctx)),
     importPreview: async ({ ctx, body }) => use.preview(ctx, body),

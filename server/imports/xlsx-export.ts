@@ -76,7 +76,7 @@ function cellValue(type: ExportCellType, v: ExportValue, locale: Locale): ExcelJ
     case 'datetime':
       return v instanceof Date ? shanghaiWallClock(v) : String(v);
     case 'boolean':
-      return v ? (locale === 'en' ? 'yes' : '是') : (locale === 'en' ? 'no' : '否');
+      return v ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
   }
 }
 
@@ -99,7 +99,9 @@ export async function buildXlsx<T>(spec: WorkbookSpec<T>, locale: Locale, now: D
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = c.width ?? (c.type === 'datetime' ? 18 : c.type === 'money' ? 16 : Math.max(10, c.header[locale].length * (locale === 'en' ? 1.2 : 2.2) + 4));
+    col.width =
+      c.width ??
+      (c.type === 'datetime' ? 18 : c.type === 'money' ? 16 : Math.max(10, c.header[locale].length * (locale === 'en' ? 1.2 : 2.2) + 4));
     const fmt = NUM_FMT[c.type ?? 'text'];
     if (fmt) col.numFmt = fmt;
   });

@@ -28,7 +28,15 @@ const spec: ImportSpec<Row> = {
   columns: [
     { key: 'key', header: l10n('名称', 'Name'), type: 'text', required: true, maxLength: 20, example: 'imp-example' },
     { key: 'value', header: l10n('数值', 'Value'), type: 'integer', required: true, example: 1 },
-    { key: 'kind', header: l10n('类别', 'Kind'), type: 'enum', options: [{ value: 'a', label: l10n('甲类', 'Class A') }, { value: 'b', label: l10n('乙类', 'Class B') }] },
+    {
+      key: 'kind',
+      header: l10n('类别', 'Kind'),
+      type: 'enum',
+      options: [
+        { value: 'a', label: l10n('甲类', 'Class A') },
+        { value: 'b', label: l10n('乙类', 'Class B') },
+      ],
+    },
     { key: 'amountFen', header: l10n('金额（元）', 'Amount (CNY)'), type: 'money' },
     { key: 'day', header: l10n('日期', 'Date'), type: 'date' },
     { key: 'at', header: l10n('时间', 'Time'), type: 'datetime' },
@@ -54,7 +62,10 @@ const ctxFor = (locale: Locale): Ctx => ({
   config: t.config,
 });
 
-async function fileOf(rows: unknown[][], header = ['名称', '数值*', '类别', '金额（元）', '日期', '时间', '启用']): Promise<{ fileName: string; contentBase64: string }> {
+async function fileOf(
+  rows: unknown[][],
+  header = ['名称', '数值*', '类别', '金额（元）', '日期', '时间', '启用'],
+): Promise<{ fileName: string; contentBase64: string }> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('data');
   ws.addRow(header);
@@ -119,7 +130,10 @@ describe('xlsx import framework', () => {
     const en = await previewImport(ctxFor('en'), spec, file);
     expect(en.errors.find((e) => e.row === 3 && e.column === 'key')?.message).toBe('"Name" is required');
     expect(en.errors.find((e) => e.row === 3 && e.column === 'key')?.header).toBe('Name');
-    const [n] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(counters).where(like(counters.key, 'imp-%'));
+    const [n] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(counters)
+      .where(like(counters.key, 'imp-%'));
     expect(n?.n).toBe(0);
   });
 
@@ -154,8 +168,9 @@ describe('xlsx import framework', () => {
   });
 
   it('refuses what is not an .xlsx, and a header without the required columns', async () => {
-    await expect(previewImport(ctxFor('zh-CN'), spec, { fileName: 'a.csv', contentBase64: Buffer.from('a,b').toString('base64') }))
-      .rejects.toMatchObject({ code: 'validation_failed', details: { fields: { 'body.contentBase64': '请上传 Excel 文件（.xlsx）' } } });
+    await expect(
+      previewImport(ctxFor('zh-CN'), spec, { fileName: 'a.csv', contentBase64: Buffer.from('a,b').toString('base64') }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: { fields: { 'body.contentBase64': '请上传 Excel 文件（.xlsx）' } } });
     const wrong = await fileOf([['x']], ['随便']);
     await expect(previewImport(ctxFor('en'), spec, wrong)).rejects.toMatchObject({
       details: { fields: { 'body.contentBase64': 'the header row lacks required columns: Name, Value (use the downloaded template)' } },
@@ -187,24 +202,31 @@ describe('xlsx import framework', () => {
     const ms = Date.now() - started;
     expect(res.imported).toBe(10_000);
     expect(ms).toBeLessThan(20_000);
-    const [n] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(counters).where(like(counters.key, 'imp-bulk-%'));
+    const [n] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(counters)
+      .where(like(counters.key, 'imp-bulk-%'));
     expect(n?.n).toBe(10_000);
   });
 });
 
 describe('xlsx export framework', () => {
   it('writes money as ¥ numbers and dates in Asia/Shanghai', async () => {
-    const { buffer, rows } = await buildXlsx({
-      sheetName: l10n('测试', 'Test'),
-      columns: [
-        { header: l10n('名称', 'Name'), value: (r: { name: string; fen: number; at: Date; phone: string }) => r.name },
-        { header: l10n('金额', 'Amount'), type: 'money', value: (r) => r.fen },
-        { header: l10n('时间', 'Time'), type: 'datetime', value: (r) => r.at },
-        { header: l10n('日期', 'Date'), type: 'date', value: (r) => r.at },
-        { header: l10n('电话', 'Phone'), value: (r) => r.phone },
-      ],
-      rows: [{ name: '甲', fen: 123450, at: new Date('2026-03-01T17:30:00Z'), phone: '13800001234' }],
-    }, 'zh-CN', new Date());
+    const { buffer, rows } = await buildXlsx(
+      {
+        sheetName: l10n('测试', 'Test'),
+        columns: [
+          { header: l10n('名称', 'Name'), value: (r: { name: string; fen: number; at: Date; phone: string }) => r.name },
+          { header: l10n('金额', 'Amount'), type: 'money', value: (r) => r.fen },
+          { header: l10n('时间', 'Time'), type: 'datetime', value: (r) => r.at },
+          { header: l10n('日期', 'Date'), type: 'date', value: (r) => r.at },
+          { header: l10n('电话', 'Phone'), value: (r) => r.phone },
+        ],
+        rows: [{ name: '甲', fen: 123450, at: new Date('2026-03-01T17:30:00Z'), phone: '13800001234' }],
+      },
+      'zh-CN',
+      new Date(),
+    );
     expect(rows).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -47,7 +47,12 @@
  */
 import { columnPositions, cellText, parseRowCells, type Raw, type RowProblem } from '../../core/imports/cell-parser.ts';
 import {
-  MAX_IMPORT_FILE_MB, type ImportCommitBody, type ImportCommitResult, type ImportFileBody, type ImportPreview, type ImportRowError,
+  MAX_IMPORT_FILE_MB,
+  type ImportCommitBody,
+  type ImportCommitResult,
+  type ImportFileBody,
+  type ImportPreview,
+  type ImportRowError,
 } from '../../core/imports/imports.schema.ts';
 import { l10n } from '../../core/imports/l10n.ts';
 import { AppError } from '../../core/errors.ts';
@@ -100,7 +105,11 @@ async function readFile<R>(ctx: Ctx, spec: ImportSpec<R>, body: ImportFileBody):
   const content = decodeFile(body, locale);
   const sheet = await readSheet(content);
   if (!sheet) {
-    throw fileError(locale, '无法读取该文件，请使用模板另存为 .xlsx 后重新上传', 'the file cannot be read: save it as .xlsx from the template and upload again');
+    throw fileError(
+      locale,
+      '无法读取该文件，请使用模板另存为 .xlsx 后重新上传',
+      'the file cannot be read: save it as .xlsx from the template and upload again',
+    );
   }
 
   // header row → column positions
@@ -108,7 +117,11 @@ async function readFile<R>(ctx: Ctx, spec: ImportSpec<R>, body: ImportFileBody):
   const missing = spec.columns.filter((c) => c.required && !positions.has(c.key));
   if (positions.size === 0 || missing.length > 0) {
     const list = (missing.length ? missing : spec.columns.filter((c) => c.required)).map((c) => c.header[locale]);
-    throw fileError(locale, `表头缺少必填列：${list.join('、')}（请使用下载的模板）`, `the header row lacks required columns: ${list.join(', ')} (use the downloaded template)`);
+    throw fileError(
+      locale,
+      `表头缺少必填列：${list.join('、')}（请使用下载的模板）`,
+      `the header row lacks required columns: ${list.join(', ')} (use the downloaded template)`,
+    );
   }
 
   const exampleKey = spec.columns.map((c) => (c.example === undefined ? '' : cellText(c.example))).join('\u0001');
@@ -122,7 +135,7 @@ async function readFile<R>(ctx: Ctx, spec: ImportSpec<R>, body: ImportFileBody):
     const cells: Record<string, string> = {};
     for (const c of spec.columns) {
       const pos = positions.get(c.key);
-      const raw = pos ? sheetRow.cells[pos] ?? null : null;
+      const raw = pos ? (sheetRow.cells[pos] ?? null) : null;
       raws.set(c.key, raw);
       cells[c.key] = cellText(raw);
     }
@@ -132,7 +145,11 @@ async function readFile<R>(ctx: Ctx, spec: ImportSpec<R>, body: ImportFileBody):
       continue;
     }
     if (rows.length >= maxRows) {
-      throw fileError(locale, `行数超过上限 ${maxRows.toLocaleString('en-US')} 行，请拆分文件`, `more than ${maxRows.toLocaleString('en-US')} rows: split the file`);
+      throw fileError(
+        locale,
+        `行数超过上限 ${maxRows.toLocaleString('en-US')} 行，请拆分文件`,
+        `more than ${maxRows.toLocaleString('en-US')} rows: split the file`,
+      );
     }
     const { value, problems } = parseRowCells(spec.columns, raws, cells);
     let typed = value as unknown as R;
@@ -165,7 +182,9 @@ async function readFile<R>(ctx: Ctx, spec: ImportSpec<R>, body: ImportFileBody):
       else {
         row.problems.push({
           column: u.column,
-          message: u.message ?? l10n(`「${col?.header['zh-CN'] ?? u.column}」与第 ${first} 行重复`, `"${col?.header.en ?? u.column}" repeats row ${first}`),
+          message:
+            u.message ??
+            l10n(`「${col?.header['zh-CN'] ?? u.column}」与第 ${first} 行重复`, `"${col?.header.en ?? u.column}" repeats row ${first}`),
         });
       }
     }
@@ -239,11 +258,15 @@ export async function commitImport<R>(ctx: Ctx, spec: ImportSpec<R>, body: Impor
     const report = reportOf(spec, checked.rows, locale);
     const invalid = checked.rows.length - valid.length;
     if (body.mode === 'all_or_nothing' && invalid > 0) {
-      throw new AppError('validation_failed', {}, {
-        import: { totalRows: checked.rows.length, invalidRows: invalid, validRows: valid.length },
-        rows: report.errors,
-        errorsTruncated: report.truncated,
-      });
+      throw new AppError(
+        'validation_failed',
+        {},
+        {
+          import: { totalRows: checked.rows.length, invalidRows: invalid, validRows: valid.length },
+          rows: report.errors,
+          errorsTruncated: report.truncated,
+        },
+      );
     }
     for (let i = 0; i < valid.length; i += batchSize) {
       await spec.insert(tx, valid.slice(i, i + batchSize), ctx);

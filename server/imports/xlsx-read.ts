@@ -50,7 +50,7 @@ function readSheetOffThread(worker: Worker, content: Buffer): Promise<SheetRow[]
     };
     worker.once('message', (m: { ok: boolean; rows?: Array<{ n: number; cells: WorkerCell[] }> }) => {
       if (!m.ok || !m.rows) return done(null);
-      done(m.rows.map((r) => ({ n: r.n, cells: r.cells.map((c) => (c && typeof c === 'object' ? new Date(c.d) : c ?? null)) })));
+      done(m.rows.map((r) => ({ n: r.n, cells: r.cells.map((c) => (c && typeof c === 'object' ? new Date(c.d) : (c ?? null))) })));
     });
     worker.once('error', () => done(null));
     worker.once('exit', () => done(null));

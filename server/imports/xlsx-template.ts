@@ -64,12 +64,20 @@ export async function buildImportTemplate<R>(spec: ImportSpec<R>, locale: Locale
 
   notes.addRow([en ? 'How to fill in this template' : '填写说明']).font = { bold: true, size: 14 };
   const general: L10n[] = [
-    l10n('第一行是表头，请勿修改列名；列的顺序可以调整，多余的列会被忽略。', 'Row 1 is the header: keep the column names; the order may change, extra columns are ignored.'),
+    l10n(
+      '第一行是表头，请勿修改列名；列的顺序可以调整，多余的列会被忽略。',
+      'Row 1 is the header: keep the column names; the order may change, extra columns are ignored.',
+    ),
     l10n('第二行是示例，导入时会自动忽略（也可以直接删除）。', 'Row 2 is an example and is ignored on import (you may delete it).'),
     l10n('红色列名为必填项。', 'Red headers are required.'),
-    l10n(`每个文件最多 ${(spec.maxRows ?? DEFAULT_MAX_IMPORT_ROWS).toLocaleString('en-US')} 行、${MAX_IMPORT_FILE_MB} MB。`,
-      `At most ${(spec.maxRows ?? DEFAULT_MAX_IMPORT_ROWS).toLocaleString('en-US')} rows and ${MAX_IMPORT_FILE_MB} MB per file.`),
-    l10n('上传后先预览：每行的错误都会列出；可以修正后重新上传，或只导入无错误的行。', 'Upload shows a preview with every row\'s errors: fix and upload again, or import only the valid rows.'),
+    l10n(
+      `每个文件最多 ${(spec.maxRows ?? DEFAULT_MAX_IMPORT_ROWS).toLocaleString('en-US')} 行、${MAX_IMPORT_FILE_MB} MB。`,
+      `At most ${(spec.maxRows ?? DEFAULT_MAX_IMPORT_ROWS).toLocaleString('en-US')} rows and ${MAX_IMPORT_FILE_MB} MB per file.`,
+    ),
+    l10n(
+      '上传后先预览：每行的错误都会列出；可以修正后重新上传，或只导入无错误的行。',
+      "Upload shows a preview with every row's errors: fix and upload again, or import only the valid rows.",
+    ),
     ...(spec.notes ?? []),
   ];
   for (const g of general) notes.addRow([`• ${g[locale]}`]);
@@ -79,9 +87,15 @@ export async function buildImportTemplate<R>(spec: ImportSpec<R>, locale: Locale
   for (const c of spec.columns) {
     notes.addRow([
       c.header[locale],
-      c.required ? (en ? 'yes' : '是') : (en ? 'no' : '否'),
+      c.required ? (en ? 'yes' : '是') : en ? 'no' : '否',
       formatLabel(c, locale),
-      c.type === 'enum' ? (c.options ?? []).map((o) => o.label[locale]).join(en ? ', ' : '、') : c.type === 'boolean' ? (en ? 'yes, no' : '是、否') : '',
+      c.type === 'enum'
+        ? (c.options ?? []).map((o) => o.label[locale]).join(en ? ', ' : '、')
+        : c.type === 'boolean'
+          ? en
+            ? 'yes, no'
+            : '是、否'
+          : '',
       c.note?.[locale] ?? '',
     ]);
   }
@@ -97,7 +111,7 @@ function formatLabel(c: ImportColumn, locale: Locale): string {
   const en = locale === 'en';
   switch (c.type) {
     case 'text':
-      return c.maxLength ? (en ? `text, ≤ ${c.maxLength} characters` : `文本，不超过 ${c.maxLength} 个字`) : (en ? 'text' : '文本');
+      return c.maxLength ? (en ? `text, ≤ ${c.maxLength} characters` : `文本，不超过 ${c.maxLength} 个字`) : en ? 'text' : '文本';
     case 'integer':
       return en ? 'whole number' : '整数';
     case 'number':

@@ -3,7 +3,16 @@ import { eq, sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../db/client.ts';
 import { jobs } from '../db/schema.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../test-support/test-db.ts';
-import { defineJob, defineSchedule, enqueueJob, JobRunner, PermanentJobError, pruneJobsSchedule, retryJob, type JobContext } from './runner.ts';
+import {
+  defineJob,
+  defineSchedule,
+  enqueueJob,
+  JobRunner,
+  PermanentJobError,
+  pruneJobsSchedule,
+  retryJob,
+  type JobContext,
+} from './runner.ts';
 
 let database: TestDatabase;
 const clock = { now: new Date('2026-03-02T01:00:00Z') };
@@ -31,14 +40,18 @@ const record = async (ctx: JobContext, key: string) => {
 
 // Handlers are code, handed to the runner once per process (installModules does it for the modules' jobs).
 const failuresLeft = new Map<string, number>();
-defineJob<{ key: string }>('test.record', async (p, ctx) => {
-  await record(ctx, p.key);
-  const left = failuresLeft.get(p.key) ?? 0;
-  if (left > 0) {
-    failuresLeft.set(p.key, left - 1);
-    throw new Error(`planned failure ${left}`);
-  }
-}, { maxAttempts: 3, backoffMs: (attempt) => attempt * 60_000, grants: [['user.read', 'all']] });
+defineJob<{ key: string }>(
+  'test.record',
+  async (p, ctx) => {
+    await record(ctx, p.key);
+    const left = failuresLeft.get(p.key) ?? 0;
+    if (left > 0) {
+      failuresLeft.set(p.key, left - 1);
+      throw new Error(`planned failure ${left}`);
+    }
+  },
+  { maxAttempts: 3, backoffMs: (attempt) => attempt * 60_000, grants: [['user.read', 'all']] },
+);
 
 defineJob<{ key: string }>('test.permanent', async (p, ctx) => {
   await record(ctx, p.key);
@@ -84,15 +97,19 @@ describe('job runner', () => {
     expect(row.status).toBe('done');
     expect(row.attempts).toBe(1);
     expect(row.finishedAt?.getTime()).toBe(clock.now.getTime());
-    const runs = rowsOf<{ attempt: number; actor: string }>(await database.db.execute(sql`SELECT attempt, actor FROM job_test_runs WHERE key = 'basic'`));
+    const runs = rowsOf<{ attempt: number; actor: string }>(
+      await database.db.execute(sql`SELECT attempt, actor FROM job_test_runs WHERE key = 'basic'`),
+    );
     expect(runs).toEqual([{ attempt: 1, actor: 'job:test.record' }]);
   });
 
   it('a rolled-back transaction leaves no job behind', async () => {
-    await expect(database.db.transaction(async (tx) => {
-      await enqueueJob(tx, 'test.record', { key: 'rolled' }, { idempotencyKey: 'rolled' });
-      throw new Error('abort');
-    })).rejects.toThrow('abort');
+    await expect(
+      database.db.transaction(async (tx) => {
+        await enqueueJob(tx, 'test.record', { key: 'rolled' }, { idempotencyKey: 'rolled' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
     expect(await database.db.select().from(jobs).where(eq(jobs.idempotencyKey, 'rolled'))).toHaveLength(0);
   });
 
@@ -172,7 +189,7 @@ describe('job runner', () => {
     expect(row.lastError).toBe('bad payload');
   });
 
-  it('an expired lease is reclaimed: a crashed instance\'s job runs again, and the stale runner cannot overwrite the outcome', async () => {
+  it("an expired lease is reclaimed: a crashed instance's job runs again, and the stale runner cannot overwrite the outcome", async () => {
     at(0);
     await database.db.transaction(async (tx) => {
       await enqueueJob(tx, 'test.hang', { key: 'hang' }, { idempotencyKey: 'hang' });
@@ -204,7 +221,10 @@ describe('job runner', () => {
     at(0);
     await runner().runDueOnce(); // the prune tick of T0 has run; the next is due a day later
     const old = await jobRow('basic');
-    await database.db.update(jobs).set({ finishedAt: new Date(T0 - 31 * 24 * 3_600_000) }).where(eq(jobs.id, old.id));
+    await database.db
+      .update(jobs)
+      .set({ finishedAt: new Date(T0 - 31 * 24 * 3_600_000) })
+      .where(eq(jobs.id, old.id));
     await runner().runDueOnce();
     expect(await database.db.select().from(jobs).where(eq(jobs.id, old.id))).toHaveLength(1);
     at(24 * 3_600_000 + 1000);
@@ -248,8 +268,10 @@ describe.runIf(testEngine() === 'postgres')('two runners on one PostgreSQL', () 
     const res = await database.db.execute(sql`
       SELECT count(*)::int AS runs, count(DISTINCT key)::int AS keys FROM job_test_runs WHERE key LIKE 'pair-%'`);
     expect(rowsOf<{ runs: number; keys: number }>(res)[0]).toEqual({ runs: N, keys: N });
-    const owners = rowsOf<{ n: number }>(await database.db.execute(sql`
-      SELECT count(*)::int AS n FROM jobs WHERE idempotency_key LIKE 'pair-%' AND status = 'done'`));
+    const owners = rowsOf<{ n: number }>(
+      await database.db.execute(sql`
+      SELECT count(*)::int AS n FROM jobs WHERE idempotency_key LIKE 'pair-%' AND status = 'done'`),
+    );
     expect(owners[0]?.n).toBe(N);
     // both instances took part (each ran some, none ran one twice)
     expect(na).toBeGreaterThan(0);

@@ -236,7 +236,10 @@ export class JobRunner {
       WHERE id IN (
         SELECT id FROM jobs WHERE status = 'running' AND lease_until < ${now} AND attempts >= max_attempts
         FOR UPDATE SKIP LOCKED)`);
-    const namesSql = sql.join(names.map((n) => sql`${n}`), sql`, `);
+    const namesSql = sql.join(
+      names.map((n) => sql`${n}`),
+      sql`, `,
+    );
     const res = await this.db.execute(sql`
       UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = ${this.instanceId},
         lease_until = ${leaseUntil}, updated_at = ${now}
@@ -263,14 +266,17 @@ export class JobRunner {
       attempt: job.attempts,
       jobId: job.id,
     };
-    const heartbeat = setInterval(() => {
-      const until = new Date(this.clock().getTime() + this.leaseMs);
-      this.db
-        .update(jobs)
-        .set({ leaseUntil: until })
-        .where(and(eq(jobs.id, job.id), eq(jobs.leaseOwner, this.instanceId), eq(jobs.status, 'running')))
-        .catch((e: unknown) => this.onError(e, `heartbeat ${job.name}`));
-    }, Math.max(1000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        const until = new Date(this.clock().getTime() + this.leaseMs);
+        this.db
+          .update(jobs)
+          .set({ leaseUntil: until })
+          .where(and(eq(jobs.id, job.id), eq(jobs.leaseOwner, this.instanceId), eq(jobs.status, 'running')))
+          .catch((e: unknown) => this.onError(e, `heartbeat ${job.name}`));
+      },
+      Math.max(1000, Math.floor(this.leaseMs / 3)),
+    );
     heartbeat.unref();
     let failure: unknown = null;
     try {
@@ -282,13 +288,15 @@ export class JobRunner {
     }
     const end = this.clock();
     // Only the lease holder records the outcome (a runner whose lease was taken over must not).
-    const mine = and(eq(jobs.id, job.id), eq(jobs.leaseOwner, this.instanceId), eq(jobs.attempts, job.attempts), eq(jobs.status, 'running'));
+    const mine = and(
+      eq(jobs.id, job.id),
+      eq(jobs.leaseOwner, this.instanceId),
+      eq(jobs.attempts, job.attempts),
+      eq(jobs.status, 'running'),
+    );
     try {
       if (failure === null) {
-        await this.db
-          .update(jobs)
-          .set({ status: 'done', finishedAt: end, updatedAt: end, leaseOwner: null, leaseUntil: null })
-          .where(mine);
+        await this.db.update(jobs).set({ status: 'done', finishedAt: end, updatedAt: end, leaseOwner: null, leaseUntil: null }).where(mine);
       } else if (failure instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
         await this.db
           .update(jobs)
@@ -298,7 +306,14 @@ export class JobRunner {
         const delay = Math.max(0, def.backoffMs(job.attempts));
         await this.db
           .update(jobs)
-          .set({ status: 'queued', runAt: new Date(end.getTime() + delay), updatedAt: end, leaseOwner: null, leaseUntil: null, lastError: errorText(failure) })
+          .set({
+            status: 'queued',
+            runAt: new Date(end.getTime() + delay),
+            updatedAt: end,
+            leaseOwner: null,
+            leaseUntil: null,
+            lastError: errorText(failure),
+          })
           .where(mine);
       }
     } catch (e) {
@@ -326,7 +341,10 @@ export class JobRunner {
       await this.ensureSchedules(now);
       this.schedulesRegistered = SCHEDULE_DEFS.size;
     }
-    const names = sql.join([...SCHEDULE_DEFS.keys()].map((n) => sql`${n}`), sql`, `);
+    const names = sql.join(
+      [...SCHEDULE_DEFS.keys()].map((n) => sql`${n}`),
+      sql`, `,
+    );
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const res = await this.db.execute(sql`
       UPDATE job_schedules SET lease_owner = ${this.instanceId}, lease_until = ${leaseUntil}, updated_at = ${now}

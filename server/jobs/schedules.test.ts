@@ -64,7 +64,6 @@ describe('schedules', () => {
   });
 });
 
-
 describe.runIf(testEngine() === 'postgres')('two runners on one PostgreSQL', () => {
   let second: Database;
   beforeAll(async () => {

@@ -22,7 +22,13 @@ export function stateConflict(locale: Locale, reason: Label, details?: Record<st
  * fields (`name` → `body.name`) unless already qualified (`querystring.q`, `params.id`).
  */
 export function fieldErrors(locale: Locale, fields: Record<string, Label>): AppError {
-  return new AppError('validation_failed', {}, {
-    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [/^(body|querystring|params)\./.test(k) ? k : `body.${k}`, labelOf(v, locale)])),
-  });
+  return new AppError(
+    'validation_failed',
+    {},
+    {
+      fields: Object.fromEntries(
+        Object.entries(fields).map(([k, v]) => [/^(body|querystring|params)\./.test(k) ? k : `body.${k}`, labelOf(v, locale)]),
+      ),
+    },
+  );
 }

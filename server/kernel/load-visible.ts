@@ -18,7 +18,11 @@ export async function loadVisible<T extends TableWithId>(
   visible: SQL,
   opts: { lock?: boolean } = {},
 ): Promise<T['$inferSelect']> {
-  const q = tx.select().from(table as PgTable).where(and(eq(table.id, id), visible)).limit(1);
+  const q = tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), visible))
+    .limit(1);
   const rows = (opts.lock ? await q.for('update') : await q) as Array<T['$inferSelect']>;
   const row = rows[0];
   if (!row) throw new AppError('not_found');

@@ -30,6 +30,7 @@ export function renderMessage(ref: { key: string; params?: unknown }, locale: Lo
   const table = catalogue.tables[locale];
   const template = Object.hasOwn(table, key) ? table[key] : undefined;
   if (template === undefined) return null;
-  const params = typeof ref.params === 'object' && ref.params !== null && !Array.isArray(ref.params) ? (ref.params as MessageRef['params']) : {};
+  const params =
+    typeof ref.params === 'object' && ref.params !== null && !Array.isArray(ref.params) ? (ref.params as MessageRef['params']) : {};
   return formatMessage(template, params, locale);
 }

@@ -17,7 +17,15 @@ export interface UserBrief {
 
 export async function userBrief(tx: Db, id: string | null | undefined): Promise<UserBrief | null> {
   if (!id) return null;
-  return (await tx.select({ id: users.id, displayName: users.displayName, departmentId: users.departmentId, active: users.active }).from(users).where(eq(users.id, id)).limit(1))[0] ?? null;
+  return (
+    (
+      await tx
+        .select({ id: users.id, displayName: users.displayName, departmentId: users.departmentId, active: users.active })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 /** Active users holding a capability through one of their roles. */
@@ -70,7 +78,11 @@ export async function departmentChain(tx: Db, departmentId: string | null): Prom
  * its parent, and so on up; everybody when none is on the chain. Picks e.g. the marketing
  * manager above an account manager.
  */
-export async function nearestTo<T extends { departmentId: string | null }>(tx: Db, candidates: readonly T[], departmentId: string | null): Promise<T[]> {
+export async function nearestTo<T extends { departmentId: string | null }>(
+  tx: Db,
+  candidates: readonly T[],
+  departmentId: string | null,
+): Promise<T[]> {
   const chain = await departmentChain(tx, departmentId);
   for (const d of chain) {
     const here = candidates.filter((c) => c.departmentId === d);

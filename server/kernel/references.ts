@@ -17,17 +17,34 @@ export async function customerRef(tx: Db, actor: Actor, customerId: string, fiel
   const unknown = fieldErrors(actor.locale, { [field]: { zh: '客户不存在或无权查看', en: 'unknown customer or not visible to you' } });
   if (!hasPermission(actor, 'customer.read')) throw unknown;
   const cond = await customerVisibility(tx, actor);
-  const row = (await tx.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.id, customerId), cond)).limit(1))[0];
+  const row = (
+    await tx
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.id, customerId), cond))
+      .limit(1)
+  )[0];
   if (!row) throw unknown;
   return row;
 }
 
 /** A project the actor may see; answers its name and customer. */
-export async function projectRef(tx: Db, actor: Actor, projectId: string, field = 'projectId'): Promise<{ id: string; name: string; customerId: string }> {
+export async function projectRef(
+  tx: Db,
+  actor: Actor,
+  projectId: string,
+  field = 'projectId',
+): Promise<{ id: string; name: string; customerId: string }> {
   const unknown = fieldErrors(actor.locale, { [field]: { zh: '项目不存在或无权查看', en: 'unknown project or not visible to you' } });
   if (!hasPermission(actor, 'project.read')) throw unknown;
   const cond = await projectVisibility(tx, actor);
-  const row = (await tx.select({ id: projects.id, name: projects.name, customerId: projects.customerId }).from(projects).where(and(eq(projects.id, projectId), cond)).limit(1))[0];
+  const row = (
+    await tx
+      .select({ id: projects.id, name: projects.name, customerId: projects.customerId })
+      .from(projects)
+      .where(and(eq(projects.id, projectId), cond))
+      .limit(1)
+  )[0];
   if (!row) throw unknown;
   return row;
 }

@@ -31,9 +31,12 @@ function readManifest(staging: string, archive: string): BackupManifest {
   if (!existsSync(file)) throw new MaintenanceError(`${archive} is not a Bidflow backup (no ${MANIFEST_NAME}).`);
   const m = JSON.parse(readFileSync(file, 'utf8')) as Partial<BackupManifest>;
   if (m.app !== 'bidflow' || m.engine !== 'pglite') {
-    throw new MaintenanceError(`${archive} is not a Bidflow embedded-database backup (manifest: app=${String(m.app)}, engine=${String(m.engine)}).`);
+    throw new MaintenanceError(
+      `${archive} is not a Bidflow embedded-database backup (manifest: app=${String(m.app)}, engine=${String(m.engine)}).`,
+    );
   }
-  if (m.format !== 1) throw new MaintenanceError(`${archive} has backup format ${String(m.format)}; Bidflow ${APP_VERSION} reads format 1.`);
+  if (m.format !== 1)
+    throw new MaintenanceError(`${archive} has backup format ${String(m.format)}; Bidflow ${APP_VERSION} reads format 1.`);
   if (!existsSync(path.join(staging, 'pgdata', 'PG_VERSION'))) throw new MaintenanceError(`${archive} holds no database folder (pgdata/).`);
   return m as BackupManifest;
 }
@@ -80,7 +83,8 @@ export async function restoreDataDir(config: Config, archiveFile: string, opts: 
   try {
     release = acquireDataDirLock(dataDir);
   } catch (e) {
-    if (e instanceof DataDirLockedError) throw new MaintenanceError(`Stop Bidflow before restoring / 恢复前请先停止 Bidflow.\n${e.message}`);
+    if (e instanceof DataDirLockedError)
+      throw new MaintenanceError(`Stop Bidflow before restoring / 恢复前请先停止 Bidflow.\n${e.message}`);
     throw e;
   }
   const ts = stamp(new Date());
@@ -126,7 +130,11 @@ export async function restoreDataDir(config: Config, archiveFile: string, opts: 
     }
 
     const movedAside = moveAside(dataDir, [LOCK_NAME, stagingName], ts);
-    moveEntries(staging, BACKUP_ENTRIES.filter((e) => existsSync(path.join(staging, e))), dataDir);
+    moveEntries(
+      staging,
+      BACKUP_ENTRIES.filter((e) => existsSync(path.join(staging, e))),
+      dataDir,
+    );
     rmSync(staging, { recursive: true, force: true });
     const stored = countFiles(path.join(dataDir, 'files'), (f) => statSync(f).size);
     return { archive, dataDir, manifest, audit, storedFiles: stored.count, movedAside };

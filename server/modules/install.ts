@@ -29,7 +29,8 @@ export function installModules(modules: readonly ModuleDefinition[] = MODULES): 
     for (const e of m.eventTypes ?? []) registerEventType(e);
     for (const s of m.approvalSubjects ?? []) registerApprovalSubject(s);
     for (const p of m.approvalProcesses ?? []) registerApprovalProcess(p);
-    for (const j of m.jobs ?? []) defineJob(j.name, j.handler as (payload: unknown, ctx: Parameters<typeof j.handler>[1]) => Promise<void>, j);
+    for (const j of m.jobs ?? [])
+      defineJob(j.name, j.handler as (payload: unknown, ctx: Parameters<typeof j.handler>[1]) => Promise<void>, j);
     for (const s of m.schedules ?? []) defineSchedule(s.name, s.everyMs, s.handler, { grants: s.grants });
   }
 }
@@ -42,7 +43,9 @@ export function mountModules(api: Api, services: AppServices, modules: readonly 
 
 /** Every endpoint of every module's contracts, as `'METHOD /api/path'` (for the access matrix and the docs). */
 export function contractEndpoints(modules: readonly ModuleDefinition[] = MODULES): string[] {
-  return modules.flatMap((m) => (m.contracts ?? []).flatMap((c) => Object.values(c.endpoints).map((e) => endpointKey({ ...e, path: `/api${e.path}` }))));
+  return modules.flatMap((m) =>
+    (m.contracts ?? []).flatMap((c) => Object.values(c.endpoints).map((e) => endpointKey({ ...e, path: `/api${e.path}` }))),
+  );
 }
 
 /** Runs every module's start-up seeding in list order (deadline policies, then its own setup); idempotent. */

@@ -51,15 +51,14 @@ export async function sendOutboxRow(db: Db, row: OutboxRow): Promise<'sent' | 's
         : [];
       const names = mentioned.map((m) => m.name).join('、');
       const title = `${row.major ? '【重要】' : ''}${row.title}`;
-      const markdown = [
-        `**${title}**`,
-        '',
-        row.body,
-        names ? `\n> 接收人：${names}` : '',
-        link ? `\n[查看详情](${link})` : '',
-      ].join('\n');
+      const markdown = [`**${title}**`, '', row.body, names ? `\n> 接收人：${names}` : '', link ? `\n[查看详情](${link})` : ''].join('\n');
       if (row.channel === 'wecom') await sendWecom(cfg.webhookUrl, { title, markdown, atMobiles: [] });
-      else await sendDingtalk(cfg.webhookUrl, cfg.secret, { title, markdown, atMobiles: mentioned.flatMap((m) => (m.phone ? [m.phone] : [])) });
+      else
+        await sendDingtalk(cfg.webhookUrl, cfg.secret, {
+          title,
+          markdown,
+          atMobiles: mentioned.flatMap((m) => (m.phone ? [m.phone] : [])),
+        });
       return 'sent';
     }
     default:
@@ -85,7 +84,13 @@ async function deliver(payload: { outboxId: string }, ctx: JobContext): Promise<
   }
   await ctx.db
     .update(notificationOutbox)
-    .set({ status: outcome, attempts: ctx.attempt, sentAt: outcome === 'sent' ? ctx.now : null, updatedAt: ctx.now, lastError: outcome === 'skipped' ? 'channel disabled or no address' : null })
+    .set({
+      status: outcome,
+      attempts: ctx.attempt,
+      sentAt: outcome === 'sent' ? ctx.now : null,
+      updatedAt: ctx.now,
+      lastError: outcome === 'skipped' ? 'channel disabled or no address' : null,
+    })
     .where(eq(notificationOutbox.id, row.id));
 }
 
@@ -113,15 +118,22 @@ export async function runDigest(db: Db, now: Date): Promise<number> {
     .select({ userId: notificationUserSettings.userId })
     .from(notificationUserSettings)
     .innerJoin(users, eq(users.id, notificationUserSettings.userId))
-    .where(and(
-      eq(notificationUserSettings.dailyDigest, true),
-      eq(users.active, true),
-      or(isNull(notificationUserSettings.lastDigestDate), lt(notificationUserSettings.lastDigestDate, today)),
-    ));
+    .where(
+      and(
+        eq(notificationUserSettings.dailyDigest, true),
+        eq(users.active, true),
+        or(isNull(notificationUserSettings.lastDigestDate), lt(notificationUserSettings.lastDigestDate, today)),
+      ),
+    );
   let sent = 0;
   for (const { userId } of due) {
     await db.transaction(async (tx) => {
-      const [s] = await tx.select().from(notificationUserSettings).where(eq(notificationUserSettings.userId, userId)).limit(1).for('update');
+      const [s] = await tx
+        .select()
+        .from(notificationUserSettings)
+        .where(eq(notificationUserSettings.userId, userId))
+        .limit(1)
+        .for('update');
       if (!s || !s.dailyDigest || (s.lastDigestDate !== null && s.lastDigestDate >= today)) return;
       await tx.update(notificationUserSettings).set({ lastDigestDate: today }).where(eq(notificationUserSettings.userId, userId));
       const [u] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
@@ -135,11 +147,23 @@ export async function runDigest(db: Db, now: Date): Promise<number> {
       if (items.length === 0) return;
       const locale = u.locale === 'en' ? 'en' : 'zh-CN';
       const t = DIGEST_TEXT[locale];
-      const lines = items.map((i) => `${toShanghaiIso(i.createdAt).slice(11, 16)}  ${i.title}${i.readAt ? '' : locale === 'en' ? ' (unread)' : '（未读）'}`);
-      const [row] = await tx.insert(notificationOutbox).values({
-        channel: 'email', eventType: DIGEST_EVENT, userId, title: t.title(today, items.length), body: `${lines.join('\n')}\n\n${t.more}`,
-        link: '/inbox', locale, createdAt: now, updatedAt: now,
-      }).returning({ id: notificationOutbox.id });
+      const lines = items.map(
+        (i) => `${toShanghaiIso(i.createdAt).slice(11, 16)}  ${i.title}${i.readAt ? '' : locale === 'en' ? ' (unread)' : '（未读）'}`,
+      );
+      const [row] = await tx
+        .insert(notificationOutbox)
+        .values({
+          channel: 'email',
+          eventType: DIGEST_EVENT,
+          userId,
+          title: t.title(today, items.length),
+          body: `${lines.join('\n')}\n\n${t.more}`,
+          link: '/inbox',
+          locale,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: notificationOutbox.id });
       if (!row) return;
       await enqueueJob(tx, DELIVER_JOB, { outboxId: row.id }, { idempotencyKey: deliverJobKey(row.id) });
       sent++;

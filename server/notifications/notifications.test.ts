@@ -52,7 +52,10 @@ async function raise(db: Db, recipients: string[], extra: { major?: boolean; pro
 }
 
 async function outboxOf(channel: string, title: string) {
-  return t.database.db.select().from(notificationOutbox).where(and(eq(notificationOutbox.channel, channel), eq(notificationOutbox.title, title)));
+  return t.database.db
+    .select()
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.channel, channel), eq(notificationOutbox.title, title)));
 }
 
 beforeAll(async () => {
@@ -61,19 +64,46 @@ beforeAll(async () => {
   org = await createOrg(t);
   [smtp, wecom, dingtalk] = await Promise.all([startSmtpPeer(), startHookPeer(), startHookPeer()]);
   const db = t.database.db;
-  await db.update(users).set({ email: 'am@example.cn', phone: '13800138001' }).where(eq(users.id, id('am')));
-  await db.update(users).set({ email: 'gm@example.cn', phone: '13800138005' }).where(eq(users.id, id('gm')));
-  await db.update(users).set({ email: 'eng@example.com', locale: 'en' }).where(eq(users.id, id('eng')));
+  await db
+    .update(users)
+    .set({ email: 'am@example.cn', phone: '13800138001' })
+    .where(eq(users.id, id('am')));
+  await db
+    .update(users)
+    .set({ email: 'gm@example.cn', phone: '13800138005' })
+    .where(eq(users.id, id('gm')));
+  await db
+    .update(users)
+    .set({ email: 'eng@example.com', locale: 'en' })
+    .where(eq(users.id, id('eng')));
   const put = async (url: string, body: object) => {
     const res = await t.call('PUT', url, { cookie: org.adminCookie, body });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   };
   await put('/api/notifications/admin/channels/email', {
-    version: 0, enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, user: '', password: '', from: 'Bidflow <noreply@bidflow.local>',
+    version: 0,
+    enabled: true,
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    user: '',
+    password: '',
+    from: 'Bidflow <noreply@bidflow.local>',
   });
   await put('/api/notifications/admin/channels/wecom', { version: 0, enabled: true, webhookUrl: wecom.url });
-  await put('/api/notifications/admin/channels/dingtalk', { version: 0, enabled: true, webhookUrl: dingtalk.url.replace('/cgi-bin/webhook/send?key=', '/robot/send?access_token='), secret: DING_SECRET });
-  await put('/api/notifications/admin/rules', { version: 0, ccRoleCodes: ['general_manager'], ccUserIds: [], digestTime: '18:00', publicUrl: 'https://bidflow.example.cn/' });
+  await put('/api/notifications/admin/channels/dingtalk', {
+    version: 0,
+    enabled: true,
+    webhookUrl: dingtalk.url.replace('/cgi-bin/webhook/send?key=', '/robot/send?access_token='),
+    secret: DING_SECRET,
+  });
+  await put('/api/notifications/admin/rules', {
+    version: 0,
+    ccRoleCodes: ['general_manager'],
+    ccUserIds: [],
+    digestTime: '18:00',
+    publicUrl: 'https://bidflow.example.cn/',
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -85,10 +115,19 @@ describe('notify → outbox → delivery workers', () => {
   it('an admin password reset notifies the user in the same transaction; the e-mail arrives with a correctly encoded Chinese subject', async () => {
     const before = smtp.mails.length;
     const u = (await t.call('GET', `/api/users/${id('sup')}`, { cookie: org.adminCookie })).json() as { version: number };
-    await t.database.db.update(users).set({ email: 'sup@example.cn' }).where(eq(users.id, id('sup')));
-    const res = await t.call('POST', `/api/users/${id('sup')}/reset-password`, { cookie: org.adminCookie, body: { version: u.version, newPassword: 'Reset#2026abc' } });
+    await t.database.db
+      .update(users)
+      .set({ email: 'sup@example.cn' })
+      .where(eq(users.id, id('sup')));
+    const res = await t.call('POST', `/api/users/${id('sup')}/reset-password`, {
+      cookie: org.adminCookie,
+      body: { version: u.version, newPassword: 'Reset#2026abc' },
+    });
     expect(res.statusCode).toBe(200);
-    const inbox = await t.database.db.select().from(notifications).where(eq(notifications.userId, id('sup')));
+    const inbox = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, id('sup')));
     expect(inbox.map((n) => n.title)).toContain('您的登录密码已被重置');
     expect(inbox.find((n) => n.eventType === 'user.password_reset')?.body).toContain('系统管理员');
     expect(smtp.mails.length).toBe(before); // nothing is sent inside the request
@@ -108,7 +147,10 @@ describe('notify → outbox → delivery workers', () => {
 
   it('a sign-in lockout notifies the locked user', async () => {
     for (let i = 0; i < 5; i++) await t.call('POST', '/api/auth/login', { body: { username: 'eng', password: 'wrong-password' } });
-    const inbox = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, id('eng')), eq(notifications.eventType, 'auth.lockout')));
+    const inbox = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, id('eng')), eq(notifications.eventType, 'auth.lockout')));
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.title).toBe('Your account was locked'); // eng reads English
     expect(inbox[0]?.body).toContain('after 5 failed sign-ins');
@@ -118,7 +160,10 @@ describe('notify → outbox → delivery workers', () => {
     const mailsBefore = smtp.mails.length;
     const t0 = Date.now();
     await raise(t.database.db, [id('am')], { major: true, project: '重大项目A' });
-    const gmInbox = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, id('gm')), eq(notifications.title, '项目「重大项目A」已进入投标阶段')));
+    const gmInbox = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, id('gm')), eq(notifications.title, '项目「重大项目A」已进入投标阶段')));
     expect(gmInbox).toHaveLength(1);
     expect(gmInbox[0]?.cc).toBe(true);
     expect(gmInbox[0]?.major).toBe(true);
@@ -154,16 +199,20 @@ describe('notify → outbox → delivery workers', () => {
     expect(dingtalkSign(DING_SECRET, ts)).toBe(encodeURIComponent(expected));
   });
 
-  it('templates follow the recipient\'s language; a user\'s preference turns a channel off', async () => {
+  it("templates follow the recipient's language; a user's preference turns a channel off", async () => {
     const mailsBefore = smtp.mails.length;
     await raise(t.database.db, [id('eng')], { project: 'Campus' });
-    const [row] = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, id('eng')), eq(notifications.eventType, 'test.milestone')));
+    const [row] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, id('eng')), eq(notifications.eventType, 'test.milestone')));
     expect(row?.title).toBe('Project "Campus" reached 投标');
     // eng turns e-mail off for this event type
     const engCookie = org.users.eng?.cookie ?? '';
     const prefs = (await t.call('GET', '/api/notifications/preferences', { cookie: engCookie })).json() as { version: number };
     const put = await t.call('PUT', '/api/notifications/preferences', {
-      cookie: engCookie, body: { version: prefs.version, items: [{ eventType: 'test.milestone', channel: 'email', enabled: false }] },
+      cookie: engCookie,
+      body: { version: prefs.version, items: [{ eventType: 'test.milestone', channel: 'email', enabled: false }] },
     });
     expect(put.statusCode).toBe(200);
     await raise(t.database.db, [id('eng')], { project: 'Harbour' });
@@ -177,7 +226,8 @@ describe('notify → outbox → delivery workers', () => {
   it('killing the server between commit and delivery loses nothing: a new instance delivers exactly once', async () => {
     // A separate database we can really close and reopen (a file for PGlite, a new pool for PostgreSQL).
     const dir = mkdtempSync(path.join(tmpdir(), 'h3-outbox-'));
-    const open = (): Promise<Database> => (testEngine() === 'postgres' ? openDatabase({ url: t.database.url, poolSize: 3 }) : openDatabase({ dataDir: dir }));
+    const open = (): Promise<Database> =>
+      testEngine() === 'postgres' ? openDatabase({ url: t.database.url, poolSize: 3 }) : openDatabase({ dataDir: dir });
     const title = '项目「断电恢复」已进入投标阶段';
     try {
       let first: Database | null = await open();
@@ -185,13 +235,20 @@ describe('notify → outbox → delivery workers', () => {
       if (testEngine() === 'pglite') {
         await bootstrap(firstDb, t.clock.now, ADMIN_PASSWORD);
         const [admin] = await firstDb.select().from(users).limit(1);
-        await firstDb.update(users).set({ email: 'am@example.cn' }).where(eq(users.id, admin?.id ?? ''));
+        await firstDb
+          .update(users)
+          .set({ email: 'am@example.cn' })
+          .where(eq(users.id, admin?.id ?? ''));
         // same channel settings as the main app
         for (const row of await t.database.db.query.settings.findMany()) {
           await firstDb.insert(settings).values(row).onConflictDoNothing();
         }
         await firstDb.transaction(async (tx) => {
-          await notify(tx, t.clock.now, { event: milestone, recipientUserIds: [admin?.id ?? ''], params: { project: '断电恢复', stage: '投标', actor: 'x' } });
+          await notify(tx, t.clock.now, {
+            event: milestone,
+            recipientUserIds: [admin?.id ?? ''],
+            params: { project: '断电恢复', stage: '投标', actor: 'x' },
+          });
         });
       } else {
         await raise(firstDb, [id('am')], { project: '断电恢复' });
@@ -206,7 +263,10 @@ describe('notify → outbox → delivery workers', () => {
         await runner(second.db).runDueOnce();
         const arrived = smtp.mails.slice(mailsBefore).filter((m) => m.subject === title);
         expect(arrived).toHaveLength(1);
-        const [row] = await second.db.select().from(notificationOutbox).where(and(eq(notificationOutbox.channel, 'email'), eq(notificationOutbox.title, title)));
+        const [row] = await second.db
+          .select()
+          .from(notificationOutbox)
+          .where(and(eq(notificationOutbox.channel, 'email'), eq(notificationOutbox.title, title)));
         expect(row?.status).toBe('sent');
       } finally {
         await second.close();
@@ -232,31 +292,45 @@ describe('notify → outbox → delivery workers', () => {
     expect(row?.status).toBe('dead');
     expect(row?.attempts).toBe(DELIVER_MAX_ATTEMPTS);
     expect(row?.lastError).toContain('HTTP 500');
-    const [job] = await t.database.db.select().from(jobs).where(eq(jobs.idempotencyKey, `notification.deliver:${row?.id ?? ''}`));
+    const [job] = await t.database.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.idempotencyKey, `notification.deliver:${row?.id ?? ''}`));
     expect(job?.status).toBe('dead');
 
     const list = await t.call('GET', '/api/notifications/admin/outbox?status=dead', { cookie: org.adminCookie });
     expect(list.statusCode).toBe(200);
-    const dead = (list.json() as { items: Array<{ id: string; lastError: string; recipientName: string }> }).items.find((i) => i.id === row?.id);
+    const dead = (list.json() as { items: Array<{ id: string; lastError: string; recipientName: string }> }).items.find(
+      (i) => i.id === row?.id,
+    );
     expect(dead?.lastError).toContain('HTTP 500');
-    expect((await t.call('POST', `/api/notifications/admin/outbox/${row?.id ?? ''}/retry`, { cookie: org.users.gm?.cookie ?? '' })).statusCode).toBe(403);
+    expect(
+      (await t.call('POST', `/api/notifications/admin/outbox/${row?.id ?? ''}/retry`, { cookie: org.users.gm?.cookie ?? '' })).statusCode,
+    ).toBe(403);
 
     wecom.status = 200;
     const retry = await t.call('POST', `/api/notifications/admin/outbox/${row?.id ?? ''}/retry`, { cookie: org.adminCookie });
     expect(retry.statusCode).toBe(200);
-    expect((await t.call('POST', `/api/notifications/admin/outbox/${row?.id ?? ''}/retry`, { cookie: org.adminCookie })).statusCode).toBe(409);
+    expect((await t.call('POST', `/api/notifications/admin/outbox/${row?.id ?? ''}/retry`, { cookie: org.adminCookie })).statusCode).toBe(
+      409,
+    );
     await runner().runDueOnce();
     const [after] = await outboxOf('wecom', title);
     expect(after?.status).toBe('sent');
     expect(wecom.requests.length - before).toBe(DELIVER_MAX_ATTEMPTS + 1);
-    const audit = (await t.call('GET', `/api/audit?action=notification.retry&entityId=${row?.id ?? ''}`, { cookie: org.adminCookie })).json() as { total: number };
+    const audit = (
+      await t.call('GET', `/api/audit?action=notification.retry&entityId=${row?.id ?? ''}`, { cookie: org.adminCookie })
+    ).json() as { total: number };
     expect(audit.total).toBe(1);
   });
 
-  it('the daily digest e-mails the day\'s inbox once, after the configured time', async () => {
+  it("the daily digest e-mails the day's inbox once, after the configured time", async () => {
     const amCookie = org.users.am?.cookie ?? '';
     const prefs = (await t.call('GET', '/api/notifications/preferences', { cookie: amCookie })).json() as { version: number };
-    expect((await t.call('PUT', '/api/notifications/preferences', { cookie: amCookie, body: { version: prefs.version, dailyDigest: true } })).statusCode).toBe(200);
+    expect(
+      (await t.call('PUT', '/api/notifications/preferences', { cookie: amCookie, body: { version: prefs.version, dailyDigest: true } }))
+        .statusCode,
+    ).toBe(200);
     // a fixed day: 2026-03-10, items at 10:00 Shanghai
     const saved = t.clock.now;
     t.clock.now = new Date('2026-03-10T02:00:00Z');

@@ -31,18 +31,17 @@ export interface EventTypeDef<T extends string = string, P extends string = stri
   labelZh: string;
   labelEn: string;
   /** the parameters the raiser supplies (every `{placeholder}` of the templates is one of them) */
-  params?: readonly P[];
+  params: readonly P[];
   /** `{placeholder}` names refer to the notification's params */
   templates: EventTemplates;
   defaultChannels: Channel[];
   major?: boolean;
 }
 
-/** An event type made with `defineEventType`: its parameter names are known. */
-export type TypedEventType<T extends string = string, P extends string = string> = EventTypeDef<T, P> & { readonly params: readonly P[] };
-
 type Placeholders<S> = S extends `${string}{${infer N}}${infer R}` ? N | Placeholders<R> : never;
-type TemplatePlaceholders<Z extends EventTemplates> = Placeholders<Z['zh-CN']['title'] | Z['zh-CN']['body'] | Z['en']['title'] | Z['en']['body']>;
+type TemplatePlaceholders<Z extends EventTemplates> = Placeholders<
+  Z['zh-CN']['title'] | Z['zh-CN']['body'] | Z['en']['title'] | Z['en']['body']
+>;
 type UnknownPlaceholders<Z extends EventTemplates, P extends string> = Exclude<TemplatePlaceholders<Z>, P>;
 /** Refuses (at compile time) a template that uses a placeholder the def does not list in `params`. */
 type TemplateCheck<Z extends EventTemplates, P extends string> = [UnknownPlaceholders<Z, P>] extends [never]
@@ -57,7 +56,7 @@ type TemplateCheck<Z extends EventTemplates, P extends string> = [UnknownPlaceho
  */
 export function defineEventType<const T extends string, const P extends string, const Z extends EventTemplates>(
   def: Omit<EventTypeDef<T, P>, 'params' | 'templates'> & { params: readonly P[]; templates: Z } & TemplateCheck<Z, P>,
-): TypedEventType<T, P> {
+): EventTypeDef<T, P> {
   return def;
 }
 
@@ -94,33 +93,23 @@ export interface NotificationTarget {
   major?: boolean;
 }
 
-/** A notification of an event type (its def): the parameters are checked against the def's `params`. */
-export interface TypedNotificationRequest<P extends string = string> extends NotificationTarget {
+/**
+ * A notification of an event type, given as its def (never as a type name in text): the
+ * parameters are checked against the def's `params`.
+ */
+export interface NotificationRequest<P extends string = string> extends NotificationTarget {
   event: EventTypeDef<string, P>;
   /** `P` comes from `event` alone: a name the def does not list is refused, not added */
   params: EventParams<NoInfer<P>>;
-  eventType?: never;
 }
-
-/**
- * A notification naming its event type by string: nothing checks the type or the parameters.
- * @deprecated pass the event type's def as `event` (see `defineEventType`); kept while modules move over.
- */
-export interface UntypedNotificationRequest extends NotificationTarget {
-  eventType: string;
-  params: Record<string, string | number>;
-  event?: never;
-}
-
-export type NotificationRequest<P extends string = string> = TypedNotificationRequest<P> | UntypedNotificationRequest;
 
 /** Builds a checked notification of `event` (e.g. several for one `notifyMany`): exactly its parameters. */
-export function notification<P extends string>(event: EventTypeDef<string, P>, params: EventParams<NoInfer<P>>, target: NotificationTarget): TypedNotificationRequest<P> {
+export function notification<P extends string>(
+  event: EventTypeDef<string, P>,
+  params: EventParams<NoInfer<P>>,
+  target: NotificationTarget,
+): NotificationRequest<P> {
   return { ...target, event, params };
-}
-
-function eventTypeOf(req: NotificationRequest): string {
-  return req.event ? req.event.type : req.eventType;
 }
 
 /** Title and body of an event in a language, placeholders filled. */
@@ -155,7 +144,7 @@ export async function notify<P extends string>(tx: Db, now: Date, req: Notificat
 export async function notifyMany(tx: Db, now: Date, reqs: readonly NotificationRequest[]): Promise<void> {
   if (reqs.length === 0) return;
   const defs = reqs.map((req) => {
-    const type = eventTypeOf(req);
+    const type = req.event.type;
     const def = EVENT_TYPES.get(type);
     if (!def) throw new Error(`notify: unknown event type ${type}`);
     return def;
@@ -202,7 +191,8 @@ export async function notifyMany(tx: Db, now: Date, reqs: readonly NotificationR
     const ev = perEvent[i];
     if (!def || !ev) return;
     const major = majorOf(i);
-    const wants = (userId: string, channel: Channel): boolean => prefs.get(`${userId}/${def.type}/${channel}`) ?? def.defaultChannels.includes(channel);
+    const wants = (userId: string, channel: Channel): boolean =>
+      prefs.get(`${userId}/${def.type}/${channel}`) ?? def.defaultChannels.includes(channel);
     const recipients: Recipient[] = [];
     for (const id of [...ev.direct, ...ev.cc]) {
       const u = byId.get(id);
@@ -214,23 +204,54 @@ export async function notifyMany(tx: Db, now: Date, reqs: readonly NotificationR
       // Major events always reach the inbox: the written record the seeds ask for.
       if (major || wants(r.id, 'inapp')) {
         inbox.push({
-          userId: r.id, eventType: def.type, title, body, link, subjectType: req.subject?.type ?? null, subjectId: req.subject?.id ?? null,
-          major, cc: r.cc, createdAt: now,
+          userId: r.id,
+          eventType: def.type,
+          title,
+          body,
+          link,
+          subjectType: req.subject?.type ?? null,
+          subjectId: req.subject?.id ?? null,
+          major,
+          cc: r.cc,
+          createdAt: now,
         });
       }
       if (email.enabled && r.email && wants(r.id, 'email')) {
-        outbox.push({ channel: 'email', eventType: def.type, userId: r.id, title, body, link, locale: r.locale, major, createdAt: now, updatedAt: now });
+        outbox.push({
+          channel: 'email',
+          eventType: def.type,
+          userId: r.id,
+          title,
+          body,
+          link,
+          locale: r.locale,
+          major,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
     }
     // Group robots post once per event into the group, mentioning the recipients who want it.
-    for (const [channel, cfg] of [['wecom', wecom], ['dingtalk', dingtalk]] as const) {
+    for (const [channel, cfg] of [
+      ['wecom', wecom],
+      ['dingtalk', dingtalk],
+    ] as const) {
       if (!cfg.enabled || !cfg.webhookUrl) continue;
       const mentioned = recipients.filter((r) => wants(r.id, channel));
       if (mentioned.length === 0) continue;
       const { title, body } = renderEvent(def, 'zh-CN', req.params);
       outbox.push({
-        channel, eventType: def.type, userId: null, mentions: mentioned.map((r) => r.id), title, body, link, locale: 'zh-CN', major,
-        createdAt: now, updatedAt: now,
+        channel,
+        eventType: def.type,
+        userId: null,
+        mentions: mentioned.map((r) => r.id),
+        title,
+        body,
+        link,
+        locale: 'zh-CN',
+        major,
+        createdAt: now,
+        updatedAt: now,
       });
     }
   });

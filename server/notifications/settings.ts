@@ -78,7 +78,10 @@ export async function saveSection(tx: Db, key: string, value: object, currentVer
   if (currentVersion === 0) {
     await tx.insert(settings).values({ key, value, version: 1, updatedAt: now });
   } else {
-    await tx.update(settings).set({ value, version: currentVersion + 1, updatedAt: now }).where(eq(settings.key, key));
+    await tx
+      .update(settings)
+      .set({ value, version: currentVersion + 1, updatedAt: now })
+      .where(eq(settings.key, key));
   }
 }
 

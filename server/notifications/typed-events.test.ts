@@ -5,6 +5,15 @@ import { defineApprovalSubject } from '../approvals/subjects.ts';
 import { submitForApproval } from '../approvals/engine.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { defineEventType, notification, notify } from './notify.ts';
+import { caseAssignedEvent } from '../modules/cases/case-events.ts';
+import { projectKeyEvent } from '../modules/projects/project-events.ts';
+import {
+  PROJECT_APPROVAL_PROCESSES,
+  registrationProcess,
+  type ProjectProcessCode,
+} from '../modules/projects/project-approval-processes.ts';
+import type { LeadProcessCode } from '../modules/intake/lead-processes.ts';
+import type { ActivityProcessCode } from '../modules/activities/activity-processes.ts';
 
 /**
  * Typed registrations: what does not compile is checked by tsc (`@ts-expect-error` fails the
@@ -25,12 +34,24 @@ const caseAssigned = defineEventType({
 
 const quoteProcesses = [
   defineApprovalProcess({
-    code: 'test.quote_review', labelZh: '报价审批', labelEn: 'Quote review', subjectType: 'test_quote',
-    defaultChain: { resubmitFrom: 'first', steps: [{ name: '经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }] },
+    code: 'test.quote_review',
+    labelZh: '报价审批',
+    labelEn: 'Quote review',
+    subjectType: 'test_quote',
+    defaultChain: {
+      resubmitFrom: 'first',
+      steps: [{ name: '经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }],
+    },
   }),
   defineApprovalProcess({
-    code: 'test.quote_discount', labelZh: '折扣审批', labelEn: 'Discount', subjectType: 'test_quote',
-    defaultChain: { resubmitFrom: 'first', steps: [{ name: '总经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }] },
+    code: 'test.quote_discount',
+    labelZh: '折扣审批',
+    labelEn: 'Discount',
+    subjectType: 'test_quote',
+    defaultChain: {
+      resubmitFrom: 'first',
+      steps: [{ name: '总经理审批', approver: { type: 'manager' }, mode: 'any', condition: null, deadlinePolicy: null }],
+    },
   }),
 ] as const;
 type QuoteProcessCode = ProcessCodeOf<typeof quoteProcesses>;
@@ -95,13 +116,59 @@ export async function compileTimeChecks(tx: Db, ctx: Ctx): Promise<void> {
   });
 }
 
+// The business modules' registrations are typed the same way (never called either).
+export async function businessCompileTimeChecks(tx: Db, ctx: Ctx): Promise<void> {
+  const target = { recipientUserIds: ['u1'] };
+  const caseParams = { code: 'KF-1', kind: '咨询', subject: '报修', customer: '客户', by: '张三', due: '明天' };
+  await notify(tx, ctx.now, { ...target, event: caseAssignedEvent, params: caseParams });
+  const withoutDue = { code: 'KF-1', kind: '咨询', subject: '报修', customer: '客户', by: '张三' };
+  // @ts-expect-error a case assignment without its answer deadline (`due`)
+  await notify(tx, ctx.now, { ...target, event: caseAssignedEvent, params: withoutDue });
+  const projectParams = { code: 'XM-1', name: '项目', event: '立项', eventEn: 'registered', actor: '李四' };
+  notification(projectKeyEvent, projectParams, target);
+  // @ts-expect-error a project key event without its English text (`eventEn`)
+  notification(projectKeyEvent, { code: 'XM-1', name: '项目', event: '立项', actor: '李四' }, target);
+  // @ts-expect-error the legacy string form is gone: an event type named in text does not compile
+  await notify(tx, ctx.now, { ...target, eventType: 'case.assigned', params: caseParams });
+
+  await submitForApproval(tx, ctx, { process: registrationProcess, subjectId: 'p1', title: 't' });
+  // @ts-expect-error the legacy by-code form is gone
+  await submitForApproval(tx, ctx, { processCode: 'project.registration', subjectType: 'project', subjectId: 'p1', title: 't' });
+  const codes: ProjectProcessCode[] = ['project.go_no_go', 'project.registration', 'project.share_exception', 'project.special_handling'];
+  // @ts-expect-error a typo in a project process code
+  const typo: ProjectProcessCode = 'project.registraton';
+  const leadCode: LeadProcessCode = 'lead.forward';
+  // @ts-expect-error another module's process is not one of the intake's
+  const notLead: LeadProcessCode = 'activity.reception';
+  const activityCode: ActivityProcessCode = 'activity.reception';
+  void codes;
+  void typo;
+  void leadCode;
+  void notLead;
+  void activityCode;
+}
+
 describe('typed registrations', () => {
   it('defineEventType and defineApprovalProcess return the def as written (literal types only)', () => {
     expect(caseAssigned.type).toBe('test.case_assigned');
     expect(caseAssigned.params).toEqual(['code', 'subject', 'due']);
     expect(quoteProcesses.map((p) => p.code)).toEqual(['test.quote_review', 'test.quote_discount']);
     expect(notification(caseAssigned, { code: 'KF-1', subject: 's', due: 'd' }, { recipientUserIds: ['u1'] })).toEqual({
-      recipientUserIds: ['u1'], event: caseAssigned, params: { code: 'KF-1', subject: 's', due: 'd' },
+      recipientUserIds: ['u1'],
+      event: caseAssigned,
+      params: { code: 'KF-1', subject: 's', due: 'd' },
     });
+  });
+
+  it('the business defs keep their stored type strings and process codes', () => {
+    expect(caseAssignedEvent.type).toBe('case.assigned');
+    expect(caseAssignedEvent.params).toEqual(['code', 'kind', 'subject', 'customer', 'by', 'due']);
+    expect(projectKeyEvent.type).toBe('project.key_event');
+    expect(PROJECT_APPROVAL_PROCESSES.map((p) => [p.code, p.subjectType])).toEqual([
+      ['project.go_no_go', 'project'],
+      ['project.registration', 'project'],
+      ['project.share_exception', 'project'],
+      ['project.special_handling', 'project'],
+    ]);
   });
 });

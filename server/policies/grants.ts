@@ -12,7 +12,15 @@ export async function loadUserRoles(db: Db, userId: string) {
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
     .where(eq(userRoles.userId, userId));
   const perms = rows.length
-    ? await db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(rolePermissions)
+        .where(
+          inArray(
+            rolePermissions.roleId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   const byRole = new Map<string, string[]>();
   for (const p of perms) byRole.set(p.roleId, [...(byRole.get(p.roleId) ?? []), p.permission]);

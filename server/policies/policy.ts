@@ -47,7 +47,10 @@ export async function scopeCondition(
     case 'department_tree': {
       const ids = await departmentSubtree(db, actor.departmentId);
       if (!cols.departmentId || ids.length === 0) return sql`FALSE`;
-      return sql`${cols.departmentId} IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`;
+      return sql`${cols.departmentId} IN (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`;
     }
     case 'department':
       if (!cols.departmentId || !actor.departmentId) return sql`FALSE`;

@@ -29,14 +29,20 @@ function mine(col: SQL, actor: Actor): SQL {
 /** Customers: scope over owner/department, or shared with the actor. */
 export async function customerVisibility(db: Db, actor: Actor, permission: Permission = 'customer.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${customers.ownerUserId}`, departmentId: sql`${customers.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${customers.ownerUserId}`,
+    departmentId: sql`${customers.departmentId}`,
+  });
   return sql`(${inScope} OR ${shared('customer', sql`${customers.id}`, actor)})`;
 }
 
 /** Partners: scope over owner/department, or shared with the actor. */
 export async function partnerVisibility(db: Db, actor: Actor, permission: Permission = 'partner.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${partners.ownerUserId}`, departmentId: sql`${partners.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${partners.ownerUserId}`,
+    departmentId: sql`${partners.departmentId}`,
+  });
   return sql`(${inScope} OR ${shared('partner', sql`${partners.id}`, actor)})`;
 }
 
@@ -48,9 +54,15 @@ export async function partnerVisibility(db: Db, actor: Actor, permission: Permis
  */
 export async function leadVisibility(db: Db, actor: Actor, permission: Permission = 'lead.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${leads.ownerUserId}`, departmentId: sql`${leads.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${leads.ownerUserId}`,
+    departmentId: sql`${leads.departmentId}`,
+  });
   const reach: SQL[] = [
-    inScope, mine(sql`${leads.assigneeId}`, actor), mine(sql`${leads.registeredBy}`, actor), mine(sql`${leads.screenedBy}`, actor),
+    inScope,
+    mine(sql`${leads.assigneeId}`, actor),
+    mine(sql`${leads.registeredBy}`, actor),
+    mine(sql`${leads.screenedBy}`, actor),
     shared('lead', sql`${leads.id}`, actor),
   ];
   if (hasPermission(actor, 'lead.screen')) reach.push(sql`${leads.state} = 'registered'`);
@@ -61,7 +73,10 @@ export async function leadVisibility(db: Db, actor: Actor, permission: Permissio
 /** Activities: scope over the author/department, or the activity is about a project the actor is on. */
 export async function activityVisibility(db: Db, actor: Actor, permission: Permission = 'activity.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${activities.ownerUserId}`, departmentId: sql`${activities.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${activities.ownerUserId}`,
+    departmentId: sql`${activities.departmentId}`,
+  });
   if (!actor.userId) return inScope;
   return sql`(${inScope} OR (${activities.projectId} IS NOT NULL AND EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = ${activities.projectId} AND pm.user_id = ${actor.userId}::uuid)))`;
 }
@@ -72,7 +87,10 @@ export async function activityVisibility(db: Db, actor: Actor, permission: Permi
  */
 export async function projectVisibility(db: Db, actor: Actor, permission: Permission = 'project.read'): Promise<SQL> {
   const scope = requirePermission(actor, permission);
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${projects.ownerUserId}`, departmentId: sql`${projects.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${projects.ownerUserId}`,
+    departmentId: sql`${projects.departmentId}`,
+  });
   if (scope === 'all' || !actor.userId) return inScope;
   const me = sql`${actor.userId}::uuid`;
   return sql`(${inScope}

@@ -11,7 +11,10 @@ function fingerprint(dir: string): Record<string, string> {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(child);
-      else out[child] = createHash('sha1').update(readFileSync(path.join(dir, child))).digest('hex');
+      else
+        out[child] = createHash('sha1')
+          .update(readFileSync(path.join(dir, child)))
+          .digest('hex');
     }
   };
   walk('');
@@ -42,22 +45,34 @@ function expectRefusedUntouched(r: Awaited<ReturnType<typeof damagedStart>>, pro
 }
 
 describe.skipIf(!engineEnabled('pglite'))('damaged data folder', () => {
-  it('refuses a folder without global/pg_control', async () => {
-    const r = await damagedStart((pgdata) => unlinkSync(path.join(pgdata, 'global/pg_control')));
-    expectRefusedUntouched(r, /missing global\/pg_control/);
-  }, TIMEOUT);
+  it(
+    'refuses a folder without global/pg_control',
+    async () => {
+      const r = await damagedStart((pgdata) => unlinkSync(path.join(pgdata, 'global/pg_control')));
+      expectRefusedUntouched(r, /missing global\/pg_control/);
+    },
+    TIMEOUT,
+  );
 
-  it('refuses a table file truncated while the app was stopped', async () => {
-    const r = await damagedStart((_pgdata, users) => truncateSync(users, Math.max(0, statSync(users).size - 8192)));
-    expectRefusedUntouched(r, /files changed while Bidflow was stopped: base\/\d+\/\d+ is \d+ bytes, was \d+/);
-  }, TIMEOUT);
+  it(
+    'refuses a table file truncated while the app was stopped',
+    async () => {
+      const r = await damagedStart((_pgdata, users) => truncateSync(users, Math.max(0, statSync(users).size - 8192)));
+      expectRefusedUntouched(r, /files changed while Bidflow was stopped: base\/\d+\/\d+ is \d+ bytes, was \d+/);
+    },
+    TIMEOUT,
+  );
 
-  it('refuses a garbled table page (same size) found by the start-up read-through', async () => {
-    const r = await damagedStart((_pgdata, users) => {
-      const fd = openSync(users, 'r+');
-      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 0);
-      closeSync(fd);
-    });
-    expectRefusedUntouched(r, /invalid page in block 0/);
-  }, TIMEOUT);
+  it(
+    'refuses a garbled table page (same size) found by the start-up read-through',
+    async () => {
+      const r = await damagedStart((_pgdata, users) => {
+        const fd = openSync(users, 'r+');
+        writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 0);
+        closeSync(fd);
+      });
+      expectRefusedUntouched(r, /invalid page in block 0/);
+    },
+    TIMEOUT,
+  );
 });

@@ -51,7 +51,13 @@ export const DEMO_USERS: Array<[string, string, string, string[], string | null,
 
 /** Department heads: department → username. */
 const HEADS: Record<string, string> = {
-  总经办: 'zhangwei', 市场部: 'liuyang', 技术中心: 'zhouqiang', 售前技术组: 'zhouqiang', 工程部: 'xuhua', 采购部: 'madong', 财务部: 'huyan',
+  总经办: 'zhangwei',
+  市场部: 'liuyang',
+  技术中心: 'zhouqiang',
+  售前技术组: 'zhouqiang',
+  工程部: 'xuhua',
+  采购部: 'madong',
+  财务部: 'huyan',
 };
 
 /**
@@ -63,7 +69,7 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
   const ctx: Ctx = { db, actor, now, config };
   const deptIds = new Map<string, string>();
   for (const [name, parent] of DEPARTMENTS) {
-    deptIds.set(name, await createDepartment(ctx, { name, parentId: parent ? deptIds.get(parent) ?? null : null }));
+    deptIds.set(name, await createDepartment(ctx, { name, parentId: parent ? (deptIds.get(parent) ?? null) : null }));
   }
   const roleRows = await db.select({ id: roles.id, code: roles.code }).from(roles);
   const roleId = new Map(roleRows.map((r) => [r.code, r.id]));
@@ -73,7 +79,7 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
       username,
       displayName,
       departmentId: deptIds.get(dept) ?? null,
-      managerId: managerName ? userIds.get(managerName) ?? null : null,
+      managerId: managerName ? (userIds.get(managerName) ?? null) : null,
       phone,
       email: `${username}@demo.bidflow.cn`,
       roleIds: roleCodes.map((c) => roleId.get(c) ?? '').filter(Boolean),
@@ -82,7 +88,10 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
     userIds.set(username, id);
   }
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ mustChangePassword: false }).where(inArray(users.id, [...userIds.values()]));
+    await tx
+      .update(users)
+      .set({ mustChangePassword: false })
+      .where(inArray(users.id, [...userIds.values()]));
     for (const [dept, head] of Object.entries(HEADS)) {
       const id = deptIds.get(dept);
       const headId = userIds.get(head);
@@ -94,7 +103,9 @@ export async function seedDemoCompany(db: Db, config: Config, now: Date): Promis
       }
     }
     await appendAudit(tx, actor, now, {
-      action: 'demo.seed', entityType: 'system', detail: `${DEPARTMENTS.length} departments, ${DEMO_USERS.length} users (password ${'*'.repeat(DEMO_PASSWORD.length)}, no forced change)`,
+      action: 'demo.seed',
+      entityType: 'system',
+      detail: `${DEPARTMENTS.length} departments, ${DEMO_USERS.length} users (password ${'*'.repeat(DEMO_PASSWORD.length)}, no forced change)`,
     });
   });
   await seedDemoCustomers(ctx, userIds);

@@ -1,5 +1,13 @@
 import { creditCodeCheckChar } from '../../core/crm/credit-code.ts';
-import type { CustomerLevel, CustomerSource, CustomerStatus, DecisionRole, Industry, PartnerKind, PartnerLevel } from '../../core/crm/options.ts';
+import type {
+  CustomerLevel,
+  CustomerSource,
+  CustomerStatus,
+  DecisionRole,
+  Industry,
+  PartnerKind,
+  PartnerLevel,
+} from '../../core/crm/options.ts';
 import { createContact } from '../modules/crm/commands/create-contact.ts';
 import { createCustomer } from '../modules/crm/commands/create-customer.ts';
 import { createPartner } from '../modules/crm/commands/create-partner.ts';
@@ -18,7 +26,17 @@ function code(prefix: string, division: string, body: string): string {
   return `${first}${creditCodeCheckChar(first) ?? '0'}`;
 }
 
-type C = [name: string, prefix: string, division: string, industry: Industry, level: CustomerLevel, status: CustomerStatus, source: CustomerSource, owner: string, address: string];
+type C = [
+  name: string,
+  prefix: string,
+  division: string,
+  industry: Industry,
+  level: CustomerLevel,
+  status: CustomerStatus,
+  source: CustomerSource,
+  owner: string,
+  address: string,
+];
 
 const CUSTOMERS: C[] = [
   ['北京市朝阳区公安分局', '11', '110105', 'public_security', 'A', 'cooperating', 'tender_site', 'zhaolei', '北京市朝阳区朝阳门外大街'],
@@ -27,14 +45,34 @@ const CUSTOMERS: C[] = [
   ['太原市应急管理局', '11', '140100', 'government', 'C', 'potential', 'web', 'zhaolei', '太原市小店区长风街'],
   ['北京华安智控系统集成有限公司', '91', '110108', 'security', 'B', 'cooperating', 'partner', 'zhaolei', '北京市海淀区上地信息路'],
   ['天津中盾安防工程有限公司', '91', '120104', 'security', 'C', 'following', 'exhibition', 'zhaolei', '天津市南开区科研西路'],
-  ['唐山冀东重型装备制造有限公司', '91', '130200', 'manufacturing', 'B', 'following', 'customer_referral', 'zhaolei', '唐山市丰润区装备制造园'],
+  [
+    '唐山冀东重型装备制造有限公司',
+    '91',
+    '130200',
+    'manufacturing',
+    'B',
+    'following',
+    'customer_referral',
+    'zhaolei',
+    '唐山市丰润区装备制造园',
+  ],
   ['保定恒驰汽车零部件有限公司', '91', '130600', 'manufacturing', 'C', 'potential', 'phone', 'zhaolei', '保定市莲池区东三环'],
   ['河北省电力勘测设计研究院有限公司', '91', '130100', 'energy', 'B', 'dormant', 'prospecting', 'zhaolei', '石家庄市桥西区'],
   ['杭州市公安局西湖区分局', '11', '330106', 'public_security', 'A', 'cooperating', 'tender_site', 'sunli', '杭州市西湖区文三路'],
   ['南京市江北新区管理委员会', '11', '320100', 'government', 'A', 'following', 'prospecting', 'sunli', '南京市浦口区江浦街道'],
   ['苏州工业园区教育局', '11', '320500', 'education', 'B', 'following', 'email', 'sunli', '苏州工业园区现代大道'],
   ['合肥市数据资源局', '11', '340100', 'government', 'B', 'potential', 'tender_site', 'sunli', '合肥市蜀山区潜山路'],
-  ['上海市浦东新区城市运行管理中心', '12', '310115', 'government', 'A', 'following', 'customer_referral', 'sunli', '上海市浦东新区世纪大道'],
+  [
+    '上海市浦东新区城市运行管理中心',
+    '12',
+    '310115',
+    'government',
+    'A',
+    'following',
+    'customer_referral',
+    'sunli',
+    '上海市浦东新区世纪大道',
+  ],
   ['浙江天衡智能安防科技有限公司', '91', '330108', 'security', 'A', 'cooperating', 'partner', 'sunli', '杭州市滨江区江南大道'],
   ['江苏卫安智能化工程有限公司', '91', '320115', 'security', 'B', 'following', 'exhibition', 'sunli', '南京市江宁区将军大道'],
   ['上海安居楼宇智能科技有限公司', '91', '310112', 'security', 'C', 'potential', 'web', 'sunli', '上海市闵行区莘庄工业区'],
@@ -58,8 +96,19 @@ const GIVEN = ['建国', '海峰', '丽华', '志强', '晓东', '秀英', '国�
 
 /** Decision chains by kind of customer: job title and role. */
 const CHAINS: Record<'gov' | 'company', Array<[string, DecisionRole]>> = {
-  gov: [['分管副局长', 'decision_maker'], ['科技信息化处处长', 'influencer'], ['信息中心工程师', 'technical_evaluator'], ['装备财务科科长', 'procurement']],
-  company: [['总经理', 'decision_maker'], ['技术总监', 'technical_evaluator'], ['采购经理', 'procurement'], ['设备部主管', 'user'], ['财务经理', 'finance']],
+  gov: [
+    ['分管副局长', 'decision_maker'],
+    ['科技信息化处处长', 'influencer'],
+    ['信息中心工程师', 'technical_evaluator'],
+    ['装备财务科科长', 'procurement'],
+  ],
+  company: [
+    ['总经理', 'decision_maker'],
+    ['技术总监', 'technical_evaluator'],
+    ['采购经理', 'procurement'],
+    ['设备部主管', 'user'],
+    ['财务经理', 'finance'],
+  ],
 };
 
 type P = [name: string, kind: PartnerKind, level: PartnerLevel, division: string, province: string, owner: string];
@@ -77,7 +126,8 @@ export async function seedDemoCustomers(ctx: Ctx, userIds: Map<string, string>):
   for (const [i, [name, prefix, division, industry, level, status, source, owner, address]] of CUSTOMERS.entries()) {
     const at = new Date(ctx.now.getTime() - (CUSTOMERS.length - i) * 36 * 3600 * 1000);
     const c: Ctx = { ...ctx, now: at };
-    const body = prefix === '91' ? `MA${String(10_000_01 + i * 7331).padStart(7, '0')}` : `MB${String(20_000_01 + i * 4567).padStart(7, '0')}`;
+    const body =
+      prefix === '91' ? `MA${String(10_000_01 + i * 7331).padStart(7, '0')}` : `MB${String(20_000_01 + i * 4567).padStart(7, '0')}`;
     const id = await createCustomer(c, {
       name,
       creditCode: code(prefix, division, body),
@@ -95,15 +145,18 @@ export async function seedDemoCustomers(ctx: Ctx, userIds: Map<string, string>):
       n++;
       const [title, decisionRole] = chain[(i + k) % chain.length] ?? ['联系人', 'user'];
       const person = `${SURNAMES[(i * 3 + k) % SURNAMES.length] ?? '王'}${GIVEN[(i + k * 5) % GIVEN.length] ?? '伟'}`;
-      await createContact({ ...c, now: new Date(at.getTime() + (k + 1) * 600_000) }, {
-        customerId: id,
-        name: person,
-        title,
-        decisionRole,
-        phone: phone(),
-        email: k === 0 ? `contact${n}@example.com` : null,
-        wechat: k === 1 ? `wx_${n}` : null,
-      });
+      await createContact(
+        { ...c, now: new Date(at.getTime() + (k + 1) * 600_000) },
+        {
+          customerId: id,
+          name: person,
+          title,
+          decisionRole,
+          phone: phone(),
+          email: k === 0 ? `contact${n}@example.com` : null,
+          wechat: k === 1 ? `wx_${n}` : null,
+        },
+      );
     }
   }
   for (const [i, [name, kind, level, division, province, owner]] of PARTNERS.entries()) {

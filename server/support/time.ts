@@ -1,6 +1,12 @@
 const FMT = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
 });
 
 /** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai (China does not observe DST). */

@@ -75,8 +75,14 @@ const subject = defineApprovalSubject<typeof TEST_SUBJECT_TYPE, typeof TEST_PROC
     { key: 'amountFen', labelZh: '金额', labelEn: 'Amount', type: 'money' as const },
     { key: 'marginPercent', labelZh: '毛利率（%）', labelEn: 'Margin (%)', type: 'percent' as const },
     {
-      key: 'region', labelZh: '区域', labelEn: 'Region', type: 'enum' as const,
-      options: [{ value: '华东', labelZh: '华东', labelEn: 'East' }, { value: '华北', labelZh: '华北', labelEn: 'North' }],
+      key: 'region',
+      labelZh: '区域',
+      labelEn: 'Region',
+      type: 'enum' as const,
+      options: [
+        { value: '华东', labelZh: '华东', labelEn: 'East' },
+        { value: '华北', labelZh: '华北', labelEn: 'North' },
+      ],
     },
   ],
   async load(db: Db, id: string) {
@@ -97,7 +103,11 @@ const subject = defineApprovalSubject<typeof TEST_SUBJECT_TYPE, typeof TEST_PROC
 });
 
 export const testProcess = defineApprovalProcess({
-  code: TEST_PROCESS_CODE, labelZh: '测试事项审批', labelEn: 'Test item review', subjectType: TEST_SUBJECT_TYPE, defaultChain: TEST_DEFAULT_CHAIN,
+  code: TEST_PROCESS_CODE,
+  labelZh: '测试事项审批',
+  labelEn: 'Test item review',
+  subjectType: TEST_SUBJECT_TYPE,
+  defaultChain: TEST_DEFAULT_CHAIN,
 });
 
 /** Registers the test subject type and the test process (idempotent). */
@@ -115,10 +125,12 @@ export interface TestItemInput {
 }
 
 export async function createTestItem(db: Db, input: TestItemInput): Promise<string> {
-  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
     INSERT INTO test_approval_items (title, amount_fen, margin_percent, region, owner_id)
     VALUES (${input.title}, ${input.amountFen ?? 0}, ${input.marginPercent ?? 0}, ${input.region ?? null}, ${input.ownerId ?? null})
-    RETURNING id`));
+    RETURNING id`),
+  );
   const id = rows[0]?.id;
   if (!id) throw new Error('test item not created');
   return id;
@@ -126,14 +138,16 @@ export async function createTestItem(db: Db, input: TestItemInput): Promise<stri
 
 /** Edits a test item and bumps its version (what a module's update would do). */
 export async function updateTestItem(db: Db, id: string, patch: Partial<TestItemInput>): Promise<number> {
-  const rows = rowsOf<{ version: number }>(await db.execute(sql`
+  const rows = rowsOf<{ version: number }>(
+    await db.execute(sql`
     UPDATE test_approval_items SET
       title = coalesce(${patch.title ?? null}, title),
       amount_fen = coalesce(${patch.amountFen ?? null}::bigint, amount_fen),
       margin_percent = coalesce(${patch.marginPercent ?? null}::numeric, margin_percent),
       region = coalesce(${patch.region ?? null}, region),
       version = version + 1
-    WHERE id = ${id} RETURNING version`));
+    WHERE id = ${id} RETURNING version`),
+  );
   const v = rows[0]?.version;
   if (v === undefined) throw new Error('test item not found');
   return v;
@@ -168,25 +182,36 @@ export async function installApprovalTestSubjects(app: FastifyInstance, database
   await createTestSubjectTable(database.db);
   registerTestApprovalSubject();
   const db = database.db;
-  await app.register(async (plain) => {
-    const api = plain.withTypeProvider<ZodTypeProvider>();
-    api.post('/approval-items', {
-      config: { access: 'authenticated' },
-      schema: { hide: true, body: ItemBody },
-    }, async (req) => {
-      const actor = req.actor;
-      const id = await createTestItem(db, { ...req.body, ownerId: actor.userId });
-      const requestId = await submitTestItem(db, actor, new Date(), config, id, req.body.title);
-      return { itemId: id, requestId };
-    });
-    api.patch('/approval-items/:id', {
-      config: { access: 'authenticated' },
-      schema: { hide: true, params: z.object({ id: z.string().uuid() }), body: ItemBody.partial() },
-    }, async (req) => {
-      const item = await loadItem(db, req.params.id);
-      if (!item || item.owner_id !== req.actor.userId) throw new AppError('not_found');
-      const version = await updateTestItem(db, req.params.id, req.body);
-      return { version };
-    });
-  }, { prefix: '/api/test-support' });
+  await app.register(
+    async (plain) => {
+      const api = plain.withTypeProvider<ZodTypeProvider>();
+      api.post(
+        '/approval-items',
+        {
+          config: { access: 'authenticated' },
+          schema: { hide: true, body: ItemBody },
+        },
+        async (req) => {
+          const actor = req.actor;
+          const id = await createTestItem(db, { ...req.body, ownerId: actor.userId });
+          const requestId = await submitTestItem(db, actor, new Date(), config, id, req.body.title);
+          return { itemId: id, requestId };
+        },
+      );
+      api.patch(
+        '/approval-items/:id',
+        {
+          config: { access: 'authenticated' },
+          schema: { hide: true, params: z.object({ id: z.string().uuid() }), body: ItemBody.partial() },
+        },
+        async (req) => {
+          const item = await loadItem(db, req.params.id);
+          if (!item || item.owner_id !== req.actor.userId) throw new AppError('not_found');
+          const version = await updateTestItem(db, req.params.id, req.body);
+          return { version };
+        },
+      );
+    },
+    { prefix: '/api/test-support' },
+  );
 }

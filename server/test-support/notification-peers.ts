@@ -25,10 +25,13 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       stream.on('end', () => {
         const buf = Buffer.concat(chunks);
         raw.push(buf.toString('utf8'));
-        simpleParser(buf).then((m) => {
-          mails.push(m);
-          callback();
-        }, (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+        simpleParser(buf).then(
+          (m) => {
+            mails.push(m);
+            callback();
+          },
+          (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
+        );
       });
     },
   });
@@ -72,9 +75,10 @@ export async function startHookPeer(): Promise<HookPeer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   peer.url = `http://127.0.0.1:${port}/cgi-bin/webhook/send?key=0123456789abcdef`;
-  peer.close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  peer.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return peer;
 }

@@ -1,5 +1,6 @@
 import { customers, leads, partners } from '../db/schema.ts';
 import type { TestApp } from './test-app.ts';
+import type { ProjectProcessCode } from '../modules/projects/project-approval-processes.ts';
 import { createOrg, createUserViaApi, loginAndActivate, type OrgFixture } from './fixtures.ts';
 
 /**
@@ -36,10 +37,20 @@ export async function createProjectOrg(t: TestApp): Promise<ProjectOrg> {
 }
 
 /** A customer owned by a user (in that user's department). */
-export async function insertCustomer(t: TestApp, input: { name: string; ownerUserId: string; departmentId: string | null }): Promise<string> {
-  const [row] = await t.database.db.insert(customers).values({
-    name: input.name, nameKey: input.name, ownerUserId: input.ownerUserId, departmentId: input.departmentId, searchText: input.name.toLowerCase(),
-  }).returning({ id: customers.id });
+export async function insertCustomer(
+  t: TestApp,
+  input: { name: string; ownerUserId: string; departmentId: string | null },
+): Promise<string> {
+  const [row] = await t.database.db
+    .insert(customers)
+    .values({
+      name: input.name,
+      nameKey: input.name,
+      ownerUserId: input.ownerUserId,
+      departmentId: input.departmentId,
+      searchText: input.name.toLowerCase(),
+    })
+    .returning({ id: customers.id });
   if (!row) throw new Error('customer not inserted');
   return row.id;
 }
@@ -52,18 +63,38 @@ export async function insertPartner(t: TestApp, name: string): Promise<string> {
 
 /** A lead in a given state, assigned to and owned by an account manager. */
 export async function insertLead(
-  t: TestApp, input: { code: string; title: string; customerId: string | null; ownerUserId: string; departmentId: string | null; state: string; estimatedAmountFen?: number },
+  t: TestApp,
+  input: {
+    code: string;
+    title: string;
+    customerId: string | null;
+    ownerUserId: string;
+    departmentId: string | null;
+    state: string;
+    estimatedAmountFen?: number;
+  },
 ): Promise<string> {
-  const [row] = await t.database.db.insert(leads).values({
-    code: input.code, title: input.title, channel: 'phone', customerId: input.customerId, state: input.state, registeredAt: new Date(),
-    assigneeId: input.ownerUserId, ownerUserId: input.ownerUserId, departmentId: input.departmentId, estimatedAmountFen: input.estimatedAmountFen ?? null,
-  }).returning({ id: leads.id });
+  const [row] = await t.database.db
+    .insert(leads)
+    .values({
+      code: input.code,
+      title: input.title,
+      channel: 'phone',
+      customerId: input.customerId,
+      state: input.state,
+      registeredAt: new Date(),
+      assigneeId: input.ownerUserId,
+      ownerUserId: input.ownerUserId,
+      departmentId: input.departmentId,
+      estimatedAmountFen: input.estimatedAmountFen ?? null,
+    })
+    .returning({ id: leads.id });
   if (!row) throw new Error('lead not inserted');
   return row.id;
 }
 
 /** The id of the first approval request waiting for the user (optionally of one process). */
-export async function waitingRequest(t: TestApp, cookie: string, processCode?: string): Promise<string> {
+export async function waitingRequest(t: TestApp, cookie: string, processCode?: ProjectProcessCode): Promise<string> {
   const res = await t.call('GET', '/api/approvals?box=waiting&pageSize=50', { cookie });
   if (res.statusCode !== 200) throw new Error(`approvals: ${res.statusCode} ${res.body}`);
   const items = (res.json() as { items: Array<{ id: string; processCode: string }> }).items;

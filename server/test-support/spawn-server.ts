@@ -63,7 +63,21 @@ export function removeTempDir(dir: string): void {
 }
 
 /** Variables of the test runner that must not leak into the child's configuration. */
-const SCRUBBED = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'ADMIN_PASSWORD', 'WEB_DIST', 'LOG_LEVEL', 'NODE_OPTIONS', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV'];
+const SCRUBBED = [
+  'DATABASE_URL',
+  'DATA_DIR',
+  'PORT',
+  'HOST',
+  'ADMIN_PASSWORD',
+  'WEB_DIST',
+  'LOG_LEVEL',
+  'NODE_OPTIONS',
+  'VITEST',
+  'VITEST_POOL_ID',
+  'VITEST_WORKER_ID',
+  'TEST',
+  'NODE_ENV',
+];
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };

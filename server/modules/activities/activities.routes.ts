@@ -4,8 +4,8 @@ import { AppError } from '../../../core/errors.ts';
 import type { Api } from '../../http/api.ts';
 import { mountContract } from '../../http/mount-contract.ts';
 import { sendXlsx, xlsxFileName } from '../../imports/xlsx-export.ts';
-import { l10n } from '../../imports/xlsx-import.ts';
 import type { AppServices, Ctx } from '../../kernel/context.ts';
+import { activitiesMessages } from './activities.messages.ts';
 import { activitiesExport } from './commands/export-activities.ts';
 import { exportVisitRollup } from './commands/export-visit-rollup.ts';
 import { ensureVisitRollup } from './commands/generate-visit-rollup.ts';
@@ -50,7 +50,7 @@ export function activitiesRoutes(api: Api, services: AppServices): void {
     },
     rollupExportXlsx: async ({ ctx, query, reply }) => {
       const { buffer, weekStart } = await exportVisitRollup(ctx, query.week);
-      return sendXlsx(reply, buffer, xlsxFileName(l10n(`客户巡访周汇总-${weekStart}`, `visit-rollup-${weekStart}`), ctx));
+      return sendXlsx(reply, buffer, xlsxFileName(activitiesMessages.l10n('export.rollup.file', { week: weekStart }), ctx));
     },
   });
 }

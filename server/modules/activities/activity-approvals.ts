@@ -1,30 +1,26 @@
 import { eq } from 'drizzle-orm';
-import type { ChainDefinition } from '../../../core/approvals/chain.ts';
-import type { ApprovalProcess } from '../../approvals/processes.ts';
-import type { ApprovalSubjectType } from '../../approvals/subjects.ts';
+import { defineApprovalSubject } from '../../approvals/subjects.ts';
 import type { Db } from '../../db/client.ts';
 import { activities, customers } from '../../db/schema.ts';
 import { applyReceptionDecision, type PlanDetails } from './commands/apply-reception-decision.ts';
-import { ACTIVITY_SUBJECT, RECEPTION_PROCESS } from './activity-events.ts';
+import { ACTIVITY_SUBJECT } from './activity-events.ts';
+import type { ActivityProcessCode } from './activity-processes.ts';
 
 /**
- * The approval subject `activity` (a customer reception plan as the approver sees it) and the
- * process `activity.reception`: the plan and its cost budget, approved by the marketing manager.
+ * The approval subject `activity`: a customer reception plan as the approver sees it, and what
+ * a decision on its process (activity-processes.ts) does to the plan.
  */
-
-const RECEPTION_CHAIN: ChainDefinition = {
-  resubmitFrom: 'first',
-  steps: [{ name: '市场部经理审批', approver: { type: 'role', roleCode: 'marketing_manager' }, mode: 'any', condition: null, deadlinePolicy: null }],
-};
 
 async function loadActivitySubject(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const row = (await db
-    .select({ a: activities, customerName: customers.name })
-    .from(activities)
-    .leftJoin(customers, eq(customers.id, activities.customerId))
-    .where(eq(activities.id, id))
-    .limit(1))[0];
+  const row = (
+    await db
+      .select({ a: activities, customerName: customers.name })
+      .from(activities)
+      .leftJoin(customers, eq(customers.id, activities.customerId))
+      .where(eq(activities.id, id))
+      .limit(1)
+  )[0];
   if (!row || row.a.type !== 'reception_plan') return null;
   const a = row.a;
   const d = (a.details ?? {}) as PlanDetails;
@@ -41,14 +37,18 @@ async function loadActivitySubject(db: Db, id: string) {
       endDate: d.endDate ?? null,
       budgetFen: a.budgetFen,
       budgetItems: (d.budgetItems ?? []).map((b) => `${b.item}：¥${(b.amountFen / 100).toFixed(2)}`).join('；') || null,
-      schedule: (d.schedule ?? []).map((s) => `${s.date}${s.time ? ` ${s.time}` : ''} ${s.item}${s.place ? `（${s.place}）` : ''}${s.hosts ? ` 陪同：${s.hosts}` : ''}`).join('\n'),
+      schedule: (d.schedule ?? [])
+        .map(
+          (s) => `${s.date}${s.time ? ` ${s.time}` : ''} ${s.item}${s.place ? `（${s.place}）` : ''}${s.hosts ? ` 陪同：${s.hosts}` : ''}`,
+        )
+        .join('\n'),
       hosts: a.participants,
       notes: a.content,
     },
   };
 }
 
-export const activityApprovalSubject: ApprovalSubjectType = {
+export const activityApprovalSubject = defineApprovalSubject<typeof ACTIVITY_SUBJECT, ActivityProcessCode>({
   type: ACTIVITY_SUBJECT,
   labelZh: '客户接待日程',
   labelEn: 'Customer reception plan',
@@ -67,12 +67,4 @@ export const activityApprovalSubject: ApprovalSubjectType = {
     { key: 'notes', labelZh: '备注', labelEn: 'Notes', type: 'text' },
   ],
   link: (id) => `/activities/${id}`,
-};
-
-export const receptionProcess: ApprovalProcess = {
-  code: RECEPTION_PROCESS,
-  labelZh: '客户接待日程及费用预算审批',
-  labelEn: 'Customer reception plan and budget',
-  subjectType: ACTIVITY_SUBJECT,
-  defaultChain: RECEPTION_CHAIN,
-};
+});

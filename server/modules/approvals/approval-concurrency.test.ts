@@ -5,7 +5,11 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { createOrg, createUserViaApi, loginAndActivate, type OrgFixture } from '../../test-support/fixtures.ts';
 import {
-  createTestItem, createTestSubjectTable, registerTestApprovalSubject, submitTestItem, TEST_PROCESS_CODE,
+  createTestItem,
+  createTestSubjectTable,
+  registerTestApprovalSubject,
+  submitTestItem,
+  TEST_PROCESS_CODE,
 } from '../../test-support/approval-test-subject.ts';
 import { actorFromSession } from '../../auth/sessions.ts';
 
@@ -38,13 +42,23 @@ describe.runIf(enabled)('approvals on two app instances sharing one PostgreSQL d
     t = await createTestApp({}, { engine: 'postgres' });
     org = await createOrg(t);
     for (const [k, v] of Object.entries(org.users)) u[k] = v;
-    for (const [username, name] of [['dir', '王总监'], ['dir2', '刘总监']] as const) {
-      const uid = await createUserViaApi(t, org.adminCookie, { username, displayName: name, departmentId: org.depts.market, roleIds: [org.roleIds.sales_director ?? ''] });
+    for (const [username, name] of [
+      ['dir', '王总监'],
+      ['dir2', '刘总监'],
+    ] as const) {
+      const uid = await createUserViaApi(t, org.adminCookie, {
+        username,
+        displayName: name,
+        departmentId: org.depts.market,
+        roleIds: [org.roleIds.sales_director ?? ''],
+      });
       u[username] = { id: uid, cookie: await loginAndActivate(t, username) };
     }
     await createTestSubjectTable(t.database.db);
     registerTestApprovalSubject();
-    const cur = (await t.call('GET', `/api/approval-processes/${TEST_PROCESS_CODE}`, { cookie: org.adminCookie })).json() as { chain: { version: number } };
+    const cur = (await t.call('GET', `/api/approval-processes/${TEST_PROCESS_CODE}`, { cookie: org.adminCookie })).json() as {
+      chain: { version: number };
+    };
     const saved = await t.call('PUT', `/api/approval-processes/${TEST_PROCESS_CODE}/chain`, {
       cookie: org.adminCookie,
       body: {
@@ -72,7 +86,12 @@ describe.runIf(enabled)('approvals on two app instances sharing one PostgreSQL d
   });
 
   const approveVia = (app: App, who: string, requestId: string): Promise<LightMyRequestResponse> =>
-    app.inject({ method: 'POST', url: `/api/approvals/${requestId}/approve`, headers: { cookie: cookie(who) }, payload: { subjectVersion: 1 } });
+    app.inject({
+      method: 'POST',
+      url: `/api/approvals/${requestId}/approve`,
+      headers: { cookie: cookie(who) },
+      payload: { subjectVersion: 1 },
+    });
 
   async function submit(title: string): Promise<string> {
     const sid = cookie('am').split('=')[1] ?? '';
@@ -116,7 +135,10 @@ describe.runIf(enabled)('approvals on two app instances sharing one PostgreSQL d
   it('two approvers of a 或签 step, one on each instance, approve at the same moment: exactly one decides, the other gets 409', async () => {
     for (let i = 0; i < 4; i++) {
       const requestId = await submit(`双实例并发 ${i}`);
-      const { result: [a, b], waited } = await whileRequestLocked(requestId, 2, () =>
+      const {
+        result: [a, b],
+        waited,
+      } = await whileRequestLocked(requestId, 2, () =>
         Promise.all([approveVia(t.app, 'dir', requestId), approveVia(instance2(), 'dir2', requestId)]),
       );
       expect(waited, 'both approvals were waiting on the request row at once').toBe(2);

@@ -12,7 +12,13 @@ import { saveApprovalChain } from './commands/save-approval-chain.ts';
 import { uploadApprovalAttachment } from './commands/upload-approval-attachment.ts';
 import { withdrawApproval } from './commands/withdraw-approval.ts';
 import {
-  approvalCounts, getApprovalAttachment, getApprovalDetail, getUploadedAttachment, listApprovals, listDelegations, userOptions,
+  approvalCounts,
+  getApprovalAttachment,
+  getApprovalDetail,
+  getUploadedAttachment,
+  listApprovals,
+  listDelegations,
+  userOptions,
 } from './queries/approvals.ts';
 import { getChainVersion, getProcessDetail, listProcesses } from './queries/approval-processes.ts';
 

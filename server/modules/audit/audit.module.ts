@@ -1,6 +1,7 @@
 import { auditContract } from '../../../core/audit/audit.contract.ts';
 import { AUDIT_DEFAULT_GRANTS, AUDIT_PERMISSIONS } from '../../../core/audit/audit.permissions.ts';
 import { defineModule } from '../define-module.ts';
+import { auditMessages } from './audit.messages.ts';
 import { auditRoutes } from './audit.routes.ts';
 
 /**
@@ -13,4 +14,5 @@ export const auditModule = defineModule({
   defaultGrants: AUDIT_DEFAULT_GRANTS,
   contracts: [auditContract],
   routes: auditRoutes,
+  messages: auditMessages,
 });

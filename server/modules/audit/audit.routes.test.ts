@@ -23,7 +23,15 @@ describe('audit log', () => {
   it('records logins (success and failure) and changes, newest first, filterable', async () => {
     const all = (await t.call('GET', '/api/audit?pageSize=100', { cookie: admin })).json();
     const actions = all.items.map((i: { action: string; result: string }) => `${i.action}:${i.result}`);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login:failure', 'auth.login:success', 'department.create:success', 'role.seed:success', 'user.create:success']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'auth.login:failure',
+        'auth.login:success',
+        'department.create:success',
+        'role.seed:success',
+        'user.create:success',
+      ]),
+    );
     expect(all.items[0].id).toBeGreaterThan(all.items[all.items.length - 1].id);
     const failures = (await t.call('GET', '/api/audit?result=failure', { cookie: admin })).json();
     expect(failures.items.every((i: { result: string }) => i.result === 'failure')).toBe(true);

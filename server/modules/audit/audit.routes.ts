@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../../audit/audit-log.ts';
 import type { Api } from '../../http/api.ts';
 import { mountContract } from '../../http/mount-contract.ts';
 import type { AppServices } from '../../kernel/context.ts';
+import { auditMessages } from './audit.messages.ts';
 import { exportAudit } from './commands/export-audit.ts';
 import { listAudit } from './queries/audit.ts';
 
@@ -13,10 +14,11 @@ export function auditRoutes(api: Api, services: AppServices): void {
     exportXlsx: async ({ ctx, query, reply }) => {
       const { buffer } = await exportAudit(ctx, query);
       const stamp = ctx.now.toISOString().slice(0, 10).replace(/-/g, '');
-      const name = `${ctx.actor.locale === 'en' ? 'audit-log' : '审计日志'}-${stamp}.xlsx`;
+      const base = auditMessages.l10n('export.file', { date: stamp });
+      const name = `${base[ctx.actor.locale]}.xlsx`;
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="audit-log-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('Content-Disposition', `attachment; filename="${base.en}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(buffer);
     },
     verify: async ({ ctx }) => verifyAuditChain(ctx.db),

@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 async function newUser(username: string, role = 'account_manager') {
-  const id = await createUserViaApi(t, admin, { username, displayName: `用户${username}`, departmentId: null, roleIds: [roleIds[role] ?? ''] });
+  const id = await createUserViaApi(t, admin, {
+    username,
+    displayName: `用户${username}`,
+    departmentId: null,
+    roleIds: [roleIds[role] ?? ''],
+  });
   const cookie = await loginAndActivate(t, username);
   return { id, cookie };
 }
@@ -168,28 +173,45 @@ describe('per-IP limit', () => {
 
 describe('passwords', () => {
   it('forces the initial password to be changed before anything else', async () => {
-    await createUserViaApi(t, admin, { username: 'newbie', displayName: '新人', departmentId: null, roleIds: [roleIds.sales_supervisor ?? ''] });
+    await createUserViaApi(t, admin, {
+      username: 'newbie',
+      displayName: '新人',
+      departmentId: null,
+      roleIds: [roleIds.sales_supervisor ?? ''],
+    });
     const cookie = await t.login('newbie', 'Initial#2026');
     const me = await t.call('GET', '/api/auth/me', { cookie });
     expect(me.json().mustChangePassword).toBe(true);
     const blocked = await t.call('GET', '/api/users', { cookie });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('password_change_required');
-    const weak = await t.call('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'Initial#2026', newPassword: 'short' } });
+    const weak = await t.call('POST', '/api/auth/change-password', {
+      cookie,
+      body: { currentPassword: 'Initial#2026', newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('password_policy');
     expect(weak.json().message).toContain('长度至少 8 位');
-    const wrong = await t.call('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'nope', newPassword: 'LongEnough1' } });
+    const wrong = await t.call('POST', '/api/auth/change-password', {
+      cookie,
+      body: { currentPassword: 'nope', newPassword: 'LongEnough1' },
+    });
     expect(wrong.json().code).toBe('password_wrong');
-    const ok = await t.call('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'Initial#2026', newPassword: 'LongEnough1' } });
+    const ok = await t.call('POST', '/api/auth/change-password', {
+      cookie,
+      body: { currentPassword: 'Initial#2026', newPassword: 'LongEnough1' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.call('GET', '/api/users', { cookie })).statusCode).toBe(200);
   });
 
-  it('an admin reset forces a change at next login and ends the user\'s sessions', async () => {
+  it("an admin reset forces a change at next login and ends the user's sessions", async () => {
     const u = await newUser('resetme');
     const view = (await t.call('GET', `/api/users/${u.id}`, { cookie: admin })).json();
-    const res = await t.call('POST', `/api/users/${u.id}/reset-password`, { cookie: admin, body: { version: view.version, newPassword: 'Reset#2026x' } });
+    const res = await t.call('POST', `/api/users/${u.id}/reset-password`, {
+      cookie: admin,
+      body: { version: view.version, newPassword: 'Reset#2026x' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().mustChangePassword).toBe(true);
     expect((await t.call('GET', '/api/auth/me', { cookie: u.cookie })).statusCode).toBe(401);
@@ -205,10 +227,16 @@ describe('passwords', () => {
       const roles = (await m.call('GET', '/api/roles', { cookie: adm })).json() as Array<{ id: string; code: string }>;
       const sup = roles.find((r) => r.code === 'sales_supervisor')?.id ?? '';
       const cur = (await m.call('GET', '/api/settings/security', { cookie: adm })).json();
-      const on = await m.call('PUT', '/api/settings/security', { cookie: adm, body: { version: cur.version, minLength: 8, complianceMode: true, maxAgeDays: 30 } });
+      const on = await m.call('PUT', '/api/settings/security', {
+        cookie: adm,
+        body: { version: cur.version, minLength: 8, complianceMode: true, maxAgeDays: 30 },
+      });
       expect(on.statusCode).toBe(200);
       expect((await m.call('GET', '/api/auth/password-policy')).json()).toEqual({ minLength: 8, complianceMode: true, maxAgeDays: 30 });
-      const stale = await m.call('PUT', '/api/settings/security', { cookie: adm, body: { version: cur.version, minLength: 8, complianceMode: false, maxAgeDays: 30 } });
+      const stale = await m.call('PUT', '/api/settings/security', {
+        cookie: adm,
+        body: { version: cur.version, minLength: 8, complianceMode: false, maxAgeDays: 30 },
+      });
       expect(stale.statusCode).toBe(409);
       const weak = await m.call('POST', '/api/users', {
         cookie: adm,
@@ -218,9 +246,15 @@ describe('passwords', () => {
       expect(weak.json().message).toContain('至少三类');
       await createUserViaApi(m, adm, { username: 'mlps', displayName: '等保', departmentId: null, roleIds: [sup] });
       const cookie = await m.login('mlps', 'Initial#2026');
-      const twoClasses = await m.call('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'Initial#2026', newPassword: 'abcdefgh1' } });
+      const twoClasses = await m.call('POST', '/api/auth/change-password', {
+        cookie,
+        body: { currentPassword: 'Initial#2026', newPassword: 'abcdefgh1' },
+      });
       expect(twoClasses.json().code).toBe('password_policy');
-      const three = await m.call('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'Initial#2026', newPassword: 'Abcdefgh1' } });
+      const three = await m.call('POST', '/api/auth/change-password', {
+        cookie,
+        body: { currentPassword: 'Initial#2026', newPassword: 'Abcdefgh1' },
+      });
       expect(three.statusCode).toBe(200);
       expect((await m.call('GET', '/api/users', { cookie })).statusCode).toBe(200);
       m.clock.now = new Date(m.clock.now.getTime() + 30 * 86_400_000 + minutes(1));
@@ -229,7 +263,14 @@ describe('passwords', () => {
       const expired = await m.call('GET', '/api/users', { cookie: fresh });
       expect(expired.statusCode).toBe(403);
       expect(expired.json().code).toBe('password_expired');
-      expect((await m.call('POST', '/api/auth/change-password', { cookie: fresh, body: { currentPassword: 'Abcdefgh1', newPassword: 'Xyzabcde2' } })).statusCode).toBe(200);
+      expect(
+        (
+          await m.call('POST', '/api/auth/change-password', {
+            cookie: fresh,
+            body: { currentPassword: 'Abcdefgh1', newPassword: 'Xyzabcde2' },
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await m.call('GET', '/api/users', { cookie: fresh })).statusCode).toBe(200);
     } finally {
       await m.close();

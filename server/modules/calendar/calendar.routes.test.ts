@@ -40,7 +40,7 @@ describe('public calendar look-ups (no sign-in)', () => {
     expect((await q(encodeURIComponent('2026-11-23T07:30:00+08:00'), 1.5)).json()).toEqual({ at: '2026-11-23T10:30:00+08:00' });
   });
 
-  it('refuses a year without a calendar, naming it, in the caller\'s language', async () => {
+  it("refuses a year without a calendar, naming it, in the caller's language", async () => {
     const zh = await get('/api/calendar/add-working-days?start=2026-12-30&days=5');
     expect(zh.statusCode).toBe(422);
     expect(zh.json()).toMatchObject({ code: 'calendar_year_missing', details: { year: 2027 } });
@@ -58,7 +58,9 @@ describe('public calendar look-ups (no sign-in)', () => {
     const neg = await get('/api/calendar/add-working-days?start=2026-02-01&days=-1');
     expect(neg.statusCode).toBe(400);
     expect(Object.keys(neg.json().details.fields)).toEqual(['querystring.days']);
-    expect((await get('/api/calendar/working-days-between?from=20260101&to=2026-02-01')).json().details.fields).toHaveProperty(['querystring.from']);
+    expect((await get('/api/calendar/working-days-between?from=20260101&to=2026-02-01')).json().details.fields).toHaveProperty([
+      'querystring.from',
+    ]);
     const noOffset = await get('/api/calendar/add-working-hours?start=2026-02-13T16:00:00&hours=1');
     expect(noOffset.statusCode).toBe(400);
     expect(noOffset.json().details.fields).toHaveProperty(['querystring.start']);
@@ -68,7 +70,13 @@ describe('public calendar look-ups (no sign-in)', () => {
   });
 
   it('lists the shipped years', async () => {
-    const years = (await get('/api/calendar/years')).json() as Array<{ year: number; holidays: string[]; workdays: string[]; workingDays: number; source: string }>;
+    const years = (await get('/api/calendar/years')).json() as Array<{
+      year: number;
+      holidays: string[];
+      workdays: string[];
+      workingDays: number;
+      source: string;
+    }>;
     expect(years.map((y) => y.year)).toEqual([2025, 2026]);
     for (const s of CN_SCHEDULES) {
       const y = years.find((v) => v.year === s.year);
@@ -99,7 +107,12 @@ describe('calendar administration', () => {
     expect(p.workdays).toEqual(['2030-01-27']);
     const saved = await t.call('PUT', '/api/calendar/years/2030', {
       cookie: org.adminCookie,
-      body: { holidays: p.holidays, workdays: p.workdays, periods: p.periods.map((x: { name: string; from: string; to: string }) => ({ name: x.name, from: x.from, to: x.to })), source: '测试通知' },
+      body: {
+        holidays: p.holidays,
+        workdays: p.workdays,
+        periods: p.periods.map((x: { name: string; from: string; to: string }) => ({ name: x.name, from: x.from, to: x.to })),
+        source: '测试通知',
+      },
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ year: 2030, version: 1, workdays: ['2030-01-27'] });
@@ -112,7 +125,13 @@ describe('calendar administration', () => {
 
   it('replaces a year with its version, refuses a stale one, audits before/after', async () => {
     const cur = (await get('/api/calendar/years/2030')).json();
-    const next = { version: cur.version, holidays: [...cur.holidays, '2030-05-01'], workdays: cur.workdays, periods: cur.periods, source: cur.source };
+    const next = {
+      version: cur.version,
+      holidays: [...cur.holidays, '2030-05-01'],
+      workdays: cur.workdays,
+      periods: cur.periods,
+      source: cur.source,
+    };
     const ok = await t.call('PUT', '/api/calendar/years/2030', { cookie: org.adminCookie, body: next });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().version).toBe(cur.version + 1);
@@ -146,13 +165,25 @@ describe('calendar administration', () => {
     const cur = (await get('/api/calendar/working-hours')).json();
     const bad = await t.call('PUT', '/api/calendar/working-hours', {
       cookie: org.adminCookie,
-      body: { version: cur.version, periods: [{ from: '13:00', to: '18:00' }, { from: '09:00', to: '12:00' }] },
+      body: {
+        version: cur.version,
+        periods: [
+          { from: '13:00', to: '18:00' },
+          { from: '09:00', to: '12:00' },
+        ],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.fields).toHaveProperty(['body.periods.1.from']);
     const ok = await t.call('PUT', '/api/calendar/working-hours', {
       cookie: org.adminCookie,
-      body: { version: cur.version, periods: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '18:00' }] },
+      body: {
+        version: cur.version,
+        periods: [
+          { from: '09:00', to: '12:00' },
+          { from: '13:00', to: '18:00' },
+        ],
+      },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ dayMinutes: 480, version: cur.version + 1 });
@@ -167,7 +198,10 @@ describe('calendar administration', () => {
 
   it('only calendar managers may change it', async () => {
     const gm = org.users.gm?.cookie ?? '';
-    expect((await t.call('PUT', '/api/calendar/working-hours', { cookie: gm, body: { version: 1, periods: [{ from: '09:00', to: '17:00' }] } })).statusCode).toBe(403);
+    expect(
+      (await t.call('PUT', '/api/calendar/working-hours', { cookie: gm, body: { version: 1, periods: [{ from: '09:00', to: '17:00' }] } }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.call('POST', '/api/calendar/parse-notice', { cookie: gm, body: { year: 2030, text: NOTICE } })).statusCode).toBe(403);
   });
 });

@@ -7,7 +7,13 @@ import { requirePermission } from '../../policies/policy.ts';
 import { saveCalendarYear } from './commands/save-calendar-year.ts';
 import { updateWorkingHours } from './commands/update-working-hours.ts';
 import {
-  calendarAddWorkingDays, calendarAddWorkingHours, calendarWorkingDaysBetween, getCalendarYear, getWorkingHours, listCalendarYears, previewNotice,
+  calendarAddWorkingDays,
+  calendarAddWorkingHours,
+  calendarWorkingDaysBetween,
+  getCalendarYear,
+  getWorkingHours,
+  listCalendarYears,
+  previewNotice,
 } from './queries/calendar.ts';
 
 /** 工作日历: working-day arithmetic for anyone (a year without a schedule answers 422), and its administration. */

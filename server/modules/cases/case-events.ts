@@ -13,8 +13,14 @@ export const caseAssignedEvent = defineEventType({
   labelZh: '客户咨询 / 投诉分派给我',
   labelEn: 'A customer inquiry or complaint was assigned to me',
   templates: {
-    'zh-CN': { title: '待答复{kind}：{code} {subject}', body: '{by} 将客户「{customer}」的{kind}「{subject}」交给您处理，请于 {due} 前答复客户。' },
-    en: { title: '{kind} to answer: {code} {subject}', body: '{by} assigned the {kind} "{subject}" of "{customer}" to you; please answer the customer by {due}.' },
+    'zh-CN': {
+      title: '待答复{kind}：{code} {subject}',
+      body: '{by} 将客户「{customer}」的{kind}「{subject}」交给您处理，请于 {due} 前答复客户。',
+    },
+    en: {
+      title: '{kind} to answer: {code} {subject}',
+      body: '{by} assigned the {kind} "{subject}" of "{customer}" to you; please answer the customer by {due}.',
+    },
   },
   defaultChannels: ['inapp', 'email'],
 });

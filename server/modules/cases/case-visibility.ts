@@ -11,7 +11,10 @@ import { requirePermission, scopeCondition } from '../../policies/policy.ts';
  */
 export async function caseAccess(db: Db, actor: Actor): Promise<SQL> {
   const scope = requirePermission(actor, 'case.read');
-  const inScope = await scopeCondition(db, actor, scope, { ownerUserId: sql`${customerCases.ownerUserId}`, departmentId: sql`${customerCases.departmentId}` });
+  const inScope = await scopeCondition(db, actor, scope, {
+    ownerUserId: sql`${customerCases.ownerUserId}`,
+    departmentId: sql`${customerCases.departmentId}`,
+  });
   if (!actor.userId) return inScope;
   return sql`(${inScope} OR ${customerCases.assigneeId} = ${actor.userId}::uuid)`;
 }

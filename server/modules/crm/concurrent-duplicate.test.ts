@@ -29,13 +29,22 @@ describe('a unique violation from a concurrent save', () => {
     const db = t.database.db;
     if (testEngine() !== 'postgres') {
       // PGlite runs one transaction at a time, so the race cannot happen there; the index still holds
-      const dup = await db.insert(customers).values({ name: '重复', nameKey: '重复', creditCode: code(1, '11330400MB') }).then(() => null, (e: unknown) => e);
+      const dup = await db
+        .insert(customers)
+        .values({ name: '重复', nameKey: '重复', creditCode: code(1, '11330400MB') })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(dup).not.toBeNull();
       return;
     }
     // hold an uncommitted customer with the code, let the request pass its duplicate check and
     // wait on the unique index, then commit: the request's insert fails with 23505
-    const race = async (creditCode: string, request: () => Promise<{ statusCode: number; body: string; json(): { code: string; message: string } }>) => {
+    const race = async (
+      creditCode: string,
+      request: () => Promise<{ statusCode: number; body: string; json(): { code: string; message: string } }>,
+    ) => {
       let release = () => {};
       const held = new Promise<void>((r) => {
         release = r;
@@ -52,7 +61,11 @@ describe('a unique violation from a concurrent save', () => {
       await insertedP;
       const pending = request();
       for (let i = 0; i < 200; i++) {
-        const waiting = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`));
+        const waiting = rowsOf<{ n: number }>(
+          await db.execute(
+            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          ),
+        );
         if ((waiting[0]?.n ?? 0) > 0) break;
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -60,10 +73,15 @@ describe('a unique violation from a concurrent save', () => {
       await tx;
       return pending;
     };
-    const created = await race(code(2, '11330400MB'), () => post(mm, '/api/customers', { name: '舟山市港航局', creditCode: code(2, '11330400MB') }));
+    const created = await race(code(2, '11330400MB'), () =>
+      post(mm, '/api/customers', { name: '舟山市港航局', creditCode: code(2, '11330400MB') }),
+    );
     expect(created.statusCode, created.body).toBe(409);
     expect(created.json()).toMatchObject({ code: 'conflict_duplicate', message: '该统一社会信用代码已存在' });
-    const file = { fileName: '客户.xlsx', contentBase64: (await workbook(['客户名称', '统一社会信用代码'], [['丽水市气象局', code(3, '11330400MB')]])).toString('base64') };
+    const file = {
+      fileName: '客户.xlsx',
+      contentBase64: (await workbook(['客户名称', '统一社会信用代码'], [['丽水市气象局', code(3, '11330400MB')]])).toString('base64'),
+    };
     const imported = await race(code(3, '11330400MB'), () => post(mm, '/api/customers/import/commit', { ...file, mode: 'all_or_nothing' }));
     expect(imported.statusCode, imported.body).toBe(409);
     expect(imported.json()).toMatchObject({ code: 'conflict_duplicate', message: '文件中的统一社会信用代码已存在' });

@@ -34,7 +34,10 @@ describe('phone digits are searchable only with contact.phone', () => {
     // the other fields stay searchable
     expect((await get(assistant, '/api/contacts?q=qian')).json().total).toBe(1);
     // the marketing manager holds contact.phone: found by the number
-    expect((await get(mm, '/api/search?q=13912345678')).json().contacts[0]).toMatchObject({ id: contactId, subtitle: '嘉兴市水利局 · 139-1234-5678' });
+    expect((await get(mm, '/api/search?q=13912345678')).json().contacts[0]).toMatchObject({
+      id: contactId,
+      subtitle: '嘉兴市水利局 · 139-1234-5678',
+    });
     expect((await get(mm, '/api/contacts?q=5678')).json().total).toBe(1);
     expect((await xlsxRows((await get(mm, '/api/contacts/export.xlsx?q=5678')).rawPayload))[1]?.[4]).toBe('139-1234-5678');
   });

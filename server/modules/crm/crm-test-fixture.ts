@@ -45,12 +45,18 @@ export async function crmFixture(): Promise<CrmFixture> {
   const mm = org.users.mm?.cookie ?? '';
   const am = org.users.am?.cookie ?? '';
   await createUserViaApi(t, org.adminCookie, {
-    username: 'asst', displayName: '孙助理', departmentId: org.depts.market, roleIds: [org.roleIds.marketing_assistant ?? ''],
+    username: 'asst',
+    displayName: '孙助理',
+    departmentId: org.depts.market,
+    roleIds: [org.roleIds.marketing_assistant ?? ''],
   });
   const assistant = await loginAndActivate(t, 'asst');
   const c = await t.call('POST', '/api/customers', { cookie: mm, body: { name: '嘉兴市水利局', creditCode: code(1, '11330400MB') } });
   const customerId = c.json().id as string;
-  const ct = await t.call('POST', '/api/contacts', { cookie: mm, body: { customerId, name: '钱工', title: '信息科', phone: '139-1234-5678', wechat: 'qian_jx' } });
+  const ct = await t.call('POST', '/api/contacts', {
+    cookie: mm,
+    body: { customerId, name: '钱工', title: '信息科', phone: '139-1234-5678', wechat: 'qian_jx' },
+  });
   const contactId = ct.json().id as string;
   return { t, org, mm, am, assistant, customerId, contactId };
 }

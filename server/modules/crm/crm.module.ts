@@ -5,6 +5,7 @@ import type { AppServices } from '../../kernel/context.ts';
 import { defineModule } from '../define-module.ts';
 import { contactsRoutes } from './contacts.routes.ts';
 import { customerTransferredEvent, partnerTransferredEvent, recordSharedEvent } from './crm-events.ts';
+import { crmMessages } from './crm.messages.ts';
 import { customersRoutes } from './customers.routes.ts';
 import { partnersRoutes } from './partners.routes.ts';
 import { searchRoutes } from './search.routes.ts';
@@ -26,5 +27,6 @@ export const crmModule = defineModule({
     contactsRoutes(api, services);
     searchRoutes(api, services);
   },
+  messages: crmMessages,
   eventTypes: [customerTransferredEvent, partnerTransferredEvent, recordSharedEvent],
 });

@@ -45,11 +45,17 @@ beforeAll(async () => {
   mm = org.users.mm?.cookie ?? '';
   gm = org.users.gm?.cookie ?? '';
   am2Id = await createUserViaApi(t, org.adminCookie, {
-    username: 'am2', displayName: '刘客户经理', departmentId: org.depts.marketEast, roleIds: [org.roleIds.account_manager ?? ''],
+    username: 'am2',
+    displayName: '刘客户经理',
+    departmentId: org.depts.marketEast,
+    roleIds: [org.roleIds.account_manager ?? ''],
   });
   am2 = await loginAndActivate(t, 'am2');
   await createUserViaApi(t, org.adminCookie, {
-    username: 'asst', displayName: '孙助理', departmentId: org.depts.marketEast, roleIds: [org.roleIds.marketing_assistant ?? ''],
+    username: 'asst',
+    displayName: '孙助理',
+    departmentId: org.depts.marketEast,
+    roleIds: [org.roleIds.marketing_assistant ?? ''],
   });
   assistant = await loginAndActivate(t, 'asst');
 }, 180_000);
@@ -66,26 +72,47 @@ describe('customers', () => {
 
   it('creates, reads, lists and edits a customer; stale versions are refused', async () => {
     const res = await post(am, '/api/customers', {
-      name: '杭州市公安局', creditCode: code(1, '11330100MB'), industry: 'public_security', level: 'A', source: 'prospecting', address: '杭州市上城区',
+      name: '杭州市公安局',
+      creditCode: code(1, '11330100MB'),
+      industry: 'public_security',
+      level: 'A',
+      source: 'prospecting',
+      address: '杭州市上城区',
     });
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
     id = c.id;
-    expect(c).toMatchObject({ name: '杭州市公安局', province: 'zhejiang', region: 'east', status: 'potential', ownerName: '张客户经理', version: 1 });
+    expect(c).toMatchObject({
+      name: '杭州市公安局',
+      province: 'zhejiang',
+      region: 'east',
+      status: 'potential',
+      ownerName: '张客户经理',
+      version: 1,
+    });
     expect(c.can).toEqual({ edit: true, transfer: false, share: true });
     expect((await get(am, `/api/customers/${id}`)).json().name).toBe('杭州市公安局');
     const list = (await get(am, '/api/customers?q=公安&sort=-updatedAt')).json();
     expect(list.total).toBe(1);
     expect(list.items[0].id).toBe(id);
-    const patched = await t.call('PATCH', `/api/customers/${id}`, { cookie: am, body: { version: 1, status: 'following', province: 'jiangsu' } });
+    const patched = await t.call('PATCH', `/api/customers/${id}`, {
+      cookie: am,
+      body: { version: 1, status: 'following', province: 'jiangsu' },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ status: 'following', province: 'jiangsu', region: 'east', version: 2 });
     version = 2;
     const stale = await t.call('PATCH', `/api/customers/${id}`, { cookie: am, body: { version: 1, notes: 'x' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'conflict_stale', details: { currentVersion: 2 } });
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.update')));
-    expect(audits[0]?.changes).toMatchObject({ status: { before: 'potential', after: 'following' }, province: { before: 'zhejiang', after: 'jiangsu' } });
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.update')));
+    expect(audits[0]?.changes).toMatchObject({
+      status: { before: 'potential', after: 'following' },
+      province: { before: 'zhejiang', after: 'jiangsu' },
+    });
   });
 
   it('refuses bad input with localized field messages and never a 500', async () => {
@@ -99,7 +126,9 @@ describe('customers', () => {
     expect(Object.keys(empty.json().details.fields).sort()).toEqual(['body.industry', 'body.name']);
     await t.call('PATCH', '/api/auth/profile', { cookie: gm, body: { locale: 'en' } });
     const en = await post(gm, '/api/customers', { name: 'Test', creditCode: '914403001922038217' });
-    expect(en.json().details.fields['body.creditCode']).toBe('the check character of the unified social credit code is wrong; please check the code');
+    expect(en.json().details.fields['body.creditCode']).toBe(
+      'the check character of the unified social credit code is wrong; please check the code',
+    );
     expect(en.json().message).toBe('Some fields are invalid; please check them');
     await t.call('PATCH', '/api/auth/profile', { cookie: gm, body: { locale: 'zh-CN' } });
   });
@@ -114,14 +143,23 @@ describe('customers', () => {
     const hidden = await post(am2, '/api/customers', { name: '杭州市公安局', creditCode: code(1, '11330100MB') });
     expect(hidden.statusCode).toBe(409);
     expect(hidden.json().details.duplicates[0]).toEqual({
-      visible: false, id: null, name: null, creditCode: null, ownerName: '张客户经理', reason: 'credit_code', similarity: 1,
+      visible: false,
+      id: null,
+      name: null,
+      creditCode: null,
+      ownerName: '张客户经理',
+      reason: 'credit_code',
+      similarity: 1,
     });
     expect(hidden.body).not.toContain(id);
     const similar = await post(am, '/api/customers', { name: '杭州市公安局（本级）' });
     expect(similar.statusCode).toBe(409);
     expect(similar.json().details.confirmable).toBe(true);
     const check = await post(am2, '/api/customers/duplicates', { name: '杭州市 公安局', creditCode: '123' });
-    expect(check.json()).toMatchObject({ creditCodeError: '统一社会信用代码应为 18 位', matches: [{ visible: false, ownerName: '张客户经理', reason: 'name' }] });
+    expect(check.json()).toMatchObject({
+      creditCodeError: '统一社会信用代码应为 18 位',
+      matches: [{ visible: false, ownerName: '张客户经理', reason: 'name' }],
+    });
     const confirmed = await post(am, '/api/customers', { name: '杭州市公安局（本级）', confirmDuplicate: true });
     expect(confirmed.statusCode).toBe(200);
   });
@@ -145,13 +183,22 @@ describe('customers', () => {
     expect(unshare.statusCode, unshare.body).toBe(200);
     expect(unshare.json().items).toEqual([]);
     expect((await get(am2, `/api/customers/${id}`)).statusCode).toBe(404);
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.share')));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.share')));
     expect(audits).toHaveLength(2);
   });
 
   it('contacts: phones masked without contact.phone on detail, list, search and export', async () => {
     const created = await post(am, '/api/contacts', {
-      customerId: id, name: '王处长', title: '科技信息化处处长', decisionRole: 'decision_maker', phone: '13812341234', email: 'wang@example.cn', wechat: 'wang_hz',
+      customerId: id,
+      name: '王处长',
+      title: '科技信息化处处长',
+      decisionRole: 'decision_maker',
+      phone: '13812341234',
+      email: 'wang@example.cn',
+      wechat: 'wang_hz',
     });
     expect(created.statusCode, created.body).toBe(200);
     const contact = created.json();
@@ -174,7 +221,15 @@ describe('customers', () => {
     expect(exp.statusCode).toBe(200);
     const rows = await xlsxRows(exp.rawPayload);
     expect(rows[0]).toEqual(['所属客户', '姓名', '职务', '决策链角色', '电话', '邮箱', '微信', '备注', '更新时间']);
-    expect(rows[1]?.slice(0, 7)).toEqual(['杭州市公安局', '王处长', '科技信息化处处长', '决策者', '138****1234', 'wang@example.cn', 'wang_hz']);
+    expect(rows[1]?.slice(0, 7)).toEqual([
+      '杭州市公安局',
+      '王处长',
+      '科技信息化处处长',
+      '决策者',
+      '138****1234',
+      'wang@example.cn',
+      'wang_hz',
+    ]);
     // full number for the owner, in the export too
     const own = await xlsxRows((await get(am, `/api/contacts/export.xlsx?customerId=${id}`)).rawPayload);
     expect(own[1]?.[4]).toBe('13812341234');
@@ -199,7 +254,10 @@ describe('customers', () => {
     const res = await post(mm, `/api/customers/${id}/transfer`, { version: cur.version, ownerUserId: am2Id, note: '片区调整' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, stillVisible: true, customer: { ownerName: '刘客户经理', version: cur.version + 1 } });
-    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.transfer')));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'customer.transfer')));
     expect(audit?.changes).toMatchObject({ ownerUserId: { before: org.users.am?.id, after: am2Id } });
     expect(audit?.detail).toBe('片区调整');
     const notes = await t.database.db.select().from(notifications).where(eq(notifications.userId, am2Id));
@@ -212,7 +270,12 @@ describe('customers', () => {
 
   it('shows one timeline, newest first, paginated', async () => {
     const all = (await get(am2, `/api/customers/${id}/timeline`)).json();
-    expect(all.items.map((e: { kind: string }) => e.kind)).toEqual(['customer.transferred', 'contact.created', 'customer.status', 'customer.created']);
+    expect(all.items.map((e: { kind: string }) => e.kind)).toEqual([
+      'customer.transferred',
+      'contact.created',
+      'customer.status',
+      'customer.created',
+    ]);
     expect(all.items[0]).toMatchObject({ actorName: '王经理', summary: '片区调整' });
     expect(all.items[3]).toMatchObject({ title: '新建客户「杭州市公安局」', link: null });
     const p1 = (await get(am2, `/api/customers/${id}/timeline?limit=2`)).json();
@@ -223,16 +286,50 @@ describe('customers', () => {
   });
 
   it('exports the filtered list, read back cell by cell', async () => {
-    await post(mm, '/api/customers', { name: '宁波市某某制造有限公司', industry: 'manufacturing', province: 'zhejiang', level: 'C', status: 'cooperating' });
+    await post(mm, '/api/customers', {
+      name: '宁波市某某制造有限公司',
+      industry: 'manufacturing',
+      province: 'zhejiang',
+      level: 'C',
+      status: 'cooperating',
+    });
     const res = await get(mm, '/api/customers/export.xlsx?industry=manufacturing');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('客户'));
     const rows = await xlsxRows(res.rawPayload);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toEqual(['客户名称', '统一社会信用代码', '行业', '省份', '区域', '客户等级', '客户来源', '状态', '负责人', '所属部门', '联系人数', '地址', '备注', '创建时间', '更新时间']);
+    expect(rows[0]).toEqual([
+      '客户名称',
+      '统一社会信用代码',
+      '行业',
+      '省份',
+      '区域',
+      '客户等级',
+      '客户来源',
+      '状态',
+      '负责人',
+      '所属部门',
+      '联系人数',
+      '地址',
+      '备注',
+      '创建时间',
+      '更新时间',
+    ]);
     const r = rows[1] ?? [];
-    expect(r.slice(0, 11)).toEqual(['宁波市某某制造有限公司', undefined, '制造业', '浙江', '华东', 'C 类（一般客户）', undefined, '合作中', '王经理', '市场部', 0]);
+    expect(r.slice(0, 11)).toEqual([
+      '宁波市某某制造有限公司',
+      undefined,
+      '制造业',
+      '浙江',
+      '华东',
+      'C 类（一般客户）',
+      undefined,
+      '合作中',
+      '王经理',
+      '市场部',
+      0,
+    ]);
     // the creation time is written as Beijing wall-clock time
     const createdAt = r[13] as Date;
     const shanghai = new Date(t.clock.now.getTime() + 8 * 3600 * 1000);
@@ -278,7 +375,14 @@ describe('customer and contact import', () => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ imported: 2, skipped: 3, totalRows: 5 });
     const wz = (await get(mm, '/api/customers?q=温州市交通')).json().items[0];
-    expect(wz).toMatchObject({ industry: 'transportation', province: 'zhejiang', region: 'east', level: 'B', source: 'tender_site', ownerName: '王经理' });
+    expect(wz).toMatchObject({
+      industry: 'transportation',
+      province: 'zhejiang',
+      region: 'east',
+      level: 'B',
+      source: 'tender_site',
+      ownerName: '王经理',
+    });
     const tz = (await get(am, '/api/customers?q=台州')).json().items[0];
     expect(tz).toMatchObject({ ownerName: '张客户经理', status: 'following' });
     const tl = (await get(mm, `/api/customers/${wz.id}/timeline`)).json();
@@ -298,16 +402,16 @@ describe('customer and contact import', () => {
       ['不存在的客户', '吴某', '', '', '', 'not-an-email', '', ''],
     ]);
     const preview = (await post(mm, '/api/contacts/import/preview', file)).json();
-    expect(preview.errors.map((e: { row: number; message: string }) => `${e.row}:${e.message}`)).toEqual([
-      '4:邮箱格式不正确',
-    ]);
+    expect(preview.errors.map((e: { row: number; message: string }) => `${e.row}:${e.message}`)).toEqual(['4:邮箱格式不正确']);
     const file2 = await fileOf(header, [
       ['温州市交通运输局', '陈科长', '信息科科长', '技术评估', '0577-88886666', 'chen@wz.gov.cn', '', ''],
       [code(11, '11330300MB'), '周主任', '', '决策者', 13900001111, '', '', ''],
       ['不存在的客户', '吴某', '', '', '', '', '', ''],
     ]);
     const p2 = (await post(mm, '/api/contacts/import/preview', file2)).json();
-    expect(p2.errors.map((e: { row: number; message: string }) => `${e.row}:${e.message}`)).toEqual(['4:找不到客户「不存在的客户」（或您无权维护该客户）']);
+    expect(p2.errors.map((e: { row: number; message: string }) => `${e.row}:${e.message}`)).toEqual([
+      '4:找不到客户「不存在的客户」（或您无权维护该客户）',
+    ]);
     const done = await post(mm, '/api/contacts/import/commit', { ...file2, mode: 'valid_only' });
     expect(done.json()).toMatchObject({ imported: 2, skipped: 1 });
     const found = (await get(mm, '/api/search?q=13900001111')).json();
@@ -319,10 +423,23 @@ describe('customer and contact import', () => {
 
 describe('partners and search', () => {
   it('creates partners with contacts, refuses duplicates, transfers, and finds them', async () => {
-    const res = await post(mm, '/api/partners', { name: '杭州某某智能科技有限公司', kind: 'dealer', level: 'gold', creditCode: code(21), province: 'zhejiang' });
+    const res = await post(mm, '/api/partners', {
+      name: '杭州某某智能科技有限公司',
+      kind: 'dealer',
+      level: 'gold',
+      creditCode: code(21),
+      province: 'zhejiang',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
-    expect(p).toMatchObject({ kind: 'dealer', level: 'gold', region: 'east', status: 'active', ownerName: '王经理', can: { edit: true, transfer: true } });
+    expect(p).toMatchObject({
+      kind: 'dealer',
+      level: 'gold',
+      region: 'east',
+      status: 'active',
+      ownerName: '王经理',
+      can: { edit: true, transfer: true },
+    });
     const dup = await post(mm, '/api/partners', { name: '杭州某某智能科技股份有限公司' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().details.duplicates[0]).toMatchObject({ id: p.id, reason: 'name', similarity: 1 });
@@ -364,7 +481,13 @@ describe('bulk import', () => {
   it('imports 10,000 customers in seconds, and the list keeps answering meanwhile', async () => {
     const header = ['客户名称', '统一社会信用代码', '行业', '省份', '客户等级', '负责人', '地址'];
     const rows = Array.from({ length: 10_000 }, (_, i) => [
-      `批量导入测试单位${i}号有限公司`, code(100_000 + i, '91320100MA'), '制造业', '江苏', 'C', i % 2 ? 'am' : '', `南京市玄武区某某路${i}号`,
+      `批量导入测试单位${i}号有限公司`,
+      code(100_000 + i, '91320100MA'),
+      '制造业',
+      '江苏',
+      'C',
+      i % 2 ? 'am' : '',
+      `南京市玄武区某某路${i}号`,
     ]);
     const file = await fileOf(header, rows);
     const started = Date.now();

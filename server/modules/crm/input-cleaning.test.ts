@@ -35,9 +35,12 @@ describe('bad input is a 400 or is cleaned, never a 500', () => {
     for (const url of ['/api/search?q=%00', '/api/customers?q=%00', '/api/contacts?q=%00', '/api/partners?q=%00']) {
       expect((await get(mm, url)).statusCode, url).toBe(200);
     }
-    expect((await post(mm, '/api/customers/duplicates', { name: '湖州市\u0000档案馆' })).json().matches[0]).toMatchObject({ name: '湖州市档案馆' });
+    expect((await post(mm, '/api/customers/duplicates', { name: '湖州市\u0000档案馆' })).json().matches[0]).toMatchObject({
+      name: '湖州市档案馆',
+    });
     const patched = await t.call('PATCH', `/api/contacts/${contactId}`, {
-      cookie: mm, body: { version: (await get(mm, `/api/contacts/${contactId}`)).json().version, title: '\u0000信息科科长' },
+      cookie: mm,
+      body: { version: (await get(mm, `/api/contacts/${contactId}`)).json().version, title: '\u0000信息科科长' },
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().title).toBe('信息科科长');
@@ -46,7 +49,7 @@ describe('bad input is a 400 or is cleaned, never a 500', () => {
     const zip = await JSZip.loadAsync(await workbook(['所属客户', '姓名', '职务'], [['嘉兴市水利局', '孙PLACEHOLDER', '']]));
     const strings = zip.file('xl/sharedStrings.xml');
     expect(strings).not.toBeNull();
-    zip.file('xl/sharedStrings.xml', (await strings?.async('string') ?? '').replace('PLACEHOLDER', '_x0000_工'));
+    zip.file('xl/sharedStrings.xml', ((await strings?.async('string')) ?? '').replace('PLACEHOLDER', '_x0000_工'));
     const file = { fileName: '联系人\u0000.xlsx', contentBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') };
     const preview = await post(mm, '/api/contacts/import/preview', file);
     expect(preview.statusCode, preview.body).toBe(200);
@@ -57,14 +60,21 @@ describe('bad input is a 400 or is cleaned, never a 500', () => {
   });
 
   it('refuses a malformed timeline cursor with 400', async () => {
-    for (const before of ['2026-01-01T00:00:00.000Z_99999999999999999999999', '2026-13-45T00:00:00.000Z_1', '2026-01-01T99:99:99Z_1', 'x_1']) {
+    for (const before of [
+      '2026-01-01T00:00:00.000Z_99999999999999999999999',
+      '2026-13-45T00:00:00.000Z_1',
+      '2026-01-01T99:99:99Z_1',
+      'x_1',
+    ]) {
       const res = await get(mm, `/api/customers/${customerId}/timeline?before=${encodeURIComponent(before)}`);
       expect(res.statusCode, before).toBe(400);
       expect(Object.keys(res.json().details.fields)).toEqual(['querystring.before']);
     }
     const page = (await get(mm, `/api/customers/${customerId}/timeline?limit=1`)).json();
     expect(page.nextBefore).toMatch(/Z_\d+$/);
-    expect((await get(mm, `/api/customers/${customerId}/timeline?limit=1&before=${encodeURIComponent(page.nextBefore)}`)).statusCode).toBe(200);
+    expect((await get(mm, `/api/customers/${customerId}/timeline?limit=1&before=${encodeURIComponent(page.nextBefore)}`)).statusCode).toBe(
+      200,
+    );
   });
 
   it('writes the status change on the timeline with both statuses, and never lets an owner be set without customer.transfer', async () => {
@@ -74,7 +84,11 @@ describe('bad input is a 400 or is cleaned, never a 500', () => {
     expect(tl.items[0]).toMatchObject({ kind: 'customer.status', title: '客户状态：潜在客户 → 合作中' });
     // account managers hold no customer.transfer: no other owner, and a department is not theirs to pick
     expect((await post(am, '/api/customers', { name: '绍兴市某某中学', ownerUserId: org.users.mm?.id })).statusCode).toBe(403);
-    const own = await post(am, '/api/customers', { name: '绍兴市某某中学', departmentId: org.depts.engineering, ownerUserId: org.users.am?.id });
+    const own = await post(am, '/api/customers', {
+      name: '绍兴市某某中学',
+      departmentId: org.depts.engineering,
+      ownerUserId: org.users.am?.id,
+    });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toMatchObject({ ownerUserId: org.users.am?.id, departmentId: org.depts.marketEast });
   });

@@ -16,8 +16,14 @@ afterAll(async () => {
 
 describe('editing a partner', () => {
   it('renames it (search follows), refuses a stale version and a credit code another partner holds', async () => {
-    const a = await t.call('POST', '/api/partners', { cookie: mm, body: { name: '宁波甬安系统集成有限公司', kind: 'channel', creditCode: code(31) } });
-    const b = await t.call('POST', '/api/partners', { cookie: mm, body: { name: '温州瓯江安防工程有限公司', kind: 'dealer', creditCode: code(32) } });
+    const a = await t.call('POST', '/api/partners', {
+      cookie: mm,
+      body: { name: '宁波甬安系统集成有限公司', kind: 'channel', creditCode: code(31) },
+    });
+    const b = await t.call('POST', '/api/partners', {
+      cookie: mm,
+      body: { name: '温州瓯江安防工程有限公司', kind: 'dealer', creditCode: code(32) },
+    });
     expect(a.statusCode, a.body).toBe(200);
     expect(b.statusCode, b.body).toBe(200);
     const id = a.json().id as string;

@@ -3,8 +3,8 @@ import { AppError } from '../../../core/errors.ts';
 import type { Api } from '../../http/api.ts';
 import { mountContract } from '../../http/mount-contract.ts';
 import { importHandlers } from '../../imports/import-handlers.ts';
-import { l10n } from '../../imports/xlsx-import.ts';
 import type { AppServices, Ctx } from '../../kernel/context.ts';
+import { intakeMessages } from './intake.messages.ts';
 import { leadsExport } from './commands/export-leads.ts';
 import { commitLeadImport, leadImportTemplate, previewLeadImport } from './commands/import-leads.ts';
 import { decideLead, escalateLead, evaluateLead } from './commands/lead-evaluation.ts';
@@ -34,7 +34,10 @@ export function intakeRoutes(api: Api, services: AppServices): void {
     register: async ({ ctx, body }) => detail(ctx, await registerLead(ctx, body)),
     exportXlsx: async ({ ctx, query, reply }) => leadsExport.send(reply, ctx, query),
     ...importHandlers({
-      template: leadImportTemplate, templateFileName: l10n('信息导入模板', 'lead-import-template'), preview: previewLeadImport, commit: commitLeadImport,
+      template: leadImportTemplate,
+      templateFileName: intakeMessages.l10n('import.leads.template_file'),
+      preview: previewLeadImport,
+      commit: commitLeadImport,
     }),
     assignees: async ({ ctx, query }) => assigneeOptions(ctx.db, query.q),
     settings: async ({ ctx }) => loadIntakeSettings(ctx.db),

@@ -2,7 +2,12 @@ import { AppError } from '../../../core/errors.ts';
 import { permissionKeys } from '../permission-catalogue.ts';
 import type { ConflictState } from '../../../core/intake/labels.ts';
 import {
-  allowedLeadActions, LEAD_STATE_LABELS, type LeadAction, type LeadActorFacts, type LeadFacts, type LeadState,
+  allowedLeadActions,
+  LEAD_STATE_LABELS,
+  type LeadAction,
+  type LeadActorFacts,
+  type LeadFacts,
+  type LeadState,
 } from '../../../core/intake/lead-states.ts';
 import type { leads } from '../../db/schema.ts';
 import { stateConflict } from '../../kernel/guards.ts';
@@ -44,7 +49,14 @@ export function requireLeadAction(actor: Actor, lead: LeadRow, action: LeadActio
   if (anyone.includes(action)) throw new AppError('forbidden', {}, { reason: 'not allowed for you on this record', action });
   const stateLabel = LEAD_STATE_LABELS[facts.state];
   if (facts.conflictState === 'pending') {
-    throw stateConflict(actor.locale, { zh: '该报备存在冲突，需市场总监先行裁定', en: 'the registration has a conflict the sales director must resolve first' });
+    throw stateConflict(actor.locale, {
+      zh: '该报备存在冲突，需市场总监先行裁定',
+      en: 'the registration has a conflict the sales director must resolve first',
+    });
   }
-  throw stateConflict(actor.locale, { zh: `信息当前状态为「${stateLabel.zh}」`, en: `the information is "${stateLabel.en}"` }, { state: facts.state });
+  throw stateConflict(
+    actor.locale,
+    { zh: `信息当前状态为「${stateLabel.zh}」`, en: `the information is "${stateLabel.en}"` },
+    { state: facts.state },
+  );
 }

@@ -1,22 +1,16 @@
 import { eq } from 'drizzle-orm';
-import type { ChainDefinition } from '../../../core/approvals/chain.ts';
 import { LEAD_CHANNEL_LABELS, LEAD_CHANNELS } from '../../../core/intake/labels.ts';
-import type { ApprovalProcess } from '../../approvals/processes.ts';
-import type { ApprovalSubjectType } from '../../approvals/subjects.ts';
+import { defineApprovalSubject } from '../../approvals/subjects.ts';
 import type { Db } from '../../db/client.ts';
 import { leads } from '../../db/schema.ts';
 import { applyForwardDecision } from './commands/apply-forward-decision.ts';
-import { LEAD_FORWARD_PROCESS, LEAD_SUBJECT } from './lead-events.ts';
+import { LEAD_SUBJECT } from './lead-events.ts';
+import type { LeadProcessCode } from './lead-processes.ts';
 
 /**
- * The approval subject `lead` (what the approver sees of a piece of information) and the
- * process `lead.forward`: forwarding to another business unit needs the sales director.
+ * The approval subject `lead`: what the approver sees of a piece of information, and what a
+ * decision on its process (lead-processes.ts) does to it.
  */
-
-const FORWARD_CHAIN: ChainDefinition = {
-  resubmitFrom: 'first',
-  steps: [{ name: '市场总监审核', approver: { type: 'role', roleCode: 'sales_director' }, mode: 'any', condition: null, deadlinePolicy: null }],
-};
 
 async function loadLeadSubject(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -43,7 +37,7 @@ async function loadLeadSubject(db: Db, id: string) {
   };
 }
 
-export const leadApprovalSubject: ApprovalSubjectType = {
+export const leadApprovalSubject = defineApprovalSubject<typeof LEAD_SUBJECT, LeadProcessCode>({
   type: LEAD_SUBJECT,
   labelZh: '信息 / 线索',
   labelEn: 'Information / lead',
@@ -53,7 +47,10 @@ export const leadApprovalSubject: ApprovalSubjectType = {
     { key: 'code', labelZh: '编号', labelEn: 'Code', type: 'text' },
     { key: 'title', labelZh: '信息名称', labelEn: 'Title', type: 'text' },
     {
-      key: 'channel', labelZh: '来源渠道', labelEn: 'Channel', type: 'enum',
+      key: 'channel',
+      labelZh: '来源渠道',
+      labelEn: 'Channel',
+      type: 'enum',
       options: LEAD_CHANNELS.map((c) => ({ value: c, labelZh: LEAD_CHANNEL_LABELS[c].zh, labelEn: LEAD_CHANNEL_LABELS[c].en })),
     },
     { key: 'customerName', labelZh: '客户', labelEn: 'Customer', type: 'text' },
@@ -66,12 +63,4 @@ export const leadApprovalSubject: ApprovalSubjectType = {
     { key: 'screeningNote', labelZh: '筛选意见', labelEn: 'Screening note', type: 'text' },
   ],
   link: (id) => `/leads/${id}`,
-};
-
-export const leadForwardProcess: ApprovalProcess = {
-  code: LEAD_FORWARD_PROCESS,
-  labelZh: '信息转其他事业部审批',
-  labelEn: 'Forward information to another business unit',
-  subjectType: LEAD_SUBJECT,
-  defaultChain: FORWARD_CHAIN,
-};
+});

@@ -1,3 +1,4 @@
+import type { Message } from '../../../core/kernel/messages.ts';
 import type { Db } from '../../db/client.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { appendTimeline } from '../../timeline/timeline.ts';
@@ -10,7 +11,7 @@ export async function appendLeadTimeline(
   tx: Db,
   ctx: Ctx,
   lead: { id: string; customerId: string | null; projectId?: string | null },
-  entry: { kind: string; title: string; summary?: string | null; data?: Record<string, unknown> },
+  entry: { kind: string; title: Message; summary?: string | null; data?: Record<string, unknown> },
 ): Promise<void> {
   await appendTimeline(tx, {
     at: ctx.now,

@@ -15,7 +15,10 @@ afterAll(async () => {
 
 describe('users', () => {
   it('validates input with localized field messages', async () => {
-    const zh = await t.call('POST', '/api/users', { cookie: org.adminCookie, body: { username: 'a', email: 'not-mail', roleIds: [], password: 'x' } });
+    const zh = await t.call('POST', '/api/users', {
+      cookie: org.adminCookie,
+      body: { username: 'a', email: 'not-mail', roleIds: [], password: 'x' },
+    });
     expect(zh.statusCode).toBe(400);
     const body = zh.json();
     expect(body.code).toBe('validation_failed');
@@ -46,7 +49,10 @@ describe('users', () => {
     const ok = await t.call('PATCH', `/api/users/${id}`, { cookie: org.adminCookie, body: { version: v.version, phone: '13800138000' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().version).toBe(v.version + 1);
-    const stale = await t.call('PATCH', `/api/users/${id}`, { cookie: org.adminCookie, body: { version: v.version, phone: '13900139000' } });
+    const stale = await t.call('PATCH', `/api/users/${id}`, {
+      cookie: org.adminCookie,
+      body: { version: v.version, phone: '13900139000' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('conflict_stale');
     expect(stale.json().details.currentVersion).toBe(v.version + 1);
@@ -78,7 +84,13 @@ describe('users', () => {
     const { roleIds } = org;
     const create = await t.call('POST', '/api/roles', {
       cookie: org.adminCookie,
-      body: { code: 'hr_clerk', nameZh: '人事专员', nameEn: 'HR clerk', dataScope: 'all', permissions: ['user.read', 'user.manage', 'department.read'] },
+      body: {
+        code: 'hr_clerk',
+        nameZh: '人事专员',
+        nameEn: 'HR clerk',
+        dataScope: 'all',
+        permissions: ['user.read', 'user.manage', 'department.read'],
+      },
     });
     expect(create.statusCode).toBe(200);
     const hr = await t.call('POST', '/api/users', {
@@ -87,9 +99,15 @@ describe('users', () => {
     });
     expect(hr.statusCode).toBe(200);
     const hrCookie = await t.login('hr', 'Initial#2026');
-    await t.call('POST', '/api/auth/change-password', { cookie: hrCookie, body: { currentPassword: 'Initial#2026', newPassword: 'HrPass#2026' } });
+    await t.call('POST', '/api/auth/change-password', {
+      cookie: hrCookie,
+      body: { currentPassword: 'Initial#2026', newPassword: 'HrPass#2026' },
+    });
     const current = (await t.call('GET', `/api/users/${hr.json().id}`, { cookie: hrCookie })).json();
-    const escalate = await t.call('PATCH', `/api/users/${hr.json().id}`, { cookie: hrCookie, body: { version: current.version, roleIds: [create.json().id, roleIds.admin] } });
+    const escalate = await t.call('PATCH', `/api/users/${hr.json().id}`, {
+      cookie: hrCookie,
+      body: { version: current.version, roleIds: [create.json().id, roleIds.admin] },
+    });
     expect(escalate.statusCode).toBe(403);
     const fine = await t.call('POST', '/api/users', {
       cookie: hrCookie,
@@ -101,29 +119,53 @@ describe('users', () => {
 
 describe('departments', () => {
   it('refuses moving a department under its own child, and duplicate sibling names', async () => {
-    const depts = (await t.call('GET', '/api/departments', { cookie: org.adminCookie })).json() as Array<{ id: string; name: string; version: number }>;
+    const depts = (await t.call('GET', '/api/departments', { cookie: org.adminCookie })).json() as Array<{
+      id: string;
+      name: string;
+      version: number;
+    }>;
     const market = depts.find((d) => d.name === '市场部');
-    const cycle = await t.call('PATCH', `/api/departments/${org.depts.market}`, { cookie: org.adminCookie, body: { version: market?.version ?? 1, parentId: org.depts.marketEast } });
+    const cycle = await t.call('PATCH', `/api/departments/${org.depts.market}`, {
+      cookie: org.adminCookie,
+      body: { version: market?.version ?? 1, parentId: org.depts.marketEast },
+    });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().details.fields['body.parentId']).toContain('不能移动');
-    const dup = await t.call('POST', '/api/departments', { cookie: org.adminCookie, body: { name: '华东片区', parentId: org.depts.market } });
+    const dup = await t.call('POST', '/api/departments', {
+      cookie: org.adminCookie,
+      body: { name: '华东片区', parentId: org.depts.market },
+    });
     expect(dup.statusCode).toBe(409);
-    const sameNameElsewhere = await t.call('POST', '/api/departments', { cookie: org.adminCookie, body: { name: '华东片区', parentId: org.depts.engineering } });
+    const sameNameElsewhere = await t.call('POST', '/api/departments', {
+      cookie: org.adminCookie,
+      body: { name: '华东片区', parentId: org.depts.engineering },
+    });
     expect(sameNameElsewhere.statusCode).toBe(200);
   });
 });
 
 describe('roles', () => {
   it('edits the permission matrix, audits the difference, refuses unknown permissions', async () => {
-    const roles = (await t.call('GET', '/api/roles', { cookie: org.adminCookie })).json() as Array<{ id: string; code: string; version: number; permissions: string[] }>;
+    const roles = (await t.call('GET', '/api/roles', { cookie: org.adminCookie })).json() as Array<{
+      id: string;
+      code: string;
+      version: number;
+      permissions: string[];
+    }>;
     const am = roles.find((r) => r.code === 'account_manager');
     expect(am).toBeDefined();
-    const bad = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: am?.version, permissions: ['root.everything'] } });
+    const bad = await t.call('PATCH', `/api/roles/${am?.id}`, {
+      cookie: org.adminCookie,
+      body: { version: am?.version, permissions: ['root.everything'] },
+    });
     expect(bad.statusCode).toBe(400);
     const before = [...(am?.permissions ?? [])].sort();
     expect(before).toContain('user.read');
     const without = before.filter((p) => p !== 'user.read');
-    const res = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: am?.version, permissions: without, dataScope: 'department' } });
+    const res = await t.call('PATCH', `/api/roles/${am?.id}`, {
+      cookie: org.adminCookie,
+      body: { version: am?.version, permissions: without, dataScope: 'department' },
+    });
     expect(res.statusCode).toBe(200);
     expect([...res.json().permissions].sort()).toEqual(without);
     // the change applies to the next request of a user holding the role
@@ -133,13 +175,21 @@ describe('roles', () => {
     const change = audit.items[0].changes.permissions as { before: string[]; after: string[] };
     expect([...change.before].sort()).toEqual(before);
     expect([...change.after].sort()).toEqual(without);
-    const restore = await t.call('PATCH', `/api/roles/${am?.id}`, { cookie: org.adminCookie, body: { version: res.json().version, permissions: before, dataScope: 'own' } });
+    const restore = await t.call('PATCH', `/api/roles/${am?.id}`, {
+      cookie: org.adminCookie,
+      body: { version: res.json().version, permissions: before, dataScope: 'own' },
+    });
     expect(restore.statusCode).toBe(200);
     expect((await t.call('GET', '/api/users', { cookie: org.users.am?.cookie })).statusCode).toBe(200);
   });
 
   it('never lets the last role manager remove their own power', async () => {
-    const roles = (await t.call('GET', '/api/roles', { cookie: org.adminCookie })).json() as Array<{ id: string; code: string; version: number; permissions: string[] }>;
+    const roles = (await t.call('GET', '/api/roles', { cookie: org.adminCookie })).json() as Array<{
+      id: string;
+      code: string;
+      version: number;
+      permissions: string[];
+    }>;
     const admin = roles.find((r) => r.code === 'admin');
     const res = await t.call('PATCH', `/api/roles/${admin?.id}`, {
       cookie: org.adminCookie,
@@ -150,7 +200,7 @@ describe('roles', () => {
     expect(after.find((r) => r.code === 'admin')?.permissions).toContain('role.manage');
   });
 
-  it('shows role names and the permission catalog in the reader\'s language', async () => {
+  it("shows role names and the permission catalog in the reader's language", async () => {
     const profile = await t.call('PATCH', '/api/auth/profile', { cookie: org.users.gm?.cookie, body: { locale: 'en' } });
     expect(profile.json().locale).toBe('en');
     const cat = (await t.call('GET', '/api/permissions', { cookie: org.users.gm?.cookie })).json() as Array<{ key: string; label: string }>;

@@ -3,6 +3,7 @@ import { mondayOf } from '../../../core/projects/rules.ts';
 import { projectTrackingContract } from '../../../core/project-tracking/project-tracking.contract.ts';
 import { defineModule } from '../define-module.ts';
 import { generateTrackingRows } from './commands/generate-tracking-rows.ts';
+import { projectTrackingMessages } from './project-tracking.messages.ts';
 import { projectTrackingRoutes } from './project-tracking.routes.ts';
 
 export const TRACKING_SCHEDULE = 'project.tracking_week';
@@ -16,6 +17,7 @@ export const projectTrackingModule = defineModule({
   name: 'project-tracking',
   contracts: [projectTrackingContract],
   routes: projectTrackingRoutes,
+  messages: projectTrackingMessages,
   schedules: [
     {
       name: TRACKING_SCHEDULE,

@@ -4,6 +4,7 @@ import { mountContract } from '../../http/mount-contract.ts';
 import { sendXlsx } from '../../imports/xlsx-export.ts';
 import type { AppServices } from '../../kernel/context.ts';
 import { exportTrackingWeek } from './commands/export-tracking-week.ts';
+import { projectTrackingMessages } from './project-tracking.messages.ts';
 import { openTrackingWeek } from './commands/open-tracking-week.ts';
 import { updateTrackingRow } from './commands/update-tracking-row.ts';
 import { missingTracking } from './queries/project-tracking.ts';
@@ -16,8 +17,8 @@ export function projectTrackingRoutes(api: Api, services: AppServices): void {
     missing: async ({ ctx, query }) => missingTracking(ctx.db, ctx.actor, weekOf(ctx.now, query.week)),
     exportXlsx: async ({ ctx, query, reply }) => {
       const { buffer, week } = await exportTrackingWeek(ctx, query);
-      const stamp = week.replace(/-/g, '');
-      return sendXlsx(reply, buffer, { name: `项目跟踪表-${stamp}.xlsx`, ascii: `project-tracking-${stamp}.xlsx` });
+      const base = projectTrackingMessages.l10n('export.file', { week: week.replace(/-/g, '') });
+      return sendXlsx(reply, buffer, { name: `${base[ctx.actor.locale]}.xlsx`, ascii: `${base.en}.xlsx` });
     },
     update: async ({ ctx, params, body }) => {
       await updateTrackingRow(ctx, params.id, body);

@@ -1,5 +1,5 @@
 import type { ChainDefinition } from '../../../core/approvals/chain.ts';
-import type { ApprovalProcess } from '../../approvals/processes.ts';
+import { defineApprovalProcess, type ProcessCodeOf } from '../../approvals/processes.ts';
 import { POLICIES } from './project-deadlines.ts';
 
 /**
@@ -17,7 +17,11 @@ export const PROCESSES = {
 } as const;
 
 const step = (name: string, roleCode: string, deadlinePolicy: string | null = null) => ({
-  name, approver: { type: 'role' as const, roleCode }, mode: 'all' as const, condition: null, deadlinePolicy,
+  name,
+  approver: { type: 'role' as const, roleCode },
+  mode: 'all' as const,
+  condition: null,
+  deadlinePolicy,
 });
 
 /**
@@ -38,9 +42,35 @@ const REGISTRATION_CHAIN: ChainDefinition = {
 };
 const GM_CHAIN: ChainDefinition = { resubmitFrom: 'first', steps: [{ ...step('总经理审批', 'general_manager'), mode: 'any' }] };
 
-export const PROJECT_APPROVAL_PROCESSES: readonly ApprovalProcess[] = [
-  { code: PROCESSES.goNoGo, labelZh: '跟进决策', labelEn: 'Go/no-go decision', subjectType: PROJECT_SUBJECT, defaultChain: GO_NO_GO_CHAIN },
-  { code: PROCESSES.registration, labelZh: '项目登记（立项）审批', labelEn: 'Project registration (立项)', subjectType: PROJECT_SUBJECT, defaultChain: REGISTRATION_CHAIN },
-  { code: PROCESSES.shareException, labelZh: '合作分成例外审批', labelEn: 'Revenue-split exception', subjectType: PROJECT_SUBJECT, defaultChain: GM_CHAIN },
-  { code: PROCESSES.specialHandling, labelZh: '特殊项目处理', labelEn: 'Special commercial handling', subjectType: PROJECT_SUBJECT, defaultChain: GM_CHAIN },
-];
+export const goNoGoProcess = defineApprovalProcess({
+  code: PROCESSES.goNoGo,
+  labelZh: '跟进决策',
+  labelEn: 'Go/no-go decision',
+  subjectType: PROJECT_SUBJECT,
+  defaultChain: GO_NO_GO_CHAIN,
+});
+export const registrationProcess = defineApprovalProcess({
+  code: PROCESSES.registration,
+  labelZh: '项目登记（立项）审批',
+  labelEn: 'Project registration (立项)',
+  subjectType: PROJECT_SUBJECT,
+  defaultChain: REGISTRATION_CHAIN,
+});
+export const shareExceptionProcess = defineApprovalProcess({
+  code: PROCESSES.shareException,
+  labelZh: '合作分成例外审批',
+  labelEn: 'Revenue-split exception',
+  subjectType: PROJECT_SUBJECT,
+  defaultChain: GM_CHAIN,
+});
+export const specialHandlingProcess = defineApprovalProcess({
+  code: PROCESSES.specialHandling,
+  labelZh: '特殊项目处理',
+  labelEn: 'Special commercial handling',
+  subjectType: PROJECT_SUBJECT,
+  defaultChain: GM_CHAIN,
+});
+
+/** The module's approval processes (its definition lists them); their codes form `ProjectProcessCode`. */
+export const PROJECT_APPROVAL_PROCESSES = [goNoGoProcess, registrationProcess, shareExceptionProcess, specialHandlingProcess] as const;
+export type ProjectProcessCode = ProcessCodeOf<typeof PROJECT_APPROVAL_PROCESSES>;

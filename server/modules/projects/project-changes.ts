@@ -7,7 +7,8 @@ import { projects } from '../../db/schema.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { notify } from '../../notifications/notify.ts';
 import { appendTimeline } from '../../timeline/timeline.ts';
-import { PROJECT_EVENTS } from './project-events.ts';
+import type { Message } from '../../../core/kernel/messages.ts';
+import { projectKeyEvent } from './project-events.ts';
 import type { ProjectRow } from './project-row.ts';
 
 /**
@@ -29,17 +30,36 @@ export async function writeProject(tx: Db, ctx: Ctx, p: ProjectRow, set: Partial
 
 /** A timeline entry of the project (and its customer). */
 export async function projectTimeline(
-  tx: Db, ctx: Ctx, p: { id: string; customerId: string; leadId?: string | null }, kind: string, title: string,
+  tx: Db,
+  ctx: Ctx,
+  p: { id: string; customerId: string; leadId?: string | null },
+  kind: string,
+  title: Message,
   extra: { summary?: string | null; data?: Record<string, unknown> | null; entityType?: string; entityId?: string } = {},
 ): Promise<void> {
   await appendTimeline(tx, {
-    at: ctx.now, kind, entityType: extra.entityType ?? 'project', entityId: extra.entityId ?? p.id, actorId: ctx.actor.userId,
-    title, summary: extra.summary ?? null, data: extra.data ?? null, customerId: p.customerId, projectId: p.id,
+    at: ctx.now,
+    kind,
+    entityType: extra.entityType ?? 'project',
+    entityId: extra.entityId ?? p.id,
+    actorId: ctx.actor.userId,
+    title,
+    summary: extra.summary ?? null,
+    data: extra.data ?? null,
+    customerId: p.customerId,
+    projectId: p.id,
   });
 }
 
 /** An audit row about the project. */
-export async function auditProject(tx: Db, ctx: Ctx, projectId: string, action: string, changes: Changes | null, detail?: string | null): Promise<void> {
+export async function auditProject(
+  tx: Db,
+  ctx: Ctx,
+  projectId: string,
+  action: string,
+  changes: Changes | null,
+  detail?: string | null,
+): Promise<void> {
   await appendAudit(tx, ctx.actor, ctx.now, { action, entityType: 'project', entityId: projectId, changes, detail: detail ?? null });
 }
 
@@ -48,7 +68,11 @@ export async function auditProject(tx: Db, ctx: Ctx, projectId: string, action: 
  * someone else acted — about a key event. `major` events are also copied per the CC rule (GM).
  */
 export async function notifyKeyEvent(
-  tx: Db, ctx: Ctx, p: ProjectRow, event: Label, opts: { major?: boolean; alsoOwner?: boolean } = {},
+  tx: Db,
+  ctx: Ctx,
+  p: ProjectRow,
+  event: Label,
+  opts: { major?: boolean; alsoOwner?: boolean } = {},
 ): Promise<void> {
   const ids = new Set<string>();
   if (p.monitorUserId) ids.add(p.monitorUserId);
@@ -56,7 +80,7 @@ export async function notifyKeyEvent(
   if (ctx.actor.userId) ids.delete(ctx.actor.userId);
   if (ids.size === 0 && !opts.major) return;
   await notify(tx, ctx.now, {
-    eventType: PROJECT_EVENTS.keyEvent,
+    event: projectKeyEvent,
     recipientUserIds: [...ids],
     params: { code: p.code, name: p.name, event: event.zh, eventEn: event.en, actor: ctx.actor.displayName ?? '' },
     subject: { type: 'project', id: p.id },

@@ -23,16 +23,28 @@ export const taskKey = (taskId: string) => ({ subjectType: 'task', subjectId: ta
 /** Seeded at every start (an administrator's edits win). */
 export const PROJECT_DEADLINE_POLICIES: readonly DeadlinePolicyDef[] = [
   {
-    code: POLICIES.registrationApprove, nameZh: '项目登记（立项）审批', nameEn: 'Project registration approval', kind: 'working_days', amount: 1,
+    code: POLICIES.registrationApprove,
+    nameZh: '项目登记（立项）审批',
+    nameEn: 'Project registration approval',
+    kind: 'working_days',
+    amount: 1,
     remindBefore: [{ amount: 2, unit: 'working_hours' }],
   },
   {
-    code: POLICIES.assignPresales, nameZh: '指派售前负责人', nameEn: 'Assign the presales lead', kind: 'working_days', amount: 1,
+    code: POLICIES.assignPresales,
+    nameZh: '指派售前负责人',
+    nameEn: 'Assign the presales lead',
+    kind: 'working_days',
+    amount: 1,
     remindBefore: [{ amount: 2, unit: 'working_hours' }],
   },
   // Action items carry their own due date: the deadline starts at that date's close of business (0 days).
   {
-    code: POLICIES.taskDue, nameZh: '待办任务（会议行动项）', nameEn: 'Task (meeting action item)', kind: 'calendar_days', amount: 0,
+    code: POLICIES.taskDue,
+    nameZh: '待办任务（会议行动项）',
+    nameEn: 'Task (meeting action item)',
+    kind: 'calendar_days',
+    amount: 0,
   },
 ];
 
@@ -42,7 +54,10 @@ export const PROJECT_DEADLINE_POLICIES: readonly DeadlinePolicyDef[] = [
  */
 export async function refreshNextDeadline(tx: Db, projectIds: readonly string[]): Promise<void> {
   if (projectIds.length === 0) return;
-  const ids = sql.join([...new Set(projectIds)].map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = sql.join(
+    [...new Set(projectIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   await tx.execute(sql`
     UPDATE projects p SET next_deadline_at = (${nextDeadlineSql(sql`p.id`)})
     WHERE p.id IN (${ids})`);

@@ -1,4 +1,4 @@
-import type { EventTypeDef } from '../../notifications/notify.ts';
+import { defineEventType } from '../../notifications/notify.ts';
 
 /** The notification event types of presales projects (PRODUCT.md §3.3) and the names the commands raise them by. */
 
@@ -9,9 +9,9 @@ export const PROJECT_EVENTS = {
   taskAssigned: 'task.assigned',
 } as const;
 
-// Parameters: code, name, event, eventEn, actor.
-const keyEvent: EventTypeDef = {
+export const projectKeyEvent = defineEventType({
   type: PROJECT_EVENTS.keyEvent,
+  params: ['code', 'name', 'event', 'eventEn', 'actor'],
   labelZh: '项目关键节点',
   labelEn: 'Project key event',
   templates: {
@@ -19,10 +19,10 @@ const keyEvent: EventTypeDef = {
     en: { title: 'Project update: {name}', body: 'Project {code} "{name}" {eventEn} ({actor}).' },
   },
   defaultChannels: ['inapp', 'email'],
-};
-// Parameters: code, name, role, roleEn, actor.
-const assigned: EventTypeDef = {
+});
+export const projectAssignedEvent = defineEventType({
   type: PROJECT_EVENTS.assigned,
+  params: ['code', 'name', 'role', 'roleEn', 'actor'],
   labelZh: '加入项目组',
   labelEn: 'Added to a project team',
   templates: {
@@ -30,10 +30,10 @@ const assigned: EventTypeDef = {
     en: { title: 'You joined a project: {name}', body: '{actor} added you to project {code} "{name}" as {roleEn}.' },
   },
   defaultChannels: ['inapp', 'email'],
-};
-// Parameters: code, name, actor.
-const summaryShared: EventTypeDef = {
+});
+export const projectSummarySharedEvent = defineEventType({
   type: PROJECT_EVENTS.summaryShared,
+  params: ['code', 'name', 'actor'],
   labelZh: '项目总结',
   labelEn: 'Project summary',
   templates: {
@@ -41,10 +41,10 @@ const summaryShared: EventTypeDef = {
     en: { title: 'Project summary: {name}', body: '{actor} shared the summary of project {code} "{name}".' },
   },
   defaultChannels: ['inapp', 'email'],
-};
-// Parameters: title, meeting, due, project, actor.
-const taskAssigned: EventTypeDef = {
+});
+export const taskAssignedEvent = defineEventType({
   type: PROJECT_EVENTS.taskAssigned,
+  params: ['title', 'meeting', 'due', 'project', 'actor'],
   labelZh: '新的待办任务',
   labelEn: 'New task for me',
   templates: {
@@ -52,6 +52,6 @@ const taskAssigned: EventTypeDef = {
     en: { title: 'Task: {title}', body: '{actor} gave you the task "{title}" in "{meeting}", due {due} (project: {project}).' },
   },
   defaultChannels: ['inapp', 'email'],
-};
+});
 
-export const PROJECT_EVENT_TYPES: readonly EventTypeDef[] = [keyEvent, assigned, summaryShared, taskAssigned];
+export const PROJECT_EVENT_TYPES = [projectKeyEvent, projectAssignedEvent, projectSummarySharedEvent, taskAssignedEvent] as const;

@@ -20,7 +20,8 @@ export async function loadStageConfig(db: Db): Promise<LoadedStageConfig> {
   const [row] = await db.select().from(settings).where(eq(settings.key, STAGES_SETTING_KEY)).limit(1);
   if (!row) return { config: DEFAULT_STAGE_CONFIG, version: 0, isDefault: true };
   const parsed = StageConfigSchema.safeParse(row.value);
-  if (!parsed.success || validateStageConfig(parsed.data).length) return { config: DEFAULT_STAGE_CONFIG, version: row.version, isDefault: true };
+  if (!parsed.success || validateStageConfig(parsed.data).length)
+    return { config: DEFAULT_STAGE_CONFIG, version: row.version, isDefault: true };
   return { config: parsed.data, version: row.version, isDefault: false };
 }
 

@@ -9,8 +9,11 @@ import type { ProjectRow } from './project-row.ts';
 export async function isOnTeam(db: Db, p: ProjectRow, userId: string | null): Promise<boolean> {
   if (!userId) return false;
   if ([p.ownerUserId, p.managerUserId, p.presalesLeadId, p.monitorUserId].includes(userId)) return true;
-  const rows = await db.select({ u: projectMembers.userId }).from(projectMembers)
-    .where(and(eq(projectMembers.projectId, p.id), eq(projectMembers.userId, userId))).limit(1);
+  const rows = await db
+    .select({ u: projectMembers.userId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, p.id), eq(projectMembers.userId, userId)))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -24,6 +27,11 @@ export async function teamUserIds(db: Db, p: ProjectRow): Promise<string[]> {
 /** Active users among the given ids. */
 export async function activeUsers(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const res = await db.execute(sql`SELECT id FROM users WHERE active AND id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+  const res = await db.execute(
+    sql`SELECT id FROM users WHERE active AND id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`,
+  );
   return new Set(rowsOf<{ id: string }>(res).map((r) => r.id));
 }

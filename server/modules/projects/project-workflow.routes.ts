@@ -5,7 +5,11 @@ import { mountContract } from '../../http/mount-contract.ts';
 import type { AppServices } from '../../kernel/context.ts';
 import { closeProject, moveProjectStage, recordProjectOutcome } from './commands/move-project-stage.ts';
 import {
-  recordNoGoDecision, requestShareException, requestSpecialHandling, submitGoNoGo, submitRegistration,
+  recordNoGoDecision,
+  requestShareException,
+  requestSpecialHandling,
+  submitGoNoGo,
+  submitRegistration,
 } from './commands/project-approvals.ts';
 import { saveProjectSummary } from './commands/save-project-summary.ts';
 import { projectSummaryView } from './queries/project-history.ts';

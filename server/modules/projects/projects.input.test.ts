@@ -43,23 +43,37 @@ describe('bad input answers 400 (or is cleaned), never 500', () => {
     expect(created.statusCode, created.body).toBe(200);
     const d = await t.call('GET', `/api/projects/${created.json().id}`, { cookie: c('am') });
     expect(d.json()).toMatchObject({ name: 'abc', risks: 'abc' });
-    const patch = await t.call('PATCH', `/api/projects/${projectId}`, { cookie: c('am'), body: { version: await version(), funding: NUL } });
+    const patch = await t.call('PATCH', `/api/projects/${projectId}`, {
+      cookie: c('am'),
+      body: { version: await version(), funding: NUL },
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     expect(patch.json().funding).toBe('abc');
-    for (const url of [`/api/projects?q=${encodeURIComponent(NUL)}`, `/api/projects?stage=${encodeURIComponent(NUL)}`, `/api/projects/kanban?q=%00`]) {
+    for (const url of [
+      `/api/projects?q=${encodeURIComponent(NUL)}`,
+      `/api/projects?stage=${encodeURIComponent(NUL)}`,
+      `/api/projects/kanban?q=%00`,
+    ]) {
       const res = await t.call('GET', url, { cookie: c('am') });
       expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(500);
     }
     const kanStage = await t.call('GET', '/api/projects/kanban/a%00b', { cookie: c('am') });
     expect(kanStage.statusCode, kanStage.body).toBeLessThan(500);
-    const view = await t.call('POST', '/api/saved-views', { cookie: c('am'), body: { list: 'projects', name: NUL, state: { [NUL]: NUL } } });
+    const view = await t.call('POST', '/api/saved-views', {
+      cookie: c('am'),
+      body: { list: 'projects', name: NUL, state: { [NUL]: NUL } },
+    });
     expect(view.statusCode, view.body).toBeLessThan(500);
     const meeting = await t.call('POST', `/api/projects/${projectId}/meetings`, {
-      cookie: c('am'), body: { title: NUL, heldAt: '2026-03-02T10:00:00+08:00', minutes: NUL },
+      cookie: c('am'),
+      body: { title: NUL, heldAt: '2026-03-02T10:00:00+08:00', minutes: NUL },
     });
     expect(meeting.statusCode, meeting.body).toBe(200);
     expect(meeting.json()).toMatchObject({ title: 'abc', minutes: 'abc' });
-    const reason = await t.call('POST', `/api/projects/${projectId}/special-handling`, { cookie: c('am'), body: { version: await version(), reason: '\u0000' } });
+    const reason = await t.call('POST', `/api/projects/${projectId}/special-handling`, {
+      cookie: c('am'),
+      body: { version: await version(), reason: '\u0000' },
+    });
     expect(reason.statusCode, reason.body).toBe(400);
   });
 
@@ -84,12 +98,22 @@ describe('bad input answers 400 (or is cleaned), never 500', () => {
       expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)} → ${res.body}`).toBe(400);
     }
     for (const url of [
-      '/api/projects/not-a-uuid', '/api/projects?signFrom=2026-02-30', '/api/projects?amountMin=-1', '/api/projects?sort=password',
-      '/api/projects?page=0', '/api/projects?pageSize=100000', '/api/project-tracking?week=2026-02-30', '/api/projects/kanban?cards=0',
+      '/api/projects/not-a-uuid',
+      '/api/projects?signFrom=2026-02-30',
+      '/api/projects?amountMin=-1',
+      '/api/projects?sort=password',
+      '/api/projects?page=0',
+      '/api/projects?pageSize=100000',
+      '/api/project-tracking?week=2026-02-30',
+      '/api/projects/kanban?cards=0',
     ]) {
       expect((await t.call('GET', url, { cookie: c('am') })).statusCode, url).toBe(400);
     }
-    for (const url of ['/api/projects?page=999999999', '/api/projects/kanban/opportunity?page=99999999999', '/api/tasks/mine?page=4503599627370495']) {
+    for (const url of [
+      '/api/projects?page=999999999',
+      '/api/projects/kanban/opportunity?page=99999999999',
+      '/api/tasks/mine?page=4503599627370495',
+    ]) {
       const res = await t.call('GET', url, { cookie: c('am') });
       expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(500);
       if (res.statusCode === 200) expect(res.json().items).toEqual([]);
@@ -98,7 +122,8 @@ describe('bad input answers 400 (or is cleaned), never 500', () => {
 
   it('an invalid stage configuration is refused with 400', async () => {
     const cfg = (await t.call('GET', '/api/projects/config/stages', { cookie: c('am') })).json() as {
-      stages: Array<{ code: string; nameZh: string; next: string[] }>; shareFloorPct: number;
+      stages: Array<{ code: string; nameZh: string; next: string[] }>;
+      shareFloorPct: number;
     };
     const base = { stages: cfg.stages, shareFloorPct: cfg.shareFloorPct, version: 0 };
     const bodies: unknown[] = [
@@ -108,7 +133,12 @@ describe('bad input answers 400 (or is cleaned), never 500', () => {
       { ...base, stages: cfg.stages.map((s) => (s.code === 'solution' ? { ...s, next: ['nowhere'] } : s)) },
       { ...base, stages: cfg.stages.map((s) => (s.code === 'solution' ? { ...s, code: 'Bad Code' } : s)) },
       // a stage projects are in cannot disappear
-      { ...base, stages: cfg.stages.filter((s) => s.code !== 'abandoned' && s.code !== 'solution').map((s) => ({ ...s, next: s.next.filter((n) => n !== 'solution') })) },
+      {
+        ...base,
+        stages: cfg.stages
+          .filter((s) => s.code !== 'abandoned' && s.code !== 'solution')
+          .map((s) => ({ ...s, next: s.next.filter((n) => n !== 'solution') })),
+      },
     ];
     // put a project in 'solution' so removing it is refused
     await t.database.db.update(projects).set({ stage: 'solution' }).where(eq(projects.id, projectId));
@@ -118,10 +148,13 @@ describe('bad input answers 400 (or is cleaned), never 500', () => {
     }
     await t.database.db.update(projects).set({ stage: 'opportunity' }).where(eq(projects.id, projectId));
     const nul = await t.call('PUT', '/api/projects/config/stages', {
-      cookie: org.adminCookie, body: { ...base, stages: cfg.stages.map((s) => (s.code === 'solution' ? { ...s, nameZh: '方案\u0000' } : s)) },
+      cookie: org.adminCookie,
+      body: { ...base, stages: cfg.stages.map((s) => (s.code === 'solution' ? { ...s, nameZh: '方案\u0000' } : s)) },
     });
     expect(nul.statusCode, nul.body).toBe(200);
-    expect((nul.json() as { stages: Array<{ code: string; nameZh: string }> }).stages.find((s) => s.code === 'solution')?.nameZh).toBe('方案');
+    expect((nul.json() as { stages: Array<{ code: string; nameZh: string }> }).stages.find((s) => s.code === 'solution')?.nameZh).toBe(
+      '方案',
+    );
   });
 });
 
@@ -129,20 +162,42 @@ describe('state rules', () => {
   it('an outcome is refused while an approval is under way, and allowed once it is withdrawn', async () => {
     const created = await t.call('POST', '/api/projects', { cookie: c('am'), body: { name: '审批中放弃', customerId } });
     const id = created.json().id as string;
-    const get = async () => (await t.call('GET', `/api/projects/${id}`, { cookie: c('am') })).json() as { version: number; approvals: Array<{ requestId: string }> };
+    const get = async () =>
+      (await t.call('GET', `/api/projects/${id}`, { cookie: c('am') })).json() as {
+        version: number;
+        approvals: Array<{ requestId: string }>;
+      };
     const filled = await t.call('PATCH', `/api/projects/${id}`, {
-      cookie: c('am'), body: { version: (await get()).version, budgetFen: 100, decisionProcess: 'x', funding: 'x', credit: 'x', competitors: 'x', strengths: 'x', risks: 'x' },
+      cookie: c('am'),
+      body: {
+        version: (await get()).version,
+        budgetFen: 100,
+        decisionProcess: 'x',
+        funding: 'x',
+        credit: 'x',
+        competitors: 'x',
+        strengths: 'x',
+        risks: 'x',
+      },
     });
     expect(filled.statusCode, filled.body).toBe(200);
-    expect((await t.call('POST', `/api/projects/${id}/go-no-go`, { cookie: c('am'), body: { version: (await get()).version } })).statusCode).toBe(200);
-    const refused = await t.call('POST', `/api/projects/${id}/outcome`, { cookie: c('am'), body: { version: (await get()).version, outcome: 'abandoned', reason: 'budget_cut' } });
+    expect(
+      (await t.call('POST', `/api/projects/${id}/go-no-go`, { cookie: c('am'), body: { version: (await get()).version } })).statusCode,
+    ).toBe(200);
+    const refused = await t.call('POST', `/api/projects/${id}/outcome`, {
+      cookie: c('am'),
+      body: { version: (await get()).version, outcome: 'abandoned', reason: 'budget_cut' },
+    });
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().code).toBe('project_gate');
     expect(refused.json().details.reasons.map((r: { code: string }) => r.code)).toEqual(['approval_pending']);
     const requestId = (await get()).approvals[0]?.requestId ?? '';
     const w = await t.call('POST', `/api/approvals/${requestId}/withdraw`, { cookie: c('am'), body: {} });
     expect(w.statusCode, w.body).toBe(200);
-    const ok = await t.call('POST', `/api/projects/${id}/outcome`, { cookie: c('am'), body: { version: (await get()).version, outcome: 'abandoned', reason: 'budget_cut' } });
+    const ok = await t.call('POST', `/api/projects/${id}/outcome`, {
+      cookie: c('am'),
+      body: { version: (await get()).version, outcome: 'abandoned', reason: 'budget_cut' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 });
@@ -151,7 +206,10 @@ describe('money', () => {
   it('kanban sums of large amounts are exact integers', async () => {
     const cust = await insertCustomer(t, { name: '大额客户', ownerUserId: org.id('am2'), departmentId: org.depts.marketEast });
     const big = MAX_FEN - 1; // ¥99,999,999,999.99
-    const over = await t.call('POST', '/api/projects', { cookie: c('am2'), body: { name: '超大', customerId: cust, amountFen: MAX_FEN + 1 } });
+    const over = await t.call('POST', '/api/projects', {
+      cookie: c('am2'),
+      body: { name: '超大', customerId: cust, amountFen: MAX_FEN + 1 },
+    });
     expect(over.statusCode).toBe(400);
     for (let i = 0; i < 3; i++) {
       const res = await t.call('POST', '/api/projects', { cookie: c('am2'), body: { name: `大额${i}`, customerId: cust, amountFen: big } });
@@ -165,13 +223,19 @@ describe('money', () => {
   });
 });
 
-describe('scope: a project outside the reader\'s visibility answers 404 on every path', () => {
+describe("scope: a project outside the reader's visibility answers 404 on every path", () => {
   it('detail, sub-resources, meetings, tasks and tracking rows', async () => {
-    const meeting = await t.call('POST', `/api/projects/${projectId}/meetings`, { cookie: c('am'), body: { title: '分析会', heldAt: '2026-03-02T10:00:00+08:00' } });
+    const meeting = await t.call('POST', `/api/projects/${projectId}/meetings`, {
+      cookie: c('am'),
+      body: { title: '分析会', heldAt: '2026-03-02T10:00:00+08:00' },
+    });
     expect(meeting.statusCode, meeting.body).toBe(200);
     const meetingId = meeting.json().id as string;
     const due = addCalendarDays(shanghaiDate(t.clock.now), 3);
-    const task = await t.call('POST', `/api/meetings/${meetingId}/tasks`, { cookie: c('am'), body: { title: '准备材料', ownerUserId: org.id('am'), dueDate: due } });
+    const task = await t.call('POST', `/api/meetings/${meetingId}/tasks`, {
+      cookie: c('am'),
+      body: { title: '准备材料', ownerUserId: org.id('am'), dueDate: due },
+    });
     expect(task.statusCode, task.body).toBe(200);
     const v = await version();
     const reads = ['', '/timeline', '/members', '/summary', '/meetings', '/stage-history', '/deadlines'];
@@ -212,7 +276,10 @@ describe('scope: a project outside the reader\'s visibility answers 404 on every
     expect(mine.statusCode, mine.body).toBe(200);
     const row = (mine.json().items as Array<{ id: string; projectId: string; version: number }>).find((r) => r.projectId === projectId);
     expect(row).toBeDefined();
-    const other = await t.call('PATCH', `/api/project-tracking/${row?.id ?? ''}`, { cookie: c('am2'), body: { version: row?.version ?? 1, progress: 'x' } });
+    const other = await t.call('PATCH', `/api/project-tracking/${row?.id ?? ''}`, {
+      cookie: c('am2'),
+      body: { version: row?.version ?? 1, progress: 'x' },
+    });
     expect(other.statusCode).toBe(404);
     const theirs = await t.call('GET', '/api/project-tracking', { cookie: c('am2') });
     expect((theirs.json().items as Array<{ projectId: string }>).map((r) => r.projectId)).not.toContain(projectId);

@@ -13,6 +13,7 @@ import { PROJECT_EVENT_TYPES } from './project-events.ts';
 import { refreshProjectSearchText } from './project-search-text.ts';
 import { projectTeamRoutes } from './project-team.routes.ts';
 import { projectWorkflowRoutes } from './project-workflow.routes.ts';
+import { projectsMessages } from './projects.messages.ts';
 import { projectsRoutes } from './projects.routes.ts';
 import { savedViewsRoutes } from './saved-views.routes.ts';
 
@@ -35,6 +36,7 @@ export const projectsModule = defineModule({
     meetingsRoutes(api, services);
     savedViewsRoutes(api, services);
   },
+  messages: projectsMessages,
   eventTypes: PROJECT_EVENT_TYPES,
   approvalSubjects: [projectApprovalSubject],
   approvalProcesses: PROJECT_APPROVAL_PROCESSES,

@@ -8,6 +8,7 @@ import { projects, projectStageHistory, projectSummaries } from '../../db/schema
 import { cancelDeadline } from '../../deadlines/deadlines.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { auditProject, notifyKeyEvent, projectTimeline, writeProject } from './project-changes.ts';
+import { projectsMessages } from './projects.messages.ts';
 import { assignPresalesKey } from './project-deadlines.ts';
 import { gateProjectOf, type ProjectRow } from './project-row.ts';
 import { stageName } from './project-stage-config.ts';
@@ -19,7 +20,11 @@ import { stageName } from './project-stage-config.ts';
  */
 
 export async function hasSummary(db: Db, projectId: string): Promise<boolean> {
-  const rows = await db.select({ id: projectSummaries.projectId }).from(projectSummaries).where(eq(projectSummaries.projectId, projectId)).limit(1);
+  const rows = await db
+    .select({ id: projectSummaries.projectId })
+    .from(projectSummaries)
+    .where(eq(projectSummaries.projectId, projectId))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -39,7 +44,11 @@ export function gateError(ctx: Ctx, target: StageDef | undefined, code: string, 
  * the timeline and the audit log, and reported to the monitor.
  */
 export async function moveStage(
-  tx: Db, ctx: Ctx, p: ProjectRow, config: StageConfig, targetCode: string,
+  tx: Db,
+  ctx: Ctx,
+  p: ProjectRow,
+  config: StageConfig,
+  targetCode: string,
   opts: { note?: string | null; set?: Partial<typeof projects.$inferInsert>; checkGate?: boolean; candidate?: ProjectRow } = {},
 ): Promise<ProjectRow> {
   const target = findStage(config, targetCode);
@@ -51,23 +60,52 @@ export async function moveStage(
   if (!target) throw new AppError('not_found');
   const status = opts.set?.status ?? statusForStage(target, p.status);
   const row = await writeProject(tx, ctx, p, {
-    ...opts.set, stage: target.code, stageEnteredAt: ctx.now, status,
+    ...opts.set,
+    stage: target.code,
+    stageEnteredAt: ctx.now,
+    status,
     ...(target.kind === 'closed' ? { closedAt: ctx.now } : {}),
   });
   await tx.insert(projectStageHistory).values({
-    projectId: p.id, fromStage: p.stage, toStage: target.code, at: ctx.now, actorId: ctx.actor.userId, note: opts.note?.trim() || null,
+    projectId: p.id,
+    fromStage: p.stage,
+    toStage: target.code,
+    at: ctx.now,
+    actorId: ctx.actor.userId,
+    note: opts.note?.trim() || null,
   });
   const from = stageName(config, p.stage);
-  await projectTimeline(tx, ctx, p, 'project.stage', `阶段：${from.zh} → ${target.nameZh}`, {
-    summary: opts.note?.trim() || null, data: { from: p.stage, to: target.code, fromEn: from.en, toEn: target.nameEn },
-  });
-  await auditProject(tx, ctx, p.id, 'project.stage', {
-    stage: { before: p.stage, after: target.code },
-    ...(status !== p.status ? { status: { before: p.status, after: status } } : {}),
-  }, opts.note ?? null);
-  await notifyKeyEvent(tx, ctx, row, { zh: `阶段变更为「${target.nameZh}」`, en: `moved to "${target.nameEn}"` }, {
-    major: target.kind === 'outcome' || target.kind === 'closed',
-  });
+  await projectTimeline(
+    tx,
+    ctx,
+    p,
+    'project.stage',
+    projectsMessages.message('timeline.stage', { from, to: { zh: target.nameZh, en: target.nameEn } }),
+    {
+      summary: opts.note?.trim() || null,
+      data: { from: p.stage, to: target.code, fromEn: from.en, toEn: target.nameEn },
+    },
+  );
+  await auditProject(
+    tx,
+    ctx,
+    p.id,
+    'project.stage',
+    {
+      stage: { before: p.stage, after: target.code },
+      ...(status !== p.status ? { status: { before: p.status, after: status } } : {}),
+    },
+    opts.note ?? null,
+  );
+  await notifyKeyEvent(
+    tx,
+    ctx,
+    row,
+    { zh: `阶段变更为「${target.nameZh}」`, en: `moved to "${target.nameEn}"` },
+    {
+      major: target.kind === 'outcome' || target.kind === 'closed',
+    },
+  );
   return row;
 }
 
@@ -76,9 +114,24 @@ export async function recordNoGo(tx: Db, ctx: Ctx, before: ProjectRow, after: Pr
   await tx.execute(sql`INSERT INTO project_stage_history (project_id, from_stage, to_stage, at, actor_id, note)
     VALUES (${before.id}, ${before.stage}, ${CLOSED_STAGE}, ${ctx.now}, ${ctx.actor.userId}, ${`No-go：${reason}`})`);
   await cancelDeadline(tx, ctx.now, assignPresalesKey(before.id));
-  await auditProject(tx, ctx, before.id, 'project.no_go', {
-    goDecision: { before: before.goDecision, after: 'no_go' }, status: { before: before.status, after: 'no_go' }, stage: { before: before.stage, after: CLOSED_STAGE },
-  }, reason);
-  await projectTimeline(tx, ctx, before, 'project.no_go', '跟进决策：不跟进，商机关闭', { summary: reason });
-  await notifyKeyEvent(tx, ctx, after, { zh: `决定不跟进（No-go）并关闭：${reason}`, en: `was closed as no-go: ${reason}` }, { major: true });
+  await auditProject(
+    tx,
+    ctx,
+    before.id,
+    'project.no_go',
+    {
+      goDecision: { before: before.goDecision, after: 'no_go' },
+      status: { before: before.status, after: 'no_go' },
+      stage: { before: before.stage, after: CLOSED_STAGE },
+    },
+    reason,
+  );
+  await projectTimeline(tx, ctx, before, 'project.no_go', projectsMessages.message('timeline.no_go'), { summary: reason });
+  await notifyKeyEvent(
+    tx,
+    ctx,
+    after,
+    { zh: `决定不跟进（No-go）并关闭：${reason}`, en: `was closed as no-go: ${reason}` },
+    { major: true },
+  );
 }

@@ -48,12 +48,16 @@ export function composeMail(
   const prefix = content.major ? (content.locale === 'en' ? '[Important] ' : '【重要】') : '';
   const subject = `${prefix}${content.title}`;
   const text = [content.body, content.link ? `\n${f.view}: ${content.link}` : '', `\n--\n${f.auto}`].join('\n');
-  const paragraphs = content.body.split(/\n+/).map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join('');
+  const paragraphs = content.body
+    .split(/\n+/)
+    .map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`)
+    .join('');
   const button = content.link
     ? `<p style="margin:20px 0"><a href="${escapeHtml(content.link)}" style="background:#1677ff;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${f.view}</a></p>`
     : '';
-  const html = `<!doctype html><html><body style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f1f1f;line-height:1.6">`
-    + `<h2 style="font-size:18px;margin:0 0 16px">${escapeHtml(subject)}</h2>${paragraphs}${button}`
-    + `<hr style="border:none;border-top:1px solid #eee;margin:24px 0 12px"><p style="color:#8c8c8c;font-size:12px">${escapeHtml(f.auto)}</p></body></html>`;
+  const html =
+    `<!doctype html><html><body style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f1f1f;line-height:1.6">` +
+    `<h2 style="font-size:18px;margin:0 0 16px">${escapeHtml(subject)}</h2>${paragraphs}${button}` +
+    `<hr style="border:none;border-top:1px solid #eee;margin:24px 0 12px"><p style="color:#8c8c8c;font-size:12px">${escapeHtml(f.auto)}</p></body></html>`;
   return { to, subject, text, html };
 }

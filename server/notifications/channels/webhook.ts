@@ -14,7 +14,10 @@ const MAX_BYTES = 4000;
 function truncate(text: string): string {
   const buf = Buffer.from(text, 'utf8');
   if (buf.length <= MAX_BYTES) return text;
-  return `${buf.subarray(0, MAX_BYTES - 3).toString('utf8').replace(/\uFFFD+$/, '')}…`;
+  return `${buf
+    .subarray(0, MAX_BYTES - 3)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '')}…`;
 }
 
 async function post(url: string, body: unknown): Promise<void> {
@@ -39,7 +42,8 @@ async function post(url: string, body: unknown): Promise<void> {
   } catch {
     throw new Error(`webhook answered something other than JSON: ${text.slice(0, 200)}`);
   }
-  if (parsed.errcode !== 0) throw new Error(`webhook refused the message: errcode ${String(parsed.errcode)} ${String(parsed.errmsg ?? '')}`);
+  if (parsed.errcode !== 0)
+    throw new Error(`webhook refused the message: errcode ${String(parsed.errcode)} ${String(parsed.errmsg ?? '')}`);
 }
 
 /** WeCom (企业微信) group robot: `{msgtype:'markdown', markdown:{content}}`. */

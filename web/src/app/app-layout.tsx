@@ -33,7 +33,18 @@ export function AppLayout() {
     type: 'group',
     key: g.key,
     label: t(g.labelKey),
-    children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: i.badge ? <span>{t(i.labelKey)}{i.badge}</span> : t(i.labelKey) })),
+    children: g.items.map((i) => ({
+      key: i.path,
+      icon: i.icon,
+      label: i.badge ? (
+        <span>
+          {t(i.labelKey)}
+          {i.badge}
+        </span>
+      ) : (
+        t(i.labelKey)
+      ),
+    })),
   }));
 
   const nav = (

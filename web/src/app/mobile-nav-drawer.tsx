@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { Drawer } from 'antd';
 
 /** The side menu as a drawer on phones; loaded only when a small screen needs it. */
-export function MobileNavDrawer({ open, onClose, title, width, children }: { open: boolean; onClose: () => void; title: string; width: number; children: ReactNode }) {
+export function MobileNavDrawer({
+  open,
+  onClose,
+  title,
+  width,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  width: number;
+  children: ReactNode;
+}) {
   return (
     <Drawer
       placement="left"

@@ -74,49 +74,77 @@ describe('web module list', () => {
       g.items.map((i) => [i.path, i.labelKey, iconName(i.icon), i.permission ?? null, ...(i.badge ? [true] : [])]),
     ]);
     expect(menu).toEqual([
-      ['work', 'workspace.navGroup', [
-        ['/', 'workspace.nav', 'HomeOutlined', null],
-        ['/tasks', 'projects.navTasks', 'CarryOutOutlined', null],
-      ]],
-      ['projects', 'projects.navGroup', [
-        ['/projects', 'projects.nav', 'ProjectOutlined', 'project.read'],
-        ['/project-tracking', 'projectTracking.nav', 'TableOutlined', 'project.read'],
-      ]],
-      ['customers', 'customers.navGroup', [
-        ['/customers', 'customers.nav', 'SolutionOutlined', 'customer.read'],
-        ['/partners', 'partners.nav', 'ShopOutlined', 'partner.read'],
-      ]],
-      ['intake', 'leads.navGroup', [
-        ['/leads', 'leads.nav', 'FileSearchOutlined', 'lead.read'],
-        ['/leads/screening', 'leads.navScreening', 'FilterOutlined', 'lead.screen'],
-        ['/activities', 'activities.nav', 'CommentOutlined', 'activity.read'],
-        ['/visit-logs', 'visitLogs.nav', 'CarOutlined', 'activity.create'],
-        ['/reports/visit-rollup', 'visitLogs.navRollup', 'BarChartOutlined', 'report.visit_rollup'],
-        ['/cases', 'cases.nav', 'CustomerServiceOutlined', 'case.read'],
-      ]],
-      ['approvals', 'approvals.navGroup', [
-        ['/approvals', 'approvals.nav', 'CheckSquareOutlined', null, true],
-        ['/approvals/delegation', 'approvals.navDelegation', 'UserSwitchOutlined', null],
-      ]],
-      ['me', 'nav.groupMe', [
-        ['/inbox', 'inbox.nav', 'BellOutlined', null],
-        ['/profile', 'nav.profile', 'UserOutlined', null],
-        ['/profile/password', 'nav.changePassword', 'LockOutlined', null],
-        ['/profile/tokens', 'nav.apiTokens', 'KeyOutlined', null],
-        ['/profile/notifications', 'notifyPrefs.nav', 'NotificationOutlined', null],
-      ]],
-      ['admin', 'nav.groupAdmin', [
-        ['/admin/users', 'nav.users', 'TeamOutlined', 'user.read'],
-        ['/admin/departments', 'nav.departments', 'ApartmentOutlined', 'department.read'],
-        ['/admin/roles', 'nav.roles', 'SafetyCertificateOutlined', 'role.read'],
-        ['/admin/audit', 'nav.audit', 'AuditOutlined', 'audit.read'],
-        ['/admin/settings', 'nav.settings', 'SettingOutlined', 'system.settings'],
-        ['/admin/notifications', 'notifyAdmin.nav', 'MailOutlined', 'notification.admin'],
-        ['/admin/jobs', 'jobsAdmin.nav', 'ScheduleOutlined', 'job.manage'],
-        ['/admin/approvals', 'adminApprovals.nav', 'BranchesOutlined', 'approval.admin'],
-        ['/admin/calendar', 'calendar.nav', 'CalendarOutlined', 'calendar.manage'],
-        ['/admin/deadlines', 'deadlines.nav', 'FieldTimeOutlined', 'deadline.read'],
-      ]],
+      [
+        'work',
+        'workspace.navGroup',
+        [
+          ['/', 'workspace.nav', 'HomeOutlined', null],
+          ['/tasks', 'projects.navTasks', 'CarryOutOutlined', null],
+        ],
+      ],
+      [
+        'projects',
+        'projects.navGroup',
+        [
+          ['/projects', 'projects.nav', 'ProjectOutlined', 'project.read'],
+          ['/project-tracking', 'projectTracking.nav', 'TableOutlined', 'project.read'],
+        ],
+      ],
+      [
+        'customers',
+        'customers.navGroup',
+        [
+          ['/customers', 'customers.nav', 'SolutionOutlined', 'customer.read'],
+          ['/partners', 'partners.nav', 'ShopOutlined', 'partner.read'],
+        ],
+      ],
+      [
+        'intake',
+        'leads.navGroup',
+        [
+          ['/leads', 'leads.nav', 'FileSearchOutlined', 'lead.read'],
+          ['/leads/screening', 'leads.navScreening', 'FilterOutlined', 'lead.screen'],
+          ['/activities', 'activities.nav', 'CommentOutlined', 'activity.read'],
+          ['/visit-logs', 'visitLogs.nav', 'CarOutlined', 'activity.create'],
+          ['/reports/visit-rollup', 'visitLogs.navRollup', 'BarChartOutlined', 'report.visit_rollup'],
+          ['/cases', 'cases.nav', 'CustomerServiceOutlined', 'case.read'],
+        ],
+      ],
+      [
+        'approvals',
+        'approvals.navGroup',
+        [
+          ['/approvals', 'approvals.nav', 'CheckSquareOutlined', null, true],
+          ['/approvals/delegation', 'approvals.navDelegation', 'UserSwitchOutlined', null],
+        ],
+      ],
+      [
+        'me',
+        'nav.groupMe',
+        [
+          ['/inbox', 'inbox.nav', 'BellOutlined', null],
+          ['/profile', 'nav.profile', 'UserOutlined', null],
+          ['/profile/password', 'nav.changePassword', 'LockOutlined', null],
+          ['/profile/tokens', 'nav.apiTokens', 'KeyOutlined', null],
+          ['/profile/notifications', 'notifyPrefs.nav', 'NotificationOutlined', null],
+        ],
+      ],
+      [
+        'admin',
+        'nav.groupAdmin',
+        [
+          ['/admin/users', 'nav.users', 'TeamOutlined', 'user.read'],
+          ['/admin/departments', 'nav.departments', 'ApartmentOutlined', 'department.read'],
+          ['/admin/roles', 'nav.roles', 'SafetyCertificateOutlined', 'role.read'],
+          ['/admin/audit', 'nav.audit', 'AuditOutlined', 'audit.read'],
+          ['/admin/settings', 'nav.settings', 'SettingOutlined', 'system.settings'],
+          ['/admin/notifications', 'notifyAdmin.nav', 'MailOutlined', 'notification.admin'],
+          ['/admin/jobs', 'jobsAdmin.nav', 'ScheduleOutlined', 'job.manage'],
+          ['/admin/approvals', 'adminApprovals.nav', 'BranchesOutlined', 'approval.admin'],
+          ['/admin/calendar', 'calendar.nav', 'CalendarOutlined', 'calendar.manage'],
+          ['/admin/deadlines', 'deadlines.nav', 'FieldTimeOutlined', 'deadline.read'],
+        ],
+      ],
     ]);
   });
 

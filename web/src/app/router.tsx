@@ -48,7 +48,11 @@ export function AppRouter() {
           }
         >
           {framed('shell').map((r) =>
-            r.path === '/' ? <Route key={r.path} index element={guarded(r)} /> : <Route key={r.path} path={r.path.slice(1)} element={guarded(r)} />,
+            r.path === '/' ? (
+              <Route key={r.path} index element={guarded(r)} />
+            ) : (
+              <Route key={r.path} path={r.path.slice(1)} element={guarded(r)} />
+            ),
           )}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -30,6 +30,11 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: '#ffffff', headerPadding: '0 16px', siderBg: '#0f1f3d' },
-    Menu: { darkItemBg: '#0f1f3d', darkSubMenuItemBg: '#0a1730', darkItemColor: 'rgba(255, 255, 255, 0.8)', darkGroupTitleColor: 'rgba(255, 255, 255, 0.7)' },
+    Menu: {
+      darkItemBg: '#0f1f3d',
+      darkSubMenuItemBg: '#0a1730',
+      darkItemColor: 'rgba(255, 255, 255, 0.8)',
+      darkGroupTitleColor: 'rgba(255, 255, 255, 0.7)',
+    },
   },
 };

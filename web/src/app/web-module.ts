@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Contract } from '../../../core/contract.ts';
 import type { Permission } from '../../../core/permissions.ts';
 
 /** The menu's sections, in menu order; a module's menu items name the section they go in. */
@@ -46,14 +47,19 @@ export interface NavItem {
  * web/src/app/module-list.ts; the router and the menu read that list. (Its strings are in
  * `features/<name>/i18n/<locale>.json`, merged by web/src/i18n/index.ts.)
  */
-export interface WebModule {
+export interface WebModule<C extends Contract = Contract> {
   name: string;
+  /**
+   * The server contracts whose endpoints this feature calls — a type only (`defineWebModule<typeof
+   * xContract>(…)`): the API client is typed from the contracts of every module in the list.
+   */
+  readonly contracts?: readonly C[];
   routes: readonly WebRoute[];
   /** menu items, in menu order within their section (sections in NAV_SECTIONS order, modules in list order) */
   nav?: readonly NavItem[];
 }
 
-export function defineWebModule(module: WebModule): WebModule {
+export function defineWebModule<C extends Contract = never>(module: WebModule<C>): WebModule<C> {
   return module;
 }
 

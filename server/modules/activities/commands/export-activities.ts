@@ -1,10 +1,16 @@
 import {
-  ACTIVITY_STATE_LABELS, ACTIVITY_TYPE_LABELS, COMMUNICATION_CHANNEL_LABELS, type ActivityState, type ActivityType, type CommunicationChannel,
+  ACTIVITY_STATE_LABELS,
+  ACTIVITY_TYPE_LABELS,
+  COMMUNICATION_CHANNEL_LABELS,
+  type ActivityState,
+  type ActivityType,
+  type CommunicationChannel,
 } from '../../../../core/activities/activity-types.ts';
 import type { ActivityExportQuery, ActivityView } from '../../../../core/activities/activities.schema.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
 import { l10n } from '../../../imports/xlsx-import.ts';
+import { activitiesMessages } from '../activities.messages.ts';
 import { activityRowsForExport } from '../queries/activities.ts';
 
 const pick = (l: { zh: string; en: string } | undefined, locale: Locale, fallback = '') => (l ? (locale === 'en' ? l.en : l.zh) : fallback);
@@ -19,7 +25,10 @@ const COLUMNS: ExportColumn<ActivityView>[] = [
   { header: l10n('内容', 'Content'), value: (r) => r.content, width: 40 },
   { header: l10n('参与人员', 'Participants'), value: (r) => r.participants, width: 24 },
   { header: l10n('客户联系人', 'Customer contact'), value: (r) => r.details.contactName ?? null },
-  { header: l10n('沟通方式', 'Channel'), value: (r, loc) => (r.channel ? pick(COMMUNICATION_CHANNEL_LABELS[r.channel as CommunicationChannel], loc, r.channel) : null) },
+  {
+    header: l10n('沟通方式', 'Channel'),
+    value: (r, loc) => (r.channel ? pick(COMMUNICATION_CHANNEL_LABELS[r.channel as CommunicationChannel], loc, r.channel) : null),
+  },
   { header: l10n('结果', 'Result'), value: (r) => r.result, width: 30 },
   { header: l10n('下一步计划', 'Next steps'), value: (r) => r.nextSteps, width: 30 },
   { header: l10n('费用预算', 'Budget'), type: 'money', value: (r) => r.budgetFen },
@@ -32,8 +41,8 @@ const COLUMNS: ExportColumn<ActivityView>[] = [
 export const activitiesExport = defineListExport<ActivityView, ActivityExportQuery>({
   entity: 'activity',
   permissions: ['customer.export', 'activity.read'],
-  sheetName: l10n('客户活动', 'Activities'),
-  fileName: l10n('客户活动', 'activities'),
+  sheetName: activitiesMessages.l10n('export.activities.sheet'),
+  fileName: activitiesMessages.l10n('export.activities.file'),
   columns: COLUMNS,
   rows: (ctx, filter) => activityRowsForExport(ctx.db, ctx.actor, filter),
 });

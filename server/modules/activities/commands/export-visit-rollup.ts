@@ -2,6 +2,7 @@ import type { VisitRollupView } from '../../../../core/activities/activities.sch
 import { exportXlsx, type ExportColumn } from '../../../imports/xlsx-export.ts';
 import { l10n } from '../../../imports/xlsx-import.ts';
 import type { Ctx } from '../../../kernel/context.ts';
+import { activitiesMessages } from '../activities.messages.ts';
 import { visitRollupView } from '../queries/visit-rollup.ts';
 import { ensureVisitRollup } from './generate-visit-rollup.ts';
 
@@ -35,7 +36,11 @@ export async function exportVisitRollup(ctx: Ctx, week: string | undefined): Pro
     { header: l10n('缺报天数', 'Missing days'), type: 'integer', value: (p) => p.missingDays },
   ];
   const { buffer } = await exportXlsx(ctx, {
-    entity: 'visit_rollup', sheetName: l10n('客户巡访周汇总', 'Visit roll-up'), columns, rows: view.people, filter: { week: view.weekStart },
+    entity: 'visit_rollup',
+    sheetName: activitiesMessages.l10n('export.rollup.sheet'),
+    columns,
+    rows: view.people,
+    filter: { week: view.weekStart },
   });
   return { buffer, weekStart: view.weekStart };
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { activeUsersWithRoles } from '../../../kernel/people.ts';
 import { notify } from '../../../notifications/notify.ts';
 import { requirePermission } from '../../../policies/policy.ts';
-import { EVENT_VISIT_ROLLUP, VISIT_ROLLUP_KIND } from '../activity-events.ts';
+import { VISIT_ROLLUP_KIND, visitRollupEvent } from '../activity-events.ts';
 import { computeVisitRollup, storedVisitRollup } from '../queries/visit-rollup.ts';
 import { loadVisitLogSettings } from '../queries/visit-log-settings.ts';
 
@@ -17,7 +17,12 @@ export const ROLLUP_HOUR = 9;
  * Computes and stores a finished week's roll-up (客户巡访周汇总); the first writer wins (unique
  * per week), and only it notifies the recipients (default: marketing assistants and managers).
  */
-export async function generateVisitRollup(db: Db, weekStart: string, now: Date, opts: { notify: boolean }): Promise<{ data: VisitRollup; generatedAt: Date }> {
+export async function generateVisitRollup(
+  db: Db,
+  weekStart: string,
+  now: Date,
+  opts: { notify: boolean },
+): Promise<{ data: VisitRollup; generatedAt: Date }> {
   const data = await computeVisitRollup(db, weekStart);
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -34,10 +39,14 @@ export async function generateVisitRollup(db: Db, weekStart: string, now: Date, 
       const settings = await loadVisitLogSettings(tx);
       const recipients = await activeUsersWithRoles(tx, settings.rollupRecipientRoles);
       await notify(tx, now, {
-        eventType: EVENT_VISIT_ROLLUP,
+        event: visitRollupEvent,
         recipientUserIds: recipients.map((r) => r.id),
         params: {
-          weekStart: data.weekStart, weekEnd: data.weekEnd, people: data.people.length, visits: data.totals.visits, missing: data.totals.missingDays,
+          weekStart: data.weekStart,
+          weekEnd: data.weekEnd,
+          people: data.people.length,
+          visits: data.totals.visits,
+          missing: data.totals.missingDays,
         },
         subject: { type: 'generated_report', id: inserted[0].id },
         link: `/reports/visit-rollup?week=${data.weekStart}`,

@@ -27,8 +27,14 @@ export async function openVisitLogDays(db: Db, now: Date): Promise<number> {
       .returning({ id: visitLogDays.id, userId: visitLogDays.userId });
     for (const row of created) {
       await startDeadline(tx, now, {
-        subjectType: VISIT_LOG_SUBJECT, subjectId: row.id, step: STEP_SUBMIT, policyCode: POLICY_VISIT_LOG, ownerUserId: row.userId,
-        startedAt: shanghaiInstant(today, 0), title: `客户巡访登记 ${today}`, link: '/visit-logs',
+        subjectType: VISIT_LOG_SUBJECT,
+        subjectId: row.id,
+        step: STEP_SUBMIT,
+        policyCode: POLICY_VISIT_LOG,
+        ownerUserId: row.userId,
+        startedAt: shanghaiInstant(today, 0),
+        title: `客户巡访登记 ${today}`,
+        link: '/visit-logs',
       });
     }
     return created.length;

@@ -1,8 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../../../core/errors.ts';
 import {
-  ACTIVITY_FIELD_LABELS, ACTIVITY_REQUIRED_FIELDS, ACTIVITY_TYPE_LABELS, activityRuleProblems, COMMUNICATION_CHANNEL_LABELS, EDITABLE_PLAN_STATES,
-  type ActivityState, type ActivityType, type CommunicationChannel, type ScheduleItem,
+  ACTIVITY_FIELD_LABELS,
+  ACTIVITY_REQUIRED_FIELDS,
+  ACTIVITY_TYPE_LABELS,
+  activityRuleProblems,
+  COMMUNICATION_CHANNEL_LABELS,
+  EDITABLE_PLAN_STATES,
+  type ActivityState,
+  type ActivityType,
+  type CommunicationChannel,
+  type ScheduleItem,
 } from '../../../../core/activities/activity-types.ts';
 import { shanghaiDate, shanghaiInstant } from '../../../../core/calendar/working-calendar.ts';
 import type { Label } from '../../../../core/kernel/label.ts';
@@ -14,7 +22,8 @@ import { activities, customers, leads } from '../../../db/schema.ts';
 import { completeDeadline } from '../../../deadlines/deadlines.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { resubmitApproval, submitForApproval } from '../../../approvals/engine.ts';
-import { ACTIVITY_SUBJECT, EVENT_NEGOTIATION, RECEPTION_PROCESS, STEP_SUMMARY } from '../activity-events.ts';
+import { ACTIVITY_SUBJECT, negotiationEvent, STEP_SUMMARY } from '../activity-events.ts';
+import { receptionProcess } from '../activity-processes.ts';
 import { markVisitLogSubmitted } from './submit-visit-log.ts';
 import { openApprovalFor } from '../../../approvals/subject-requests.ts';
 import { notify } from '../../../notifications/notify.ts';
@@ -22,6 +31,7 @@ import { hasPermission, requirePermission } from '../../../policies/policy.ts';
 import { activityVisibility, leadVisibility } from '../../../policies/visibility.ts';
 import { formatShanghai } from '../../../support/time.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { activitiesMessages } from '../activities.messages.ts';
 import { checkVersion, fieldErrors, stateConflict } from '../../../kernel/guards.ts';
 import { loadVisible } from '../../../kernel/load-visible.ts';
 import { activeUsersWithRoles, nearestTo, userBrief } from '../../../kernel/people.ts';
@@ -29,7 +39,8 @@ import { customerRef, projectRef } from '../../../kernel/references.ts';
 
 type ActivityRow = typeof activities.$inferSelect;
 
-const money = (fen: number | null | undefined) => (typeof fen === 'number' ? `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : '');
+const money = (fen: number | null | undefined) =>
+  typeof fen === 'number' ? `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : '';
 
 /** Customer and project of an activity: both visible to the actor, and the project belongs to the customer. */
 async function resolveRefs(tx: Db, ctx: Ctx, customerId: string | null | undefined, projectId: string | null | undefined) {
@@ -39,7 +50,9 @@ async function resolveRefs(tx: Db, ctx: Ctx, customerId: string | null | undefin
     throw fieldErrors(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
   }
   if (project && !customer) {
-    const row = (await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, project.customerId)).limit(1))[0];
+    const row = (
+      await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, project.customerId)).limit(1)
+    )[0];
     customer = row ?? null;
   }
   return { customer, project };
@@ -49,26 +62,49 @@ async function resolveRefs(tx: Db, ctx: Ctx, customerId: string | null | undefin
 async function leadRef(tx: Db, ctx: Ctx, leadId: string): Promise<string> {
   const unknown = fieldErrors(ctx.actor.locale, { leadId: { zh: '信息不存在或无权查看', en: 'unknown lead or not visible to you' } });
   if (!hasPermission(ctx.actor, 'lead.read')) throw unknown;
-  const row = (await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, leadId), await leadVisibility(tx, ctx.actor))).limit(1))[0];
+  const row = (
+    await tx
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(eq(leads.id, leadId), await leadVisibility(tx, ctx.actor)))
+      .limit(1)
+  )[0];
   if (!row) throw unknown;
   return row.id;
 }
 
-function timelineText(type: ActivityType, a: { subject: string; result: string | null; nextSteps: string | null; content: string | null; channel: string | null; budgetFen: number | null }) {
-  const label = ACTIVITY_TYPE_LABELS[type].zh;
+function timelineText(
+  type: ActivityType,
+  a: {
+    subject: string;
+    result: string | null;
+    nextSteps: string | null;
+    content: string | null;
+    channel: string | null;
+    budgetFen: number | null;
+  },
+) {
+  const label = ACTIVITY_TYPE_LABELS[type];
+  const title = activitiesMessages.message('timeline.activity', { type: label, subject: a.subject });
   switch (type) {
     case 'visit':
-      return { title: `${label}：${a.subject}`, summary: [a.result ? `结果：${a.result}` : '', a.nextSteps ? `下一步：${a.nextSteps}` : ''].filter(Boolean).join('；') };
+      return {
+        title,
+        summary: [a.result ? `结果：${a.result}` : '', a.nextSteps ? `下一步：${a.nextSteps}` : ''].filter(Boolean).join('；'),
+      };
     case 'negotiation':
-      return { title: `${label}：${a.subject}`, summary: a.nextSteps ? `下一步：${a.nextSteps}` : null };
+      return { title, summary: a.nextSteps ? `下一步：${a.nextSteps}` : null };
     case 'communication': {
-      const ch = a.channel ? COMMUNICATION_CHANNEL_LABELS[a.channel as CommunicationChannel]?.zh ?? a.channel : '';
-      return { title: `${label}（${ch}）：${a.subject}`, summary: a.result ? `结果：${a.result}` : null };
+      const channel = a.channel ? (COMMUNICATION_CHANNEL_LABELS[a.channel as CommunicationChannel] ?? a.channel) : '';
+      return {
+        title: activitiesMessages.message('timeline.communication', { type: label, channel, subject: a.subject }),
+        summary: a.result ? `结果：${a.result}` : null,
+      };
     }
     case 'reception_plan':
-      return { title: `${label}：${a.subject}`, summary: `费用预算 ${money(a.budgetFen)}` };
+      return { title, summary: `费用预算 ${money(a.budgetFen)}` };
     case 'reception_summary':
-      return { title: `${label}：${a.subject}`, summary: a.result ? `客户反馈：${a.result}` : null };
+      return { title, summary: a.result ? `客户反馈：${a.result}` : null };
   }
 }
 
@@ -83,22 +119,34 @@ async function notifyNegotiation(tx: Db, ctx: Ctx, a: ActivityRow, customerName:
   const recipients = await nearestTo(tx, managers, author?.departmentId ?? null);
   if (recipients.length === 0) return;
   await notify(tx, ctx.now, {
-    eventType: EVENT_NEGOTIATION,
+    event: negotiationEvent,
     recipientUserIds: recipients.map((r) => r.id),
-    params: { author: author?.displayName ?? '', customer: customerName, subject: a.subject, at: formatShanghai(a.occurredAt).slice(0, 16), nextSteps: a.nextSteps ?? '' },
+    params: {
+      author: author?.displayName ?? '',
+      customer: customerName,
+      subject: a.subject,
+      at: formatShanghai(a.occurredAt).slice(0, 16),
+      nextSteps: a.nextSteps ?? '',
+    },
     subject: { type: ACTIVITY_SUBJECT, id: a.id },
     link: `/activities/${a.id}`,
   });
 }
 
-async function submitPlan(tx: Db, ctx: Ctx, plan: { id: string; subject: string; budgetFen: number | null }, customerName: string): Promise<void> {
-  const open = await openApprovalFor(tx, RECEPTION_PROCESS, ACTIVITY_SUBJECT, plan.id);
+async function submitPlan(
+  tx: Db,
+  ctx: Ctx,
+  plan: { id: string; subject: string; budgetFen: number | null },
+  customerName: string,
+): Promise<void> {
+  const open = await openApprovalFor(tx, receptionProcess, plan.id);
   if (open?.state === 'returned' && open.requesterId === ctx.actor.userId) {
     await resubmitApproval(tx, ctx, open.id, {});
     return;
   }
   await submitForApproval(tx, ctx, {
-    processCode: RECEPTION_PROCESS, subjectType: ACTIVITY_SUBJECT, subjectId: plan.id,
+    process: receptionProcess,
+    subjectId: plan.id,
     title: `客户接待：${customerName} ${plan.subject}（预算 ${money(plan.budgetFen)}）`,
   });
 }
@@ -144,12 +192,21 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         customerName = customer?.name ?? '';
         const occurredAt = input.occurredAt ? new Date(input.occurredAt) : null;
         const logDate = input.logDate ?? (occurredAt ? shanghaiDate(occurredAt) : today);
-        if (logDate > today) throw fieldErrors(locale, { logDate: { zh: '巡访日期不能晚于今天', en: 'the visit date cannot be in the future' } });
+        if (logDate > today)
+          throw fieldErrors(locale, { logDate: { zh: '巡访日期不能晚于今天', en: 'the visit date cannot be in the future' } });
         values = {
-          ...base, customerId: customer?.id ?? null, projectId: project?.id ?? null, subject: input.subject, content: blankToNull(input.content) ?? null,
-          result: input.result, nextSteps: blankToNull(input.nextSteps) ?? null, participants: blankToNull(input.participants) ?? null,
-          occurredAt: occurredAt ?? (logDate === today ? ctx.now : shanghaiInstant(logDate, 12 * 60)), logDate,
-          details: { contactName: blankToNull(input.contactName) ?? null } satisfies ActivityDetails, state: 'recorded',
+          ...base,
+          customerId: customer?.id ?? null,
+          projectId: project?.id ?? null,
+          subject: input.subject,
+          content: blankToNull(input.content) ?? null,
+          result: input.result,
+          nextSteps: blankToNull(input.nextSteps) ?? null,
+          participants: blankToNull(input.participants) ?? null,
+          occurredAt: occurredAt ?? (logDate === today ? ctx.now : shanghaiInstant(logDate, 12 * 60)),
+          logDate,
+          details: { contactName: blankToNull(input.contactName) ?? null } satisfies ActivityDetails,
+          state: 'recorded',
         };
         break;
       }
@@ -157,9 +214,17 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         const { customer, project } = await resolveRefs(tx, ctx, input.customerId, input.projectId);
         customerName = customer?.name ?? '';
         values = {
-          ...base, customerId: customer?.id ?? null, projectId: project?.id ?? null, subject: input.subject, participants: input.participants,
-          content: input.content, result: blankToNull(input.result) ?? null, nextSteps: input.nextSteps,
-          occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now, state: 'recorded', details: {},
+          ...base,
+          customerId: customer?.id ?? null,
+          projectId: project?.id ?? null,
+          subject: input.subject,
+          participants: input.participants,
+          content: input.content,
+          result: blankToNull(input.result) ?? null,
+          nextSteps: input.nextSteps,
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now,
+          state: 'recorded',
+          details: {},
         };
         break;
       }
@@ -168,9 +233,18 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         const { customer, project } = await resolveRefs(tx, ctx, input.customerId, input.projectId);
         customerName = customer?.name ?? '';
         values = {
-          ...base, customerId: customer?.id ?? null, projectId: project?.id ?? null, channel: input.channel,
-          subject: blankToNull(input.subject) ?? firstChars(input.content, 40), content: input.content, participants: input.participants, result: input.result,
-          nextSteps: blankToNull(input.nextSteps) ?? null, occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now, state: 'recorded', details: {},
+          ...base,
+          customerId: customer?.id ?? null,
+          projectId: project?.id ?? null,
+          channel: input.channel,
+          subject: blankToNull(input.subject) ?? firstChars(input.content, 40),
+          content: input.content,
+          participants: input.participants,
+          result: input.result,
+          nextSteps: blankToNull(input.nextSteps) ?? null,
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now,
+          state: 'recorded',
+          details: {},
         };
         break;
       }
@@ -179,29 +253,70 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         const { customer, project } = await resolveRefs(tx, ctx, input.customerId, input.projectId);
         customerName = customer?.name ?? '';
         const details: ActivityDetails = {
-          visitors: input.visitors, startDate: input.startDate, endDate: input.endDate, schedule: input.schedule, budgetItems: input.budgetItems ?? [],
+          visitors: input.visitors,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          schedule: input.schedule,
+          budgetItems: input.budgetItems ?? [],
         };
         values = {
-          ...base, customerId: customer?.id ?? null, projectId: project?.id ?? null, subject: input.subject, participants: blankToNull(input.participants) ?? null,
-          content: blankToNull(input.content) ?? null, budgetFen: input.budgetFen, details, occurredAt: shanghaiInstant(input.startDate, 9 * 60),
+          ...base,
+          customerId: customer?.id ?? null,
+          projectId: project?.id ?? null,
+          subject: input.subject,
+          participants: blankToNull(input.participants) ?? null,
+          content: blankToNull(input.content) ?? null,
+          budgetFen: input.budgetFen,
+          details,
+          occurredAt: shanghaiInstant(input.startDate, 9 * 60),
           state: input.submit === false ? 'draft' : 'pending',
         };
         break;
       }
       case 'reception_summary': {
         const visible = await activityVisibility(tx, ctx.actor);
-        plan = (await tx.select().from(activities).where(and(eq(activities.id, input.planId), eq(activities.type, 'reception_plan'), visible)).limit(1).for('update'))[0] ?? null;
+        plan =
+          (
+            await tx
+              .select()
+              .from(activities)
+              .where(and(eq(activities.id, input.planId), eq(activities.type, 'reception_plan'), visible))
+              .limit(1)
+              .for('update')
+          )[0] ?? null;
         if (!plan || (plan.state !== 'approved' && plan.state !== 'done')) {
           throw fieldErrors(locale, { planId: { zh: '请选择已批准的客户接待日程', en: 'choose an approved reception plan' } });
         }
-        if (plan.ownerUserId !== userId) throw new AppError('forbidden', {}, { reason: 'the author of the reception plan writes its summary' });
-        const existing = (await tx.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, plan.id), eq(activities.type, 'reception_summary'))).limit(1))[0];
-        if (existing) throw stateConflict(locale, { zh: '该接待日程已有工作总结，请修改原总结', en: 'this reception already has a summary; edit it instead' }, { summaryId: existing.id });
-        if (plan.customerId) customerName = (await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, plan.customerId)).limit(1))[0]?.n ?? '';
+        if (plan.ownerUserId !== userId)
+          throw new AppError('forbidden', {}, { reason: 'the author of the reception plan writes its summary' });
+        const existing = (
+          await tx
+            .select({ id: activities.id })
+            .from(activities)
+            .where(and(eq(activities.planId, plan.id), eq(activities.type, 'reception_summary')))
+            .limit(1)
+        )[0];
+        if (existing)
+          throw stateConflict(
+            locale,
+            { zh: '该接待日程已有工作总结，请修改原总结', en: 'this reception already has a summary; edit it instead' },
+            { summaryId: existing.id },
+          );
+        if (plan.customerId)
+          customerName =
+            (await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, plan.customerId)).limit(1))[0]?.n ?? '';
         values = {
-          ...base, customerId: plan.customerId, projectId: plan.projectId, planId: plan.id, subject: plan.subject, content: input.content, result: input.result,
-          nextSteps: blankToNull(input.nextSteps) ?? null, participants: blankToNull(input.participants) ?? plan.participants,
-          details: { actualCostFen: input.actualCostFen ?? null } satisfies ActivityDetails, occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now,
+          ...base,
+          customerId: plan.customerId,
+          projectId: plan.projectId,
+          planId: plan.id,
+          subject: plan.subject,
+          content: input.content,
+          result: input.result,
+          nextSteps: blankToNull(input.nextSteps) ?? null,
+          participants: blankToNull(input.participants) ?? plan.participants,
+          details: { actualCostFen: input.actualCostFen ?? null } satisfies ActivityDetails,
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : ctx.now,
           state: 'recorded',
         };
         break;
@@ -210,18 +325,30 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
     const [row] = await tx.insert(activities).values(values).returning();
     if (!row) throw new AppError('internal');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'activity.create', entityType: 'activity', entityId: row.id,
+      action: 'activity.create',
+      entityType: 'activity',
+      entityId: row.id,
       changes: {
-        type: { before: null, after: row.type }, subject: { before: null, after: row.subject }, customerId: { before: null, after: row.customerId },
+        type: { before: null, after: row.type },
+        subject: { before: null, after: row.subject },
+        customerId: { before: null, after: row.customerId },
         ...(row.budgetFen !== null ? { budgetFen: { before: null, after: row.budgetFen } } : {}),
       },
     });
     const text = timelineText(row.type as ActivityType, row);
     if (row.customerId || row.projectId) {
       await appendTimeline(tx, {
-        at: row.occurredAt.getTime() > ctx.now.getTime() ? ctx.now : row.occurredAt, kind: `activity.${row.type}`, entityType: 'activity', entityId: row.id,
-        actorId: userId, title: text.title, summary: text.summary || null, data: { link: `/activities/${row.id}`, type: row.type },
-        customerId: row.customerId, projectId: row.projectId, leadId: row.leadId,
+        at: row.occurredAt.getTime() > ctx.now.getTime() ? ctx.now : row.occurredAt,
+        kind: `activity.${row.type}`,
+        entityType: 'activity',
+        entityId: row.id,
+        actorId: userId,
+        title: text.title,
+        summary: text.summary || null,
+        data: { link: `/activities/${row.id}`, type: row.type },
+        customerId: row.customerId,
+        projectId: row.projectId,
+        leadId: row.leadId,
       });
     }
     switch (input.type) {
@@ -236,9 +363,17 @@ export async function createActivity(ctx: Ctx, input: CreateActivityBody): Promi
         break;
       case 'reception_summary':
         if (plan) {
-          await tx.update(activities).set({ state: 'done', version: plan.version + 1, updatedAt: ctx.now }).where(eq(activities.id, plan.id));
+          await tx
+            .update(activities)
+            .set({ state: 'done', version: plan.version + 1, updatedAt: ctx.now })
+            .where(eq(activities.id, plan.id));
           await completeDeadline(tx, ctx.now, { subjectType: ACTIVITY_SUBJECT, subjectId: plan.id, step: STEP_SUMMARY });
-          await appendAudit(tx, ctx.actor, ctx.now, { action: 'activity.reception_summarised', entityType: 'activity', entityId: plan.id, changes: { state: { before: plan.state, after: 'done' } } });
+          await appendAudit(tx, ctx.actor, ctx.now, {
+            action: 'activity.reception_summarised',
+            entityType: 'activity',
+            entityId: plan.id,
+            changes: { state: { before: plan.state, after: 'done' } },
+          });
         }
         break;
       case 'communication':
@@ -278,15 +413,20 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
     if (input.budgetFen !== undefined) set.budgetFen = input.budgetFen;
     if (input.occurredAt !== undefined) set.occurredAt = new Date(input.occurredAt);
     if (input.customerId !== undefined || input.projectId !== undefined) {
-      if (type === 'reception_summary') throw fieldErrors(locale, { customerId: { zh: '总结的客户随接待日程', en: 'a summary keeps its plan\'s customer' } });
+      if (type === 'reception_summary')
+        throw fieldErrors(locale, { customerId: { zh: '总结的客户随接待日程', en: "a summary keeps its plan's customer" } });
       const { customer, project } = await resolveRefs(
-        tx, ctx, input.customerId !== undefined ? input.customerId : before.customerId, input.projectId !== undefined ? input.projectId : before.projectId,
+        tx,
+        ctx,
+        input.customerId !== undefined ? input.customerId : before.customerId,
+        input.projectId !== undefined ? input.projectId : before.projectId,
       );
       set.customerId = customer?.id ?? null;
       set.projectId = project?.id ?? null;
     }
     if (input.logDate !== undefined && type === 'visit') {
-      if (input.logDate > shanghaiDate(ctx.now)) throw fieldErrors(locale, { logDate: { zh: '巡访日期不能晚于今天', en: 'the visit date cannot be in the future' } });
+      if (input.logDate > shanghaiDate(ctx.now))
+        throw fieldErrors(locale, { logDate: { zh: '巡访日期不能晚于今天', en: 'the visit date cannot be in the future' } });
       set.logDate = input.logDate;
     }
     const details: ActivityDetails = { ...((before.details ?? {}) as ActivityDetails) };
@@ -305,9 +445,14 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
     const merged = { ...before, ...set };
     const valueOf = (f: string): unknown => {
       switch (f) {
-        case 'visitors': case 'startDate': case 'endDate': return details[f];
-        case 'schedule': return details.schedule?.length ? details.schedule : null;
-        default: return (merged as Record<string, unknown>)[f];
+        case 'visitors':
+        case 'startDate':
+        case 'endDate':
+          return details[f];
+        case 'schedule':
+          return details.schedule?.length ? details.schedule : null;
+        default:
+          return (merged as Record<string, unknown>)[f];
       }
     };
     const missing = ACTIVITY_REQUIRED_FIELDS[type].filter((f) => {
@@ -315,12 +460,29 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
       return v === null || v === undefined || v === '';
     });
     if (missing.length) {
-      throw fieldErrors(locale, Object.fromEntries(missing.map((f) => [f, { zh: `请填写${ACTIVITY_FIELD_LABELS[f]?.zh ?? f}`, en: `${ACTIVITY_FIELD_LABELS[f]?.en ?? f} is required` }])));
+      throw fieldErrors(
+        locale,
+        Object.fromEntries(
+          missing.map((f) => [
+            f,
+            { zh: `请填写${ACTIVITY_FIELD_LABELS[f]?.zh ?? f}`, en: `${ACTIVITY_FIELD_LABELS[f]?.en ?? f} is required` },
+          ]),
+        ),
+      );
     }
-    ruleErrors(ctx, activityRuleProblems({
-      type, customerId: merged.customerId, projectId: merged.projectId, startDate: details.startDate, endDate: details.endDate,
-      schedule: details.schedule as ScheduleItem[] | undefined, budgetFen: merged.budgetFen, budgetItems: details.budgetItems,
-    }));
+    ruleErrors(
+      ctx,
+      activityRuleProblems({
+        type,
+        customerId: merged.customerId,
+        projectId: merged.projectId,
+        startDate: details.startDate,
+        endDate: details.endDate,
+        schedule: details.schedule as ScheduleItem[] | undefined,
+        budgetFen: merged.budgetFen,
+        budgetItems: details.budgetItems,
+      }),
+    );
 
     const submit = type === 'reception_plan' && input.submit === true;
     const changes = diffFields(before as unknown as Record<string, unknown>, set as Record<string, unknown>) ?? {};
@@ -334,14 +496,18 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
       .returning();
     if (!after) throw new AppError('not_found');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: submit ? 'activity.submit' : 'activity.update', entityType: 'activity', entityId: id,
+      action: submit ? 'activity.submit' : 'activity.update',
+      entityType: 'activity',
+      entityId: id,
       changes: submit ? { ...changes, state: { before: before.state, after: 'pending' } } : changes,
     });
     if (type === 'visit' && after.logDate && after.logDate !== before.logDate && ctx.actor.userId) {
       await markVisitLogSubmitted(tx, ctx.now, ctx.actor.userId, after.logDate);
     }
     if (submit) {
-      const customerName = after.customerId ? (await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, after.customerId)).limit(1))[0]?.n ?? '' : '';
+      const customerName = after.customerId
+        ? ((await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, after.customerId)).limit(1))[0]?.n ?? '')
+        : '';
       await submitPlan(tx, ctx, after, customerName);
     }
   });

@@ -24,7 +24,14 @@ export async function markVisitLogSubmitted(
   date: string,
   declared: { noVisits: boolean; note: string | null } = { noVisits: false, note: null },
 ): Promise<{ id: string; firstSubmission: boolean }> {
-  const existing = (await tx.select().from(visitLogDays).where(and(eq(visitLogDays.userId, userId), eq(visitLogDays.logDate, date))).limit(1).for('update'))[0];
+  const existing = (
+    await tx
+      .select()
+      .from(visitLogDays)
+      .where(and(eq(visitLogDays.userId, userId), eq(visitLogDays.logDate, date)))
+      .limit(1)
+      .for('update')
+  )[0];
   let id: string;
   let first: boolean;
   if (existing) {
@@ -38,7 +45,10 @@ export async function markVisitLogSubmitted(
     const [row] = await tx
       .insert(visitLogDays)
       .values({ userId, logDate: date, submittedAt: now, noVisits: declared.noVisits, note: declared.note, createdAt: now })
-      .onConflictDoUpdate({ target: [visitLogDays.userId, visitLogDays.logDate], set: { submittedAt: now, noVisits: declared.noVisits, note: declared.note } })
+      .onConflictDoUpdate({
+        target: [visitLogDays.userId, visitLogDays.logDate],
+        set: { submittedAt: now, noVisits: declared.noVisits, note: declared.note },
+      })
       .returning({ id: visitLogDays.id });
     if (!row) throw new Error('visit log day not written');
     id = row.id;
@@ -61,19 +71,33 @@ export async function submitVisitLog(ctx: Ctx, date: string, input: SubmitVisitL
     throw fieldErrors(ctx.actor.locale, { 'params.date': { zh: '不能提交以后日期的巡访登记', en: 'a future day cannot be submitted' } });
   }
   await ctx.db.transaction(async (tx) => {
-    const visits = (await tx
-      .select({ n: count() })
-      .from(activities)
-      .where(and(eq(activities.type, 'visit'), eq(activities.ownerUserId, userId), eq(activities.logDate, date))))[0]?.n ?? 0;
+    const visits =
+      (
+        await tx
+          .select({ n: count() })
+          .from(activities)
+          .where(and(eq(activities.type, 'visit'), eq(activities.ownerUserId, userId), eq(activities.logDate, date)))
+      )[0]?.n ?? 0;
     if (Number(visits) === 0 && !input.noVisits) {
-      throw fieldErrors(ctx.actor.locale, { noVisits: { zh: '当天没有巡访记录：请先登记巡访，或选择“今日无巡访”并填写说明', en: 'no visits that day: log a visit, or declare "no visits" with a note' } });
+      throw fieldErrors(ctx.actor.locale, {
+        noVisits: {
+          zh: '当天没有巡访记录：请先登记巡访，或选择“今日无巡访”并填写说明',
+          en: 'no visits that day: log a visit, or declare "no visits" with a note',
+        },
+      });
     }
     const noVisits = Number(visits) === 0;
     const note = blankToNull(input.note) ?? null;
     const res = await markVisitLogSubmitted(tx, ctx.now, userId, date, { noVisits, note });
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'visit_log.submit', entityType: 'visit_log_day', entityId: res.id,
-      changes: { date: { before: null, after: date }, visits: { before: null, after: Number(visits) }, noVisits: { before: null, after: noVisits } },
+      action: 'visit_log.submit',
+      entityType: 'visit_log_day',
+      entityId: res.id,
+      changes: {
+        date: { before: null, after: date },
+        visits: { before: null, after: Number(visits) },
+        noVisits: { before: null, after: noVisits },
+      },
       detail: note,
     });
   });

@@ -4,7 +4,11 @@ import { addCalendarDays, shanghaiInstant } from '../../../../core/calendar/work
 import { EDITABLE_PLAN_STATES, type ActivityState } from '../../../../core/activities/activity-types.ts';
 import { normalizeText } from '../../../../core/crm/name-key.ts';
 import type {
-  ActivityDetail, ActivityDetails, ActivityExportQuery, ActivityListQuery, ActivityView,
+  ActivityDetail,
+  ActivityDetails,
+  ActivityExportQuery,
+  ActivityListQuery,
+  ActivityView,
 } from '../../../../core/activities/activities.schema.ts';
 import { latestApprovalFor } from '../../../approvals/subject-requests.ts';
 import type { Db } from '../../../db/client.ts';
@@ -12,7 +16,8 @@ import { activities, customers, deadlines, departments, projects, users } from '
 import { escapeLike } from '../../../kernel/text-search.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { activityVisibility } from '../../../policies/visibility.ts';
-import { ACTIVITY_SUBJECT, RECEPTION_PROCESS, STEP_SUMMARY } from '../activity-events.ts';
+import { ACTIVITY_SUBJECT, STEP_SUMMARY } from '../activity-events.ts';
+import { receptionProcess } from '../activity-processes.ts';
 
 /** Read models of activities: the list (and its export) and the detail page. */
 
@@ -28,13 +33,16 @@ async function listCondition(db: Db, actor: Actor, q: ActivityExportQuery): Prom
   if (q.state) conds.push(eq(activities.state, q.state));
   if (q.customerId) conds.push(eq(activities.customerId, q.customerId));
   if (q.projectId) conds.push(eq(activities.projectId, q.projectId));
-  if (q.ownerId) conds.push(eq(activities.ownerUserId, q.ownerId === 'me' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.ownerId));
+  if (q.ownerId)
+    conds.push(eq(activities.ownerUserId, q.ownerId === 'me' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.ownerId));
   if (q.from) conds.push(gte(activities.occurredAt, shanghaiInstant(q.from, 0)));
   if (q.to) conds.push(lt(activities.occurredAt, shanghaiInstant(addCalendarDays(q.to, 1), 0)));
   const term = q.q ? normalizeText(q.q) : '';
   if (term) {
     const like = `%${escapeLike(q.q ?? '')}%`;
-    conds.push(or(sql`${activities.subject} ILIKE ${like}`, sql`${activities.content} ILIKE ${like}`, sql`${customers.name} ILIKE ${like}`));
+    conds.push(
+      or(sql`${activities.subject} ILIKE ${like}`, sql`${activities.content} ILIKE ${like}`, sql`${customers.name} ILIKE ${like}`),
+    );
   }
   return and(...conds);
 }
@@ -47,7 +55,13 @@ function orderOf(sort: string): SQL[] {
 
 function baseSelect(db: Db) {
   return db
-    .select({ a: activities, customerName: customers.name, projectName: projects.name, ownerName: owner.displayName, departmentName: departments.name })
+    .select({
+      a: activities,
+      customerName: customers.name,
+      projectName: projects.name,
+      ownerName: owner.displayName,
+      departmentName: departments.name,
+    })
     .from(activities)
     .leftJoin(customers, eq(customers.id, activities.customerId))
     .leftJoin(projects, eq(projects.id, activities.projectId))
@@ -92,7 +106,11 @@ function toView(r: Row): ActivityView {
 /** The activity list: visibility, filters, allow-listed sort; the total is counted up to COUNT_CAP + 1. */
 export async function listActivities(db: Db, actor: Actor, q: ActivityListQuery) {
   const where = await listCondition(db, actor, q);
-  const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await baseSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const capped = db
     .select({ one: sql`1`.as('one') })
     .from(activities)
@@ -108,7 +126,11 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityListQuery)
 export async function* activityRowsForExport(db: Db, actor: Actor, q: ActivityExportQuery): AsyncGenerator<ActivityView> {
   const where = await listCondition(db, actor, q);
   for (let offset = 0; ; offset += 1000) {
-    const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(1000).offset(offset);
+    const rows = await baseSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(1000)
+      .offset(offset);
     for (const r of rows) yield toView(r);
     if (rows.length < 1000) break;
   }
@@ -117,21 +139,33 @@ export async function* activityRowsForExport(db: Db, actor: Actor, q: ActivityEx
 /** One activity with what its page needs (approval of a plan, its summary and deadline, what the reader may do). */
 export async function getActivityDetail(db: Db, actor: Actor, id: string): Promise<ActivityDetail | null> {
   const visible = await activityVisibility(db, actor);
-  const r = (await baseSelect(db).where(and(eq(activities.id, id), visible)).limit(1))[0];
+  const r = (
+    await baseSelect(db)
+      .where(and(eq(activities.id, id), visible))
+      .limit(1)
+  )[0];
   if (!r) return null;
   const view = toView(r);
   const isPlan = view.type === 'reception_plan';
-  const approval = isPlan ? await latestApprovalFor(db, RECEPTION_PROCESS, ACTIVITY_SUBJECT, id) : null;
+  const approval = isPlan ? await latestApprovalFor(db, receptionProcess, id) : null;
   const summary = isPlan
-    ? (await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, id), eq(activities.type, 'reception_summary'))).limit(1))[0]
+    ? (
+        await db
+          .select({ id: activities.id })
+          .from(activities)
+          .where(and(eq(activities.planId, id), eq(activities.type, 'reception_summary')))
+          .limit(1)
+      )[0]
     : undefined;
   const due = isPlan
-    ? (await db
-        .select({ dueAt: deadlines.dueAt })
-        .from(deadlines)
-        .where(and(eq(deadlines.subjectType, ACTIVITY_SUBJECT), eq(deadlines.subjectId, id), eq(deadlines.step, STEP_SUMMARY)))
-        .orderBy(desc(deadlines.startedAt))
-        .limit(1))[0]
+    ? (
+        await db
+          .select({ dueAt: deadlines.dueAt })
+          .from(deadlines)
+          .where(and(eq(deadlines.subjectType, ACTIVITY_SUBJECT), eq(deadlines.subjectId, id), eq(deadlines.step, STEP_SUMMARY)))
+          .orderBy(desc(deadlines.startedAt))
+          .limit(1)
+      )[0]
     : undefined;
   const mine = view.ownerUserId === actor.userId && actor.grants.has('activity.create');
   const editable = mine && (!isPlan || EDITABLE_PLAN_STATES.includes(view.state as ActivityState));

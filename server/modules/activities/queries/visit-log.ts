@@ -9,7 +9,12 @@ import { STEP_SUBMIT, VISIT_LOG_SUBJECT } from '../activity-events.ts';
 import { loggingSince, visitsPerDay, workingDays } from './visit-log-days.ts';
 
 /** One's own visit log over a range (default: the last 14 days): visits, submission, deadline per day. */
-export async function myVisitLog(db: Db, actor: Actor, range: { from?: string | undefined; to?: string | undefined }, now: Date): Promise<VisitLogList> {
+export async function myVisitLog(
+  db: Db,
+  actor: Actor,
+  range: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): Promise<VisitLogList> {
   requirePermission(actor, 'activity.create');
   const userId = actor.userId ?? '';
   const today = shanghaiDate(now);
@@ -24,7 +29,13 @@ export async function myVisitLog(db: Db, actor: Actor, range: { from?: string | 
   const created = (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)).limit(1))[0]?.at;
   const since = created ? ((await loggingSince(db, [{ id: userId, createdAt: created }])).get(userId) ?? from) : from;
   const rows = await db
-    .select({ id: visitLogDays.id, date: visitLogDays.logDate, submittedAt: visitLogDays.submittedAt, noVisits: visitLogDays.noVisits, note: visitLogDays.note })
+    .select({
+      id: visitLogDays.id,
+      date: visitLogDays.logDate,
+      submittedAt: visitLogDays.submittedAt,
+      noVisits: visitLogDays.noVisits,
+      note: visitLogDays.note,
+    })
     .from(visitLogDays)
     .where(and(eq(visitLogDays.userId, userId), between(visitLogDays.logDate, from, to)));
   const byDate = new Map(rows.map((r) => [r.date, r]));

@@ -31,7 +31,12 @@ export async function computeVisitRollup(db: Db, weekStart: string): Promise<Vis
     .where(and(eq(activities.type, 'visit'), between(activities.logDate, from, to), isNotNull(activities.logDate)))
     .groupBy(activities.ownerUserId, activities.logDate);
   const logDays = await db
-    .select({ userId: visitLogDays.userId, date: visitLogDays.logDate, submittedAt: visitLogDays.submittedAt, noVisits: visitLogDays.noVisits })
+    .select({
+      userId: visitLogDays.userId,
+      date: visitLogDays.logDate,
+      submittedAt: visitLogDays.submittedAt,
+      noVisits: visitLogDays.noVisits,
+    })
     .from(visitLogDays)
     .where(between(visitLogDays.logDate, from, to));
   const ids = [...new Set([...loggers.map((l) => l.id), ...visits.map((v) => v.userId)])];
@@ -43,11 +48,19 @@ export async function computeVisitRollup(db: Db, weekStart: string): Promise<Vis
         .where(inArray(users.id, ids))
         .orderBy(asc(departments.name), asc(users.displayName))
     : [];
-  const since = await loggingSince(db, people.map((p) => ({ id: p.userId, createdAt: p.createdAt })));
+  const since = await loggingSince(
+    db,
+    people.map((p) => ({ id: p.userId, createdAt: p.createdAt })),
+  );
   return buildVisitRollup({
     weekStart,
     days: dates.map((d) => ({ date: d, working: working.get(d) ?? false })),
-    people: people.map((p) => ({ userId: p.userId, name: p.name, departmentName: p.departmentName, expectedFrom: since.get(p.userId) ?? null })),
+    people: people.map((p) => ({
+      userId: p.userId,
+      name: p.name,
+      departmentName: p.departmentName,
+      expectedFrom: since.get(p.userId) ?? null,
+    })),
     visits: visits.map((v) => ({ userId: v.userId, date: v.date ?? '', count: Number(v.count) })),
     logDays: logDays.map((l) => ({ userId: l.userId, date: l.date, submitted: l.submittedAt !== null, noVisits: l.noVisits })),
   });
@@ -55,16 +68,18 @@ export async function computeVisitRollup(db: Db, weekStart: string): Promise<Vis
 
 /** The stored roll-up of a week, if it was generated. */
 export async function storedVisitRollup(db: Db, weekStart: string): Promise<{ data: VisitRollup; generatedAt: Date } | null> {
-  const row = (await db
-    .select({ data: generatedReports.data, generatedAt: generatedReports.generatedAt })
-    .from(generatedReports)
-    .where(and(eq(generatedReports.kind, VISIT_ROLLUP_KIND), eq(generatedReports.periodStart, weekStart)))
-    .limit(1))[0];
+  const row = (
+    await db
+      .select({ data: generatedReports.data, generatedAt: generatedReports.generatedAt })
+      .from(generatedReports)
+      .where(and(eq(generatedReports.kind, VISIT_ROLLUP_KIND), eq(generatedReports.periodStart, weekStart)))
+      .limit(1)
+  )[0];
   return row ? { data: row.data as VisitRollup, generatedAt: row.generatedAt } : null;
 }
 
 /** Whose rows the reader sees: everyone with the `all` scope, else their department and below (own: themselves). */
-async function visiblePeople(db: Db, actor: Actor): Promise<((userId: string) => boolean)> {
+async function visiblePeople(db: Db, actor: Actor): Promise<(userId: string) => boolean> {
   const scope = requirePermission(actor, 'report.visit_rollup');
   if (scope === 'all') return () => true;
   if (scope === 'own') return (id) => id === actor.userId;

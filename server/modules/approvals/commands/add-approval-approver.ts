@@ -24,12 +24,21 @@ export async function addApprovalApprover(ctx: Ctx, requestId: string, input: Ad
   if (!userId) throw new AppError('forbidden');
   await ctx.db.transaction(async (tx) => {
     const { r, step, tasks } = await loadMyTurn(tx, ctx, requestId);
-    const target = (await tx.select({ id: users.id, name: users.displayName, active: users.active }).from(users).where(eq(users.id, input.userId)).limit(1))[0];
+    const target = (
+      await tx
+        .select({ id: users.id, name: users.displayName, active: users.active })
+        .from(users)
+        .where(eq(users.id, input.userId))
+        .limit(1)
+    )[0];
     const bad = (zh: string, en: string) => fieldErrors(ctx.actor.locale, { userId: { zh, en } });
     if (!target || !target.active) throw bad('用户不存在或已停用', 'unknown or inactive user');
     if (target.id === r.requesterId) throw bad('发起人不能审批自己的申请', 'the requester cannot approve their own request');
     if (target.id === userId) throw bad('您已是审批人', 'you are already an approver');
-    if (input.position === 'current' && tasks.some((t) => t.status === 'pending' && (t.assigneeId === target.id || t.onBehalfOfId === target.id))) {
+    if (
+      input.position === 'current' &&
+      tasks.some((t) => t.status === 'pending' && (t.assigneeId === target.id || t.onBehalfOfId === target.id))
+    ) {
       throw bad('该用户已是本步骤的审批人', 'already an approver of this step');
     }
     if (input.position === 'current') {
@@ -40,16 +49,31 @@ export async function addApprovalApprover(ctx: Ctx, requestId: string, input: Ad
         .set({ seq: sql`${approvalSteps.seq} + 1` })
         .where(and(eq(approvalSteps.requestId, r.id), eq(approvalSteps.round, r.round), gt(approvalSteps.seq, step.seq)));
       await tx.insert(approvalSteps).values({
-        requestId: r.id, round: r.round, seq: step.seq + 1, chainIndex: null, anchorIndex: step.chainIndex ?? step.anchorIndex,
-        name: target.name, mode: 'any', approver: { type: 'user', userId: target.id }, deadlinePolicy: step.deadlinePolicy,
-        status: 'waiting', skipReason: null, addedBy: userId,
+        requestId: r.id,
+        round: r.round,
+        seq: step.seq + 1,
+        chainIndex: null,
+        anchorIndex: step.chainIndex ?? step.anchorIndex,
+        name: target.name,
+        mode: 'any',
+        approver: { type: 'user', userId: target.id },
+        deadlinePolicy: step.deadlinePolicy,
+        status: 'waiting',
+        skipReason: null,
+        addedBy: userId,
       });
     }
     await recordAction(tx, ctx, r, {
-      action: 'add_approver', stepId: step.id, comment: input.comment, attachmentIds: input.attachmentIds,
+      action: 'add_approver',
+      stepId: step.id,
+      comment: input.comment,
+      attachmentIds: input.attachmentIds,
       details: { userId: target.id, userName: target.name, position: input.position },
     });
-    await tx.update(approvalRequests).set({ version: r.version + 1, updatedAt: ctx.now }).where(eq(approvalRequests.id, r.id));
+    await tx
+      .update(approvalRequests)
+      .set({ version: r.version + 1, updatedAt: ctx.now })
+      .where(eq(approvalRequests.id, r.id));
     await appendAudit(tx, ctx.actor, ctx.now, {
       action: 'approval.add_approver',
       entityType: 'approval_request',

@@ -29,7 +29,9 @@ export async function createApprovalDelegation(ctx: Ctx, input: CreateDelegation
   return ctx.db.transaction(async (tx) => {
     // One delegation change per user at a time, so two overlapping ranges cannot both pass the check.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1).for('update');
-    const delegate = (await tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.delegateId)).limit(1))[0];
+    const delegate = (
+      await tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.delegateId)).limit(1)
+    )[0];
     if (!delegate?.active) throw field('delegateId', '用户不存在或已停用', 'unknown or inactive user');
     const mine = await tx
       .select()
@@ -38,12 +40,20 @@ export async function createApprovalDelegation(ctx: Ctx, input: CreateDelegation
     const clash = mine.find((d) => rangesOverlap(d, input));
     if (clash) {
       throw stateConflict(ctx.actor.locale, {
-        zh: `与已有的代理设置（${clash.startsOn} 至 ${clash.endsOn}）时间重叠`, en: `overlaps your delegation ${clash.startsOn} – ${clash.endsOn}`,
+        zh: `与已有的代理设置（${clash.startsOn} 至 ${clash.endsOn}）时间重叠`,
+        en: `overlaps your delegation ${clash.startsOn} – ${clash.endsOn}`,
       });
     }
     const [row] = await tx
       .insert(approvalDelegations)
-      .values({ userId, delegateId: input.delegateId, startsOn: input.startsOn, endsOn: input.endsOn, note: input.note?.trim() || null, createdAt: ctx.now })
+      .values({
+        userId,
+        delegateId: input.delegateId,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        note: input.note?.trim() || null,
+        createdAt: ctx.now,
+      })
       .returning({ id: approvalDelegations.id });
     if (!row) throw new AppError('internal');
     await appendAudit(tx, ctx.actor, ctx.now, {

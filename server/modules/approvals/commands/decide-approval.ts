@@ -7,7 +7,16 @@ import { approvalRequests, approvalSteps, approvalTasks, users } from '../../../
 import type { Ctx } from '../../../kernel/context.ts';
 import { fieldErrors, stateConflict } from '../../../kernel/guards.ts';
 import {
-  advance, alreadyHandled, cancelPendingTasks, isParticipant, lockRequest, recordAction, settle, transition, type RequestRow, type StepRow,
+  advance,
+  alreadyHandled,
+  cancelPendingTasks,
+  isParticipant,
+  lockRequest,
+  recordAction,
+  settle,
+  transition,
+  type RequestRow,
+  type StepRow,
   type TaskRow,
 } from '../../../approvals/engine.ts';
 import { completeTaskDeadline } from '../../../approvals/effects.ts';
@@ -27,12 +36,18 @@ export interface DecideInput {
  * who cannot see the request (404), requests no longer pending and callers who are not current
  * approvers (403) — or whose task another approver's decision already closed (409).
  */
-export async function loadMyTurn(tx: Db, ctx: Ctx, requestId: string): Promise<{ r: RequestRow; step: StepRow; tasks: TaskRow[]; mine: TaskRow[] }> {
+export async function loadMyTurn(
+  tx: Db,
+  ctx: Ctx,
+  requestId: string,
+): Promise<{ r: RequestRow; step: StepRow; tasks: TaskRow[]; mine: TaskRow[] }> {
   const userId = ctx.actor.userId;
   const r = await lockRequest(tx, requestId);
   if (!r || !(await isParticipant(tx, r, userId))) throw new AppError('not_found');
   if (r.state !== 'pending') throw alreadyHandled(ctx, r.state);
-  const step = r.currentStepId ? (await tx.select().from(approvalSteps).where(eq(approvalSteps.id, r.currentStepId)).limit(1))[0] : undefined;
+  const step = r.currentStepId
+    ? (await tx.select().from(approvalSteps).where(eq(approvalSteps.id, r.currentStepId)).limit(1))[0]
+    : undefined;
   if (!step) throw alreadyHandled(ctx, r.state);
   const tasks = await tx.select().from(approvalTasks).where(eq(approvalTasks.stepId, step.id));
   const mine = tasks.filter((t) => canActOnTask(t, userId ?? ''));
@@ -44,12 +59,18 @@ export async function loadMyTurn(tx: Db, ctx: Ctx, requestId: string): Promise<{
     const last = mineEver.find((t) => t.stepId === step.id) ?? mineEver[0];
     if (!last) throw new AppError('forbidden', {}, { reason: 'not an approver of the current step' });
     if (last.actedBy === userId || last.status !== 'cancelled') {
-      throw alreadyHandled(ctx, r.state, ctx.actor.locale === 'en' ? 'you already acted on this step' : '您已审批过此步骤，正在等待其他审批人或后续步骤');
+      throw alreadyHandled(
+        ctx,
+        r.state,
+        ctx.actor.locale === 'en' ? 'you already acted on this step' : '您已审批过此步骤，正在等待其他审批人或后续步骤',
+      );
     }
     const siblings = await tx.select().from(approvalTasks).where(eq(approvalTasks.stepId, last.stepId));
-    const decider = siblings.filter((t) => t.actedBy && t.actedAt).sort((a, b) => (b.actedAt?.getTime() ?? 0) - (a.actedAt?.getTime() ?? 0))[0];
+    const decider = siblings
+      .filter((t) => t.actedBy && t.actedAt)
+      .sort((a, b) => (b.actedAt?.getTime() ?? 0) - (a.actedAt?.getTime() ?? 0))[0];
     const name = decider?.actedBy
-      ? (await tx.select({ n: users.displayName }).from(users).where(eq(users.id, decider.actedBy)).limit(1))[0]?.n ?? ''
+      ? ((await tx.select({ n: users.displayName }).from(users).where(eq(users.id, decider.actedBy)).limit(1))[0]?.n ?? '')
       : '';
     throw alreadyHandled(ctx, r.state, ctx.actor.locale === 'en' ? `${name} already decided this step` : `此步骤已由 ${name} 处理`);
   }
@@ -76,12 +97,20 @@ export async function decideApproval(ctx: Ctx, requestId: string, decision: Deci
     const { r, step, mine } = await loadMyTurn(tx, ctx, requestId);
     if (decision === 'approve') {
       if (input.subjectVersion !== r.subjectVersion) {
-        throw new AppError('approval_subject_changed', { reviewed: input.subjectVersion ?? 0, current: r.subjectVersion }, { currentVersion: r.subjectVersion });
+        throw new AppError(
+          'approval_subject_changed',
+          { reviewed: input.subjectVersion ?? 0, current: r.subjectVersion },
+          { currentVersion: r.subjectVersion },
+        );
       }
       const loaded = await requireApprovalSubject(r.subjectType).load(tx, r.subjectId);
       if (!loaded) throw stateConflict(ctx.actor.locale, { zh: '审批对象已不存在', en: 'the record no longer exists' });
       if (loaded.version !== r.subjectVersion) {
-        throw new AppError('approval_subject_changed', { reviewed: r.subjectVersion, current: loaded.version }, { currentVersion: loaded.version });
+        throw new AppError(
+          'approval_subject_changed',
+          { reviewed: r.subjectVersion, current: loaded.version },
+          { currentVersion: loaded.version },
+        );
       }
     }
     const status: TaskStatus = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
@@ -93,16 +122,24 @@ export async function decideApproval(ctx: Ctx, requestId: string, decision: Deci
     // Acting as a delegate is recorded "on behalf of"; the original approver acts as themselves.
     const onBehalfOfId = mine.find((t) => t.assigneeId === userId && t.onBehalfOfId)?.onBehalfOfId ?? null;
     await recordAction(tx, ctx, r, {
-      action: decision, stepId: step.id, comment, subjectVersion: r.subjectVersion, onBehalfOfId, attachmentIds: input.attachmentIds,
+      action: decision,
+      stepId: step.id,
+      comment,
+      subjectVersion: r.subjectVersion,
+      onBehalfOfId,
+      attachmentIds: input.attachmentIds,
     });
-    const statuses = (await tx.select({ status: approvalTasks.status }).from(approvalTasks).where(eq(approvalTasks.stepId, step.id))).map((t) => t.status);
+    const statuses = (await tx.select({ status: approvalTasks.status }).from(approvalTasks).where(eq(approvalTasks.stepId, step.id))).map(
+      (t) => t.status,
+    );
     const outcome = stepOutcome(step.mode, statuses);
     let after: RequestRow = r;
     if (outcome === 'rejected' || outcome === 'returned') {
       await tx.update(approvalSteps).set({ status: outcome, decidedAt: ctx.now }).where(eq(approvalSteps.id, step.id));
       await cancelPendingTasks(tx, ctx, { stepId: step.id });
       after = await transition(tx, ctx, r, outcome === 'rejected' ? 'reject' : 'return', {
-        currentStepId: null, decidedAt: outcome === 'rejected' ? ctx.now : null,
+        currentStepId: null,
+        decidedAt: outcome === 'rejected' ? ctx.now : null,
       });
       await settle(tx, ctx, after, outcome, { step: step.name, comment });
     } else if (outcome === 'approved') {
@@ -110,7 +147,10 @@ export async function decideApproval(ctx: Ctx, requestId: string, decision: Deci
       await cancelPendingTasks(tx, ctx, { stepId: step.id });
       after = await advance(tx, ctx, r);
     } else {
-      await tx.update(approvalRequests).set({ version: r.version + 1, updatedAt: ctx.now }).where(eq(approvalRequests.id, r.id));
+      await tx
+        .update(approvalRequests)
+        .set({ version: r.version + 1, updatedAt: ctx.now })
+        .where(eq(approvalRequests.id, r.id));
     }
     await appendAudit(tx, ctx.actor, ctx.now, {
       action: `approval.${decision}`,

@@ -26,14 +26,27 @@ async function assertChainReferences(tx: Db, ctx: Ctx, subjectType: string, def:
   const fields: Record<string, string> = {};
   const roleCodes = [...new Set(def.steps.flatMap((s) => (s.approver.type === 'role' ? [s.approver.roleCode] : [])))];
   const userIds = [...new Set(def.steps.flatMap((s) => (s.approver.type === 'user' ? [s.approver.userId] : [])))];
-  const knownRoles = new Set(roleCodes.length ? (await tx.select({ code: roles.code }).from(roles).where(inArray(roles.code, roleCodes))).map((r) => r.code) : []);
-  const activeUsers = new Set(userIds.length
-    ? (await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), eq(users.active, true)))).map((u) => u.id)
-    : []);
+  const knownRoles = new Set(
+    roleCodes.length ? (await tx.select({ code: roles.code }).from(roles).where(inArray(roles.code, roleCodes))).map((r) => r.code) : [],
+  );
+  const activeUsers = new Set(
+    userIds.length
+      ? (
+          await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(inArray(users.id, userIds), eq(users.active, true)))
+        ).map((u) => u.id)
+      : [],
+  );
   const policyCodes = [...new Set(def.steps.flatMap((s) => (s.deadlinePolicy ? [s.deadlinePolicy] : [])))];
-  const knownPolicies = new Set(policyCodes.length
-    ? (await tx.select({ code: deadlinePolicies.code }).from(deadlinePolicies).where(inArray(deadlinePolicies.code, policyCodes))).map((p) => p.code)
-    : []);
+  const knownPolicies = new Set(
+    policyCodes.length
+      ? (await tx.select({ code: deadlinePolicies.code }).from(deadlinePolicies).where(inArray(deadlinePolicies.code, policyCodes))).map(
+          (p) => p.code,
+        )
+      : [],
+  );
   const declared = getApprovalSubject(subjectType)?.fields?.map((f) => f.key);
   def.steps.forEach((s, i) => {
     if (s.approver.type === 'role' && !knownRoles.has(s.approver.roleCode)) {
@@ -62,7 +75,14 @@ export async function saveApprovalChain(ctx: Ctx, processCode: string, input: Sa
   if (!process) throw new AppError('not_found');
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}, hashtext(${processCode}))`);
-    const latest = (await tx.select().from(approvalChains).where(eq(approvalChains.processCode, processCode)).orderBy(desc(approvalChains.version)).limit(1))[0];
+    const latest = (
+      await tx
+        .select()
+        .from(approvalChains)
+        .where(eq(approvalChains.processCode, processCode))
+        .orderBy(desc(approvalChains.version))
+        .limit(1)
+    )[0];
     const current = latest?.version ?? 0;
     if (input.baseVersion !== current) throw new AppError('conflict_stale', { currentVersion: current }, { currentVersion: current });
     await assertChainReferences(tx, ctx, process.subjectType, input.definition);
@@ -70,7 +90,12 @@ export async function saveApprovalChain(ctx: Ctx, processCode: string, input: Sa
     if (canonicalJson(base.definition) === canonicalJson(input.definition)) return base.version;
     const version = base.version + 1;
     await tx.insert(approvalChains).values({
-      processCode, version, definition: input.definition, note: input.note?.trim() || null, createdBy: ctx.actor.userId, createdAt: ctx.now,
+      processCode,
+      version,
+      definition: input.definition,
+      note: input.note?.trim() || null,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
     });
     await appendAudit(tx, ctx.actor, ctx.now, {
       action: 'approval_chain.save',

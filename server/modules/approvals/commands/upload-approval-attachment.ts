@@ -26,7 +26,10 @@ export async function uploadApprovalAttachment(ctx: Ctx, requestId: string, inpu
   const contentType = attachmentContentType(fileName);
   if (!fileName || !contentType) {
     throw fieldErrors(ctx.actor.locale, {
-      fileName: { zh: '不支持的文件类型（支持 Office 文档、PDF、图片、文本和压缩包）', en: 'file type not allowed (office documents, PDF, images, text, archives)' },
+      fileName: {
+        zh: '不支持的文件类型（支持 Office 文档、PDF、图片、文本和压缩包）',
+        en: 'file type not allowed (office documents, PDF, images, text, archives)',
+      },
     });
   }
   const content = Buffer.from(input.contentBase64, 'base64');

@@ -5,12 +5,23 @@ import { appendAudit } from '../../../audit/audit-log.ts';
 import { approvalSteps } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import {
-  alreadyHandled, cancelPendingTasks, isParticipant, lockRequest, noticeParams, recordAction, settle, transition,
+  alreadyHandled,
+  cancelPendingTasks,
+  isParticipant,
+  lockRequest,
+  noticeParams,
+  recordAction,
+  settle,
+  transition,
 } from '../../../approvals/engine.ts';
 import { APPROVAL_EVENTS, notifyApproval } from '../../../approvals/effects.ts';
 
 /** The requester withdraws a pending or returned request; open tasks are cancelled and their holders told. */
-export async function withdrawApproval(ctx: Ctx, requestId: string, input: { comment?: string | undefined; attachmentIds?: string[] | undefined }): Promise<void> {
+export async function withdrawApproval(
+  ctx: Ctx,
+  requestId: string,
+  input: { comment?: string | undefined; attachmentIds?: string[] | undefined },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const r = await lockRequest(tx, requestId);
     if (!r || !(await isParticipant(tx, r, ctx.actor.userId))) throw new AppError('not_found');

@@ -13,8 +13,13 @@ import { iso, namesOf, subjectFields, subjectLabel } from './approval-labels.ts'
 async function chainRowsByProcess(db: Db) {
   const rows = await db
     .select({
-      id: approvalChains.id, processCode: approvalChains.processCode, version: approvalChains.version, definition: approvalChains.definition,
-      note: approvalChains.note, createdAt: approvalChains.createdAt, createdByName: users.displayName,
+      id: approvalChains.id,
+      processCode: approvalChains.processCode,
+      version: approvalChains.version,
+      definition: approvalChains.definition,
+      note: approvalChains.note,
+      createdAt: approvalChains.createdAt,
+      createdByName: users.displayName,
     })
     .from(approvalChains)
     .leftJoin(users, eq(users.id, approvalChains.createdBy))
@@ -23,8 +28,10 @@ async function chainRowsByProcess(db: Db) {
 }
 
 async function openCounts(db: Db): Promise<Map<string, number>> {
-  const rows = rowsOf<{ code: string; n: number }>(await db.execute(sql`
-    SELECT process_code AS code, count(*)::int AS n FROM approval_requests WHERE state IN ('pending', 'returned') GROUP BY process_code`));
+  const rows = rowsOf<{ code: string; n: number }>(
+    await db.execute(sql`
+    SELECT process_code AS code, count(*)::int AS n FROM approval_requests WHERE state IN ('pending', 'returned') GROUP BY process_code`),
+  );
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
@@ -55,11 +62,19 @@ export async function getProcessDetail(db: Db, locale: Locale, code: string): Pr
   const view = (await listProcesses(db, locale)).find((x) => x.code === code);
   if (!view) return null;
   const chains = (await chainRowsByProcess(db)).filter((c) => c.processCode === code);
-  const usage = rowsOf<{ chain_id: string; n: number }>(await db.execute(sql`
-    SELECT chain_id, count(*)::int AS n FROM approval_requests WHERE process_code = ${code} GROUP BY chain_id`));
+  const usage = rowsOf<{ chain_id: string; n: number }>(
+    await db.execute(sql`
+    SELECT chain_id, count(*)::int AS n FROM approval_requests WHERE process_code = ${code} GROUP BY chain_id`),
+  );
   const latest = chains[0];
   const chain: z.infer<typeof ChainVersionView> = latest
-    ? { version: latest.version, definition: latest.definition, note: latest.note, createdAt: iso(latest.createdAt), createdByName: latest.createdByName }
+    ? {
+        version: latest.version,
+        definition: latest.definition,
+        note: latest.note,
+        createdAt: iso(latest.createdAt),
+        createdByName: latest.createdByName,
+      }
     : { version: 0, definition: p.defaultChain, note: null, createdAt: null, createdByName: null };
   const roleRows = await db.select({ code: roles.code, nameZh: roles.nameZh, nameEn: roles.nameEn }).from(roles).orderBy(asc(roles.code));
   const userIds = chain.definition.steps.flatMap((s) => (s.approver.type === 'user' ? [s.approver.userId] : []));
@@ -76,8 +91,12 @@ export async function getProcessDetail(db: Db, locale: Locale, code: string): Pr
       requestCount: usage.find((u) => u.chain_id === c.id)?.n ?? 0,
     })),
     roles: roleRows.map((r) => ({ code: r.code, name: locale === 'en' ? r.nameEn : r.nameZh })),
-    deadlinePolicies: (await db.select({ code: deadlinePolicies.code, nameZh: deadlinePolicies.nameZh, nameEn: deadlinePolicies.nameEn })
-      .from(deadlinePolicies).orderBy(asc(deadlinePolicies.code))).map((d) => ({ code: d.code, name: locale === 'en' ? d.nameEn : d.nameZh })),
+    deadlinePolicies: (
+      await db
+        .select({ code: deadlinePolicies.code, nameZh: deadlinePolicies.nameZh, nameEn: deadlinePolicies.nameEn })
+        .from(deadlinePolicies)
+        .orderBy(asc(deadlinePolicies.code))
+    ).map((d) => ({ code: d.code, name: locale === 'en' ? d.nameEn : d.nameZh })),
     userNames: Object.fromEntries(await namesOf(db, userIds)),
   };
 }
@@ -85,12 +104,20 @@ export async function getProcessDetail(db: Db, locale: Locale, code: string): Pr
 /** One stored version of a process's chain (version history). */
 export async function getChainVersion(db: Db, code: string, version: number): Promise<z.infer<typeof ChainVersionView> | null> {
   if (!getApprovalProcess(code)) return null;
-  const row = (await db
-    .select({ version: approvalChains.version, definition: approvalChains.definition, note: approvalChains.note, createdAt: approvalChains.createdAt, createdByName: users.displayName })
-    .from(approvalChains)
-    .leftJoin(users, eq(users.id, approvalChains.createdBy))
-    .where(and(eq(approvalChains.processCode, code), eq(approvalChains.version, version)))
-    .limit(1))[0];
+  const row = (
+    await db
+      .select({
+        version: approvalChains.version,
+        definition: approvalChains.definition,
+        note: approvalChains.note,
+        createdAt: approvalChains.createdAt,
+        createdByName: users.displayName,
+      })
+      .from(approvalChains)
+      .leftJoin(users, eq(users.id, approvalChains.createdBy))
+      .where(and(eq(approvalChains.processCode, code), eq(approvalChains.version, version)))
+      .limit(1)
+  )[0];
   if (!row) return null;
   return { ...row, createdAt: iso(row.createdAt) };
 }

@@ -6,12 +6,28 @@ import { diffSnapshots } from '../../../../core/approvals/snapshot-diff.ts';
 import { delegationCovers } from '../../../../core/approvals/approvers.ts';
 import { shanghaiDate } from '../../../../core/calendar/working-calendar.ts';
 import type {
-  ApprovalCounts, ApprovalDetail, ApprovalListItem, ApprovalListQuery, DelegationView, SubjectFieldView, UserOption,
+  ApprovalCounts,
+  ApprovalDetail,
+  ApprovalListItem,
+  ApprovalListQuery,
+  DelegationView,
+  SubjectFieldView,
+  UserOption,
 } from '../../../../core/approvals/approvals.schema.ts';
 import { rowsOf, type Db } from '../../../db/client.ts';
 import {
-  approvalActions, approvalAttachments, approvalChains, approvalDelegations, approvalFiles, approvalRequests, approvalRounds, approvalSteps,
-  approvalTasks, departments, roles, users,
+  approvalActions,
+  approvalAttachments,
+  approvalChains,
+  approvalDelegations,
+  approvalFiles,
+  approvalRequests,
+  approvalRounds,
+  approvalSteps,
+  approvalTasks,
+  departments,
+  roles,
+  users,
 } from '../../../db/schema.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { isParticipant } from '../../../approvals/engine.ts';
@@ -51,32 +67,47 @@ export async function listApprovals(db: Db, actor: Actor, query: z.infer<typeof 
   let rows: ListRow[];
   let total: number;
   if (query.box === 'waiting') {
-    rows = rowsOf<ListRow>(await db.execute(sql`
+    rows = rowsOf<ListRow>(
+      await db.execute(sql`
       SELECT ${select}, min(t.created_at) AS my_at, min(ob.display_name) AS on_behalf_name
       FROM approval_tasks t JOIN approval_requests r ON r.id = t.request_id ${joins} LEFT JOIN users ob ON ob.id = t.on_behalf_of_id
       WHERE t.assignee_id = ${me} AND t.status = 'pending' AND r.state = 'pending'
       GROUP BY r.id, u.display_name, s.name
-      ORDER BY my_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`));
-    total = rowsOf<{ n: number }>(await db.execute(sql`
+      ORDER BY my_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`),
+    );
+    total =
+      rowsOf<{ n: number }>(
+        await db.execute(sql`
       SELECT count(DISTINCT t.request_id)::int AS n FROM approval_tasks t JOIN approval_requests r ON r.id = t.request_id
-      WHERE t.assignee_id = ${me} AND t.status = 'pending' AND r.state = 'pending'`))[0]?.n ?? 0;
+      WHERE t.assignee_id = ${me} AND t.status = 'pending' AND r.state = 'pending'`),
+      )[0]?.n ?? 0;
   } else if (query.box === 'mine') {
-    rows = rowsOf<ListRow>(await db.execute(sql`
+    rows = rowsOf<ListRow>(
+      await db.execute(sql`
       SELECT ${select}, NULL AS my_at, NULL AS on_behalf_name FROM approval_requests r ${joins}
       WHERE r.requester_id = ${me} ${stateFilter}
-      ORDER BY r.updated_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`));
-    total = rowsOf<{ n: number }>(await db.execute(sql`
-      SELECT count(*)::int AS n FROM approval_requests r WHERE r.requester_id = ${me} ${stateFilter}`))[0]?.n ?? 0;
+      ORDER BY r.updated_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`),
+    );
+    total =
+      rowsOf<{ n: number }>(
+        await db.execute(sql`
+      SELECT count(*)::int AS n FROM approval_requests r WHERE r.requester_id = ${me} ${stateFilter}`),
+      )[0]?.n ?? 0;
   } else {
-    rows = rowsOf<ListRow>(await db.execute(sql`
+    rows = rowsOf<ListRow>(
+      await db.execute(sql`
       SELECT ${select}, max(t.acted_at) AS my_at, NULL AS on_behalf_name
       FROM approval_tasks t JOIN approval_requests r ON r.id = t.request_id ${joins}
       WHERE t.acted_by = ${me} ${stateFilter}
       GROUP BY r.id, u.display_name, s.name
-      ORDER BY my_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`));
-    total = rowsOf<{ n: number }>(await db.execute(sql`
+      ORDER BY my_at DESC, r.id LIMIT ${query.pageSize} OFFSET ${offset}`),
+    );
+    total =
+      rowsOf<{ n: number }>(
+        await db.execute(sql`
       SELECT count(DISTINCT t.request_id)::int AS n FROM approval_tasks t JOIN approval_requests r ON r.id = t.request_id
-      WHERE t.acted_by = ${me} ${stateFilter}`))[0]?.n ?? 0;
+      WHERE t.acted_by = ${me} ${stateFilter}`),
+      )[0]?.n ?? 0;
   }
   const items: ListItem[] = rows.map((r) => ({
     id: r.id,
@@ -99,11 +130,13 @@ export async function listApprovals(db: Db, actor: Actor, query: z.infer<typeof 
 /** The numbers on the menu badge: tasks waiting for me and my requests returned to me. */
 export async function approvalCounts(db: Db, actor: Actor): Promise<z.infer<typeof ApprovalCounts>> {
   const me = actor.userId ?? '00000000-0000-0000-0000-000000000000';
-  const row = rowsOf<{ waiting: number; returned: number }>(await db.execute(sql`
+  const row = rowsOf<{ waiting: number; returned: number }>(
+    await db.execute(sql`
     SELECT
       (SELECT count(DISTINCT t.request_id)::int FROM approval_tasks t JOIN approval_requests r ON r.id = t.request_id
         WHERE t.assignee_id = ${me} AND t.status = 'pending' AND r.state = 'pending') AS waiting,
-      (SELECT count(*)::int FROM approval_requests r WHERE r.requester_id = ${me} AND r.state = 'returned') AS returned`))[0];
+      (SELECT count(*)::int FROM approval_requests r WHERE r.requester_id = ${me} AND r.state = 'returned') AS returned`),
+  )[0];
   return { waiting: row?.waiting ?? 0, returned: row?.returned ?? 0 };
 }
 
@@ -132,9 +165,15 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
   const locale = actor.locale;
   const subject = getApprovalSubject(r.subjectType);
   const fields = subjectFields(subject, locale);
-  const chain = (await db.select({ definition: approvalChains.definition }).from(approvalChains).where(eq(approvalChains.id, r.chainId)).limit(1))[0];
+  const chain = (
+    await db.select({ definition: approvalChains.definition }).from(approvalChains).where(eq(approvalChains.id, r.chainId)).limit(1)
+  )[0];
   const rounds = await db.select().from(approvalRounds).where(eq(approvalRounds.requestId, r.id)).orderBy(asc(approvalRounds.round));
-  const steps = await db.select().from(approvalSteps).where(eq(approvalSteps.requestId, r.id)).orderBy(asc(approvalSteps.round), asc(approvalSteps.seq));
+  const steps = await db
+    .select()
+    .from(approvalSteps)
+    .where(eq(approvalSteps.requestId, r.id))
+    .orderBy(asc(approvalSteps.round), asc(approvalSteps.seq));
   const tasks = await db.select().from(approvalTasks).where(eq(approvalTasks.requestId, r.id)).orderBy(asc(approvalTasks.createdAt));
   const actions = await db.select().from(approvalActions).where(eq(approvalActions.requestId, r.id)).orderBy(asc(approvalActions.id));
   const attachments = await db
@@ -151,9 +190,10 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
   ]);
   const rolesByCode = steps.some((s) => s.approver?.type === 'role') ? await roleNames(db, locale) : new Map<string, string>();
   const dept = r.requesterDepartmentId
-    ? (await db.select({ name: departments.name }).from(departments).where(eq(departments.id, r.requesterDepartmentId)).limit(1))[0]?.name ?? null
+    ? ((await db.select({ name: departments.name }).from(departments).where(eq(departments.id, r.requesterDepartmentId)).limit(1))[0]
+        ?.name ?? null)
     : null;
-  const name = (uid: string | null) => (uid ? names.get(uid) ?? '' : null);
+  const name = (uid: string | null) => (uid ? (names.get(uid) ?? '') : null);
 
   let current: Detail['current'] = { available: false, version: null, changes: [] };
   if (subject) {
@@ -171,8 +211,14 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
   const currentTasks = r.currentStepId ? tasks.filter((t) => t.stepId === r.currentStepId) : [];
   const myTurn = r.state === 'pending' && currentTasks.some((t) => canActOnTask(t, me));
   const isRequester = r.requesterId === me;
-  const attachmentView = (a: typeof attachments[number]) => ({
-    id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256, uploadedByName: name(a.uploadedBy), createdAt: iso(a.createdAt),
+  const attachmentView = (a: (typeof attachments)[number]) => ({
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedByName: name(a.uploadedBy),
+    createdAt: iso(a.createdAt),
   });
 
   return {
@@ -200,33 +246,41 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
       round: rd.round,
       subjectVersion: rd.subjectVersion,
       submittedAt: iso(rd.submittedAt),
-      steps: steps.filter((s) => s.round === rd.round).map((s) => ({
-        id: s.id,
-        seq: s.seq,
-        name: s.name,
-        mode: s.mode,
-        status: s.status,
-        skipReason: s.skipReason,
-        adHoc: s.chainIndex === null,
-        approver: s.approver,
-        approverTarget: s.approver?.type === 'role' ? rolesByCode.get(s.approver.roleCode) ?? s.approver.roleCode
-          : s.approver?.type === 'user' ? name(s.approver.userId) : null,
-        activatedAt: isoOrNull(s.activatedAt),
-        decidedAt: isoOrNull(s.decidedAt),
-        tasks: tasks.filter((t) => t.stepId === s.id).map((t) => ({
-          id: t.id,
-          assigneeId: t.assigneeId,
-          assigneeName: name(t.assigneeId) ?? '',
-          onBehalfOfId: t.onBehalfOfId,
-          onBehalfOfName: name(t.onBehalfOfId),
-          status: t.status,
-          actedByName: name(t.actedBy),
-          actedAt: isoOrNull(t.actedAt),
-          comment: t.comment,
-          addedByName: name(t.addedBy),
-          createdAt: iso(t.createdAt),
+      steps: steps
+        .filter((s) => s.round === rd.round)
+        .map((s) => ({
+          id: s.id,
+          seq: s.seq,
+          name: s.name,
+          mode: s.mode,
+          status: s.status,
+          skipReason: s.skipReason,
+          adHoc: s.chainIndex === null,
+          approver: s.approver,
+          approverTarget:
+            s.approver?.type === 'role'
+              ? (rolesByCode.get(s.approver.roleCode) ?? s.approver.roleCode)
+              : s.approver?.type === 'user'
+                ? name(s.approver.userId)
+                : null,
+          activatedAt: isoOrNull(s.activatedAt),
+          decidedAt: isoOrNull(s.decidedAt),
+          tasks: tasks
+            .filter((t) => t.stepId === s.id)
+            .map((t) => ({
+              id: t.id,
+              assigneeId: t.assigneeId,
+              assigneeName: name(t.assigneeId) ?? '',
+              onBehalfOfId: t.onBehalfOfId,
+              onBehalfOfName: name(t.onBehalfOfId),
+              status: t.status,
+              actedByName: name(t.actedBy),
+              actedAt: isoOrNull(t.actedAt),
+              comment: t.comment,
+              addedByName: name(t.addedBy),
+              createdAt: iso(t.createdAt),
+            })),
         })),
-      })),
     })),
     actions: actions.map((a) => ({
       id: a.id,
@@ -234,7 +288,7 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
       action: a.action,
       actorName: name(a.actorId),
       onBehalfOfName: name(a.onBehalfOfId),
-      stepName: a.stepId ? steps.find((s) => s.id === a.stepId)?.name ?? null : null,
+      stepName: a.stepId ? (steps.find((s) => s.id === a.stepId)?.name ?? null) : null,
       comment: a.comment,
       subjectVersion: a.subjectVersion,
       details: a.details,
@@ -257,17 +311,29 @@ export async function getApprovalDetail(db: Db, actor: Actor, id: string): Promi
  * upload only for its uploader. Null when the reader may not see it.
  */
 export async function getApprovalAttachment(db: Db, actor: Actor, requestId: string, attachmentId: string) {
-  const r = (await db.select({ id: approvalRequests.id, requesterId: approvalRequests.requesterId }).from(approvalRequests).where(eq(approvalRequests.id, requestId)).limit(1))[0];
+  const r = (
+    await db
+      .select({ id: approvalRequests.id, requesterId: approvalRequests.requesterId })
+      .from(approvalRequests)
+      .where(eq(approvalRequests.id, requestId))
+      .limit(1)
+  )[0];
   if (!r || !(await isParticipant(db, r, actor.userId))) return null;
-  const row = (await db
-    .select({
-      fileName: approvalAttachments.fileName, contentType: approvalAttachments.contentType, actionId: approvalAttachments.actionId,
-      uploadedBy: approvalAttachments.uploadedBy, content: approvalFiles.content, size: approvalAttachments.size,
-    })
-    .from(approvalAttachments)
-    .innerJoin(approvalFiles, eq(approvalFiles.sha256, approvalAttachments.sha256))
-    .where(and(eq(approvalAttachments.id, attachmentId), eq(approvalAttachments.requestId, requestId)))
-    .limit(1))[0];
+  const row = (
+    await db
+      .select({
+        fileName: approvalAttachments.fileName,
+        contentType: approvalAttachments.contentType,
+        actionId: approvalAttachments.actionId,
+        uploadedBy: approvalAttachments.uploadedBy,
+        content: approvalFiles.content,
+        size: approvalAttachments.size,
+      })
+      .from(approvalAttachments)
+      .innerJoin(approvalFiles, eq(approvalFiles.sha256, approvalAttachments.sha256))
+      .where(and(eq(approvalAttachments.id, attachmentId), eq(approvalAttachments.requestId, requestId)))
+      .limit(1)
+  )[0];
   if (!row) return null;
   if (row.actionId === null && row.uploadedBy !== actor.userId) return null;
   return { fileName: row.fileName, contentType: row.contentType, content: row.content };
@@ -279,8 +345,13 @@ export async function getUploadedAttachment(db: Db, id: string) {
   if (!a) return null;
   const names = await namesOf(db, [a.uploadedBy]);
   return {
-    id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256,
-    uploadedByName: names.get(a.uploadedBy) ?? null, createdAt: iso(a.createdAt),
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedByName: names.get(a.uploadedBy) ?? null,
+    createdAt: iso(a.createdAt),
   };
 }
 
@@ -289,8 +360,14 @@ export async function listDelegations(db: Db, actor: Actor, now: Date): Promise<
   if (!actor.userId) return [];
   const rows = await db
     .select({
-      id: approvalDelegations.id, delegateId: approvalDelegations.delegateId, delegateName: users.displayName, startsOn: approvalDelegations.startsOn,
-      endsOn: approvalDelegations.endsOn, note: approvalDelegations.note, cancelledAt: approvalDelegations.cancelledAt, createdAt: approvalDelegations.createdAt,
+      id: approvalDelegations.id,
+      delegateId: approvalDelegations.delegateId,
+      delegateName: users.displayName,
+      startsOn: approvalDelegations.startsOn,
+      endsOn: approvalDelegations.endsOn,
+      note: approvalDelegations.note,
+      cancelledAt: approvalDelegations.cancelledAt,
+      createdAt: approvalDelegations.createdAt,
     })
     .from(approvalDelegations)
     .innerJoin(users, eq(users.id, approvalDelegations.delegateId))

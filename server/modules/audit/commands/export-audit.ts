@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../../kernel/context.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { requirePermission } from '../../../policies/policy.ts';
+import { auditMessages } from '../audit.messages.ts';
 import { auditRowsForExport, type AuditFilter } from '../queries/audit.ts';
 import { formatShanghai } from '../../../support/time.ts';
 
@@ -16,7 +17,7 @@ export async function exportAudit(ctx: Ctx, filter: AuditFilter): Promise<{ buff
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bidflow';
   wb.created = ctx.now;
-  const ws = wb.addWorksheet(ctx.actor.locale === 'en' ? 'Audit log' : '审计日志');
+  const ws = wb.addWorksheet(auditMessages.format('export.sheet', ctx.actor.locale));
   ws.addRow([...HEADERS[ctx.actor.locale]]);
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -43,7 +44,9 @@ export async function exportAudit(ctx: Ctx, filter: AuditFilter): Promise<{ buff
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await ctx.db.transaction((tx) =>
     appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'audit.export', entityType: 'audit_log', detail: `${n} rows; filter ${JSON.stringify(filter)}`,
+      action: 'audit.export',
+      entityType: 'audit_log',
+      detail: `${n} rows; filter ${JSON.stringify(filter)}`,
     }),
   );
   return { buffer, rows: n };

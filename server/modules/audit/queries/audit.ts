@@ -46,7 +46,13 @@ function view(r: typeof auditLog.$inferSelect): AuditEntryView {
 export async function listAudit(db: Db, f: AuditFilter & { page: number; pageSize: number }) {
   const w = where(f);
   const [total] = await db.select({ n: count() }).from(auditLog).where(w);
-  const rows = await db.select().from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(w)
+    .orderBy(desc(auditLog.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   return { items: rows.map(view), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }
 

@@ -26,7 +26,9 @@ export async function createApiToken(
       .returning();
     if (!row) throw new AppError('internal');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'token.create', entityType: 'api_token', entityId: row.id,
+      action: 'token.create',
+      entityType: 'api_token',
+      entityId: row.id,
       changes: { name: { before: null, after: row.name }, expiresAt: { before: null, after: expiresAt?.toISOString() ?? null } },
     });
     return { ...tokenView(row), token };
@@ -46,7 +48,10 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
     const row = res[0];
     if (!row) throw new AppError('not_found');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'token.revoke', entityType: 'api_token', entityId: row.id, detail: row.name,
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: row.id,
+      detail: row.name,
     });
   });
 }

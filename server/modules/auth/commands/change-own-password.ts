@@ -21,7 +21,11 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await ctx.db.transaction((tx) =>
       appendAudit(tx, ctx.actor, ctx.now, {
-        action: 'user.password_change', entityType: 'user', entityId: userId, result: 'failure', detail: 'wrong_current_password',
+        action: 'user.password_change',
+        entityType: 'user',
+        entityId: userId,
+        result: 'failure',
+        detail: 'wrong_current_password',
       }),
     );
     throw new AppError('password_wrong', {}, { fields: { 'body.currentPassword': 'wrong' } });
@@ -37,7 +41,9 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
       .where(eq(users.id, userId));
     const ended = await endUserSessions(tx, userId, ctx.actor.sessionIdHash);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'user.password_change', entityType: 'user', entityId: userId,
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: userId,
       changes: { password: { before: '***', after: '***' } },
       detail: ended ? `ended ${ended} other session(s)` : null,
     });

@@ -7,7 +7,7 @@ import { createSession } from '../../../auth/sessions.ts';
 import { sha256 } from '../../../auth/secrets.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { notify } from '../../../notifications/notify.ts';
-import { EVENT_LOCKOUT } from '../../../notifications/event-types.ts';
+import { lockoutEvent } from '../../../notifications/event-types.ts';
 import { toShanghaiIso } from '../../../../core/calendar/working-calendar.ts';
 
 export const LOCK_THRESHOLD = 5;
@@ -39,32 +39,54 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<{ userId: stri
   if ((ipFailures?.n ?? 0) >= config.loginIpLimit) {
     await db.transaction(async (tx) => {
       await appendAudit(tx, actor, now, {
-        action: 'auth.login', entityType: 'user', result: 'failure', detail: 'ip_rate_limited',
+        action: 'auth.login',
+        entityType: 'user',
+        result: 'failure',
+        detail: 'ip_rate_limited',
         actorOverride: { id: null, name, kind: 'anonymous' },
       });
     });
     throw new AppError('rate_limited');
   }
 
-  const found = await db.select().from(users).where(sql`lower(${users.username}) = lower(${name})`).limit(1);
+  const found = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${name})`)
+    .limit(1);
   const user = found[0];
 
   const fail = async (userId: string | null, detail: string, lockNow: boolean) => {
     await db.transaction(async (tx) => {
       await tx.insert(loginAttempts).values({ ip, username: name.toLowerCase(), success: false, at: now });
       await appendAudit(tx, actor, now, {
-        action: 'auth.login', entityType: 'user', entityId: userId, result: 'failure', detail,
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: userId,
+        result: 'failure',
+        detail,
         actorOverride: { id: userId, name, kind: 'anonymous' },
       });
       if (lockNow && userId) {
         await appendAudit(tx, actor, now, {
-          action: 'auth.lockout', entityType: 'user', entityId: userId, result: 'success',
+          action: 'auth.lockout',
+          entityType: 'user',
+          entityId: userId,
+          result: 'success',
           detail: `locked for ${LOCK_DURATION_MS / 60_000} minutes after ${LOCK_THRESHOLD} failed sign-ins`,
           actorOverride: { id: userId, name, kind: 'system' },
         });
         await notify(tx, now, {
-          eventType: EVENT_LOCKOUT, recipientUserIds: [userId], subject: { type: 'user', id: userId }, link: '/profile/password',
-          params: { username: name, count: LOCK_THRESHOLD, minutes: LOCK_DURATION_MS / 60_000, time: toShanghaiIso(now).slice(0, 16).replace('T', ' ') },
+          event: lockoutEvent,
+          recipientUserIds: [userId],
+          subject: { type: 'user', id: userId },
+          link: '/profile/password',
+          params: {
+            username: name,
+            count: LOCK_THRESHOLD,
+            minutes: LOCK_DURATION_MS / 60_000,
+            time: toShanghaiIso(now).slice(0, 16).replace('T', ' '),
+          },
         });
       }
     });
@@ -118,7 +140,10 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<{ userId: stri
     await tx.insert(loginAttempts).values({ ip, username: name.toLowerCase(), success: true, at: now });
     const sessionId = await createSession(tx, user.id, now, config, { ip: actor.ip, userAgent: input.userAgent });
     await appendAudit(tx, actor, now, {
-      action: 'auth.login', entityType: 'user', entityId: user.id, result: 'success',
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      result: 'success',
       actorOverride: { id: user.id, name: user.displayName, kind: 'user' },
     });
     return { userId: user.id, sessionId };

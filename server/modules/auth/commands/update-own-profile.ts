@@ -22,7 +22,10 @@ export async function updateOwnProfile(ctx: Ctx, patch: ProfilePatch): Promise<v
     if (!before) throw new AppError('unauthenticated');
     const changes = diffFields(before as unknown as Record<string, unknown>, patch as Record<string, unknown>);
     if (!changes) return;
-    await tx.update(users).set({ ...patch, version: before.version + 1, updatedAt: ctx.now }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ ...patch, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(users.id, userId));
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'user.profile_update', entityType: 'user', entityId: userId, changes });
   });
 }

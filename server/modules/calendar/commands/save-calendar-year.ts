@@ -71,13 +71,26 @@ export async function saveCalendarYear(ctx: Ctx, year: number, input: SaveCalend
     } else {
       checkVersion(before, input.version ?? 0);
       const changes = diffFields(
-        { holidays: before.holidays, workdays: before.workdays, source: before.source, periods: before.periods.map((p) => `${p.name} ${p.from}~${p.to}`) },
+        {
+          holidays: before.holidays,
+          workdays: before.workdays,
+          source: before.source,
+          periods: before.periods.map((p) => `${p.name} ${p.from}~${p.to}`),
+        },
         { ...next, periods: next.periods.map((p) => `${p.name} ${p.from}~${p.to}`) },
       );
       if (!changes) return;
       // the row is locked: its version is still the one checked
-      await tx.update(calendarYears).set({ ...next, version: before.version + 1, updatedAt: ctx.now }).where(eq(calendarYears.year, year));
-      await appendAudit(tx, ctx.actor, ctx.now, { action: 'calendar.update_year', entityType: 'calendar_year', entityId: String(year), changes });
+      await tx
+        .update(calendarYears)
+        .set({ ...next, version: before.version + 1, updatedAt: ctx.now })
+        .where(eq(calendarYears.year, year));
+      await appendAudit(tx, ctx.actor, ctx.now, {
+        action: 'calendar.update_year',
+        entityType: 'calendar_year',
+        entityId: String(year),
+        changes,
+      });
     }
     await markDeadlinesForRecompute(tx, { years: [year] });
   });

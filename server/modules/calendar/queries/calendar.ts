@@ -1,12 +1,24 @@
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../../core/errors.ts';
-import { addWorkingDays, addWorkingHours, isIsoDate, toShanghaiIso, workingDaysBetween } from '../../../../core/calendar/working-calendar.ts';
+import {
+  addWorkingDays,
+  addWorkingHours,
+  isIsoDate,
+  toShanghaiIso,
+  workingDaysBetween,
+} from '../../../../core/calendar/working-calendar.ts';
 import { workingDaysInYear } from '../../../../core/calendar/year-schedule.ts';
 import { parseHolidayNotice } from '../../../../core/calendar/notice-parser.ts';
 import type { CalendarYearView, NoticePreview, WorkingHoursView } from '../../../../core/calendar/calendar.schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { calendarYears, workingHours } from '../../../db/schema.ts';
-import { DEFAULT_WORKING_PERIODS, explainMissingYear, loadCalendar, toWorkingHours, WORKING_HOURS_ID } from '../../../calendar/stored-calendar.ts';
+import {
+  DEFAULT_WORKING_PERIODS,
+  explainMissingYear,
+  loadCalendar,
+  toWorkingHours,
+  WORKING_HOURS_ID,
+} from '../../../calendar/stored-calendar.ts';
 
 /** GET /api/calendar/add-working-days: the date N working days after `start`. */
 export async function calendarAddWorkingDays(db: Db, start: string, days: number): Promise<{ date: string }> {
@@ -25,7 +37,8 @@ export function parseInstant(value: string, field: string): Date {
   const normalized = value.replace(/ (\d{2}):?(\d{2})$/, '+$1:$2').replace(/([+-])(\d{2})(\d{2})$/, '$1$2:$3');
   const ms = Date.parse(normalized);
   const clockOk = /T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?/.test(normalized);
-  if (Number.isNaN(ms) || !isIsoDate(normalized.slice(0, 10)) || !clockOk) throw new AppError('validation_failed', {}, { fields: { [field]: 'not a valid date and time' } });
+  if (Number.isNaN(ms) || !isIsoDate(normalized.slice(0, 10)) || !clockOk)
+    throw new AppError('validation_failed', {}, { fields: { [field]: 'not a valid date and time' } });
   return new Date(ms);
 }
 

@@ -1,6 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../../core/errors.ts';
-import { CASE_KIND_LABELS, closeNeedsNote, nextCaseState, type CaseEvent, type CaseKind, type CaseState } from '../../../../core/cases/case-rules.ts';
+import {
+  CASE_KIND_LABELS,
+  closeNeedsNote,
+  nextCaseState,
+  type CaseEvent,
+  type CaseKind,
+  type CaseState,
+} from '../../../../core/cases/case-rules.ts';
 import type { CreateCaseBody, UpdateCaseBody } from '../../../../core/cases/cases.schema.ts';
 import { appendAudit, diffFields } from '../../../audit/audit-log.ts';
 import type { Db } from '../../../db/client.ts';
@@ -9,14 +16,16 @@ import { nextCode } from '../../../db/counters.ts';
 import { cancelDeadline, completeDeadline, startDeadline } from '../../../deadlines/deadlines.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { caseAccess } from '../case-visibility.ts';
-import { CASE_CODE_PREFIX, CASE_SUBJECT, EVENT_CASE_ASSIGNED, POLICY_CASE_ANSWER, STEP_ANSWER } from '../case-events.ts';
+import { CASE_CODE_PREFIX, CASE_SUBJECT, caseAssignedEvent, POLICY_CASE_ANSWER, STEP_ANSWER } from '../case-events.ts';
 import { notify } from '../../../notifications/notify.ts';
 import { hasPermission, requirePermission } from '../../../policies/policy.ts';
 import { formatShanghai } from '../../../support/time.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { casesMessages } from '../cases.messages.ts';
 import { openDeadlineDue } from '../../../deadlines/open-deadline-due.ts';
 import { userBrief, userHolds } from '../../../kernel/people.ts';
 import { customerRef, projectRef } from '../../../kernel/references.ts';
+import type { Message } from '../../../../core/kernel/messages.ts';
 import { blankToNull } from '../../../../core/kernel/text.ts';
 import { checkVersion, fieldErrors, stateConflict } from '../../../kernel/guards.ts';
 import { loadVisible } from '../../../kernel/load-visible.ts';
@@ -39,23 +48,41 @@ function nextOrConflict(ctx: Ctx, row: CaseRow, event: CaseEvent): CaseState {
 
 /** A case about a project is about that project's customer. */
 function checkProjectOfCustomer(ctx: Ctx, projectCustomerId: string, customerId: string): void {
-  if (projectCustomerId !== customerId) throw fieldErrors(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
+  if (projectCustomerId !== customerId)
+    throw fieldErrors(ctx.actor.locale, { projectId: { zh: '该项目不属于所选客户', en: 'the project belongs to another customer' } });
 }
 
 /** A handler who may see the case: active and holding case.read. */
 async function checkedAssignee(tx: Db, ctx: Ctx, id: string) {
   const u = await userBrief(tx, id);
   if (!u || !u.active || !(await userHolds(tx, id, 'case.read'))) {
-    throw fieldErrors(ctx.actor.locale, { assigneeId: { zh: '请选择可查看客户咨询与投诉的在职人员', en: 'choose an active colleague who can see customer cases' } });
+    throw fieldErrors(ctx.actor.locale, {
+      assigneeId: { zh: '请选择可查看客户咨询与投诉的在职人员', en: 'choose an active colleague who can see customer cases' },
+    });
   }
   return u;
 }
 
-async function timeline(tx: Db, ctx: Ctx, row: { id: string; customerId: string | null; projectId: string | null }, kind: string, title: string, summary: string | null) {
+async function timeline(
+  tx: Db,
+  ctx: Ctx,
+  row: { id: string; customerId: string | null; projectId: string | null },
+  kind: string,
+  title: Message,
+  summary: string | null,
+) {
   if (!row.customerId && !row.projectId) return;
   await appendTimeline(tx, {
-    at: ctx.now, kind, entityType: 'customer_case', entityId: row.id, actorId: ctx.actor.userId, title, summary,
-    data: { link: `/cases/${row.id}` }, customerId: row.customerId, projectId: row.projectId,
+    at: ctx.now,
+    kind,
+    entityType: 'customer_case',
+    entityId: row.id,
+    actorId: ctx.actor.userId,
+    title,
+    summary,
+    data: { link: `/cases/${row.id}` },
+    customerId: row.customerId,
+    projectId: row.projectId,
   });
 }
 
@@ -65,9 +92,16 @@ async function notifyAssignee(tx: Db, ctx: Ctx, row: CaseRow, assigneeId: string
   const me = await userBrief(tx, ctx.actor.userId);
   const kind = CASE_KIND_LABELS[row.kind as CaseKind].zh;
   await notify(tx, ctx.now, {
-    eventType: EVENT_CASE_ASSIGNED,
+    event: caseAssignedEvent,
     recipientUserIds: [assigneeId],
-    params: { code: row.code, kind, subject: row.subject, customer: customerName ?? '—', by: me?.displayName ?? '', due: due ? formatShanghai(due).slice(0, 16) : '—' },
+    params: {
+      code: row.code,
+      kind,
+      subject: row.subject,
+      customer: customerName ?? '—',
+      by: me?.displayName ?? '',
+      due: due ? formatShanghai(due).slice(0, 16) : '—',
+    },
     subject: { type: CASE_SUBJECT, id: row.id },
     link: `/cases/${row.id}`,
   });
@@ -85,26 +119,56 @@ export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<strin
     if (customer && project) checkProjectOfCustomer(ctx, project.customerId, customer.id);
     const assignee = input.assigneeId ? await checkedAssignee(tx, ctx, input.assigneeId) : null;
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.now;
-    if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw fieldErrors(ctx.actor.locale, { receivedAt: { zh: '受理时间不能晚于现在', en: 'cannot be in the future' } });
+    if (receivedAt.getTime() > ctx.now.getTime() + 60_000)
+      throw fieldErrors(ctx.actor.locale, { receivedAt: { zh: '受理时间不能晚于现在', en: 'cannot be in the future' } });
     const code = await nextCode(tx, CASE_CODE_PREFIX, ctx.now);
     const [row] = await tx
       .insert(customerCases)
       .values({
-        code, kind: input.kind, customerId: customer?.id ?? project?.customerId ?? null, projectId: project?.id ?? null, subject: input.subject,
-        content: input.content, channel: input.channel, receivedAt, assigneeId: assignee?.id ?? null, state: assignee ? 'assigned' : 'open',
-        ownerUserId: userId, departmentId: me?.departmentId ?? null, createdAt: ctx.now, updatedAt: ctx.now,
+        code,
+        kind: input.kind,
+        customerId: customer?.id ?? project?.customerId ?? null,
+        projectId: project?.id ?? null,
+        subject: input.subject,
+        content: input.content,
+        channel: input.channel,
+        receivedAt,
+        assigneeId: assignee?.id ?? null,
+        state: assignee ? 'assigned' : 'open',
+        ownerUserId: userId,
+        departmentId: me?.departmentId ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
       })
       .returning();
     if (!row) throw new AppError('internal');
     await startDeadline(tx, ctx.now, {
-      ...answerKey(row.id), policyCode: POLICY_CASE_ANSWER, ownerUserId: assignee?.id ?? userId, startedAt: receivedAt,
-      title: `${row.code} ${row.subject}`, link: `/cases/${row.id}`,
+      ...answerKey(row.id),
+      policyCode: POLICY_CASE_ANSWER,
+      ownerUserId: assignee?.id ?? userId,
+      startedAt: receivedAt,
+      title: `${row.code} ${row.subject}`,
+      link: `/cases/${row.id}`,
     });
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'case.create', entityType: 'customer_case', entityId: row.id,
-      changes: { state: { before: null, after: row.state }, kind: { before: null, after: row.kind }, subject: { before: null, after: row.subject }, assigneeId: { before: null, after: row.assigneeId } },
+      action: 'case.create',
+      entityType: 'customer_case',
+      entityId: row.id,
+      changes: {
+        state: { before: null, after: row.state },
+        kind: { before: null, after: row.kind },
+        subject: { before: null, after: row.subject },
+        assigneeId: { before: null, after: row.assigneeId },
+      },
     });
-    await timeline(tx, ctx, row, 'case.received', `受理${CASE_KIND_LABELS[row.kind as CaseKind].zh}：${row.subject}`, row.content);
+    await timeline(
+      tx,
+      ctx,
+      row,
+      'case.received',
+      casesMessages.message('timeline.received', { kind: CASE_KIND_LABELS[row.kind as CaseKind], subject: row.subject }),
+      row.content,
+    );
     if (assignee) await notifyAssignee(tx, ctx, row, assignee.id, customer?.name ?? null);
     return row.id;
   });
@@ -131,7 +195,10 @@ export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseBody): P
     }
     const changes = diffFields(before as unknown as Record<string, unknown>, set as Record<string, unknown>);
     if (!changes) return;
-    await tx.update(customerCases).set({ ...set, version: before.version + 1, updatedAt: ctx.now }).where(eq(customerCases.id, id));
+    await tx
+      .update(customerCases)
+      .set({ ...set, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(customerCases.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'case.update', entityType: 'customer_case', entityId: id, changes });
   });
 }
@@ -147,24 +214,44 @@ export async function assignCase(ctx: Ctx, id: string, input: { version: number;
     const next = nextOrConflict(ctx, before, 'assign');
     const assignee = await checkedAssignee(tx, ctx, input.assigneeId);
     if (before.assigneeId === assignee.id) return;
-    await tx.update(customerCases).set({ state: next, assigneeId: assignee.id, version: before.version + 1, updatedAt: ctx.now }).where(eq(customerCases.id, id));
-    const open = (await tx.select({ ownerUserId: deadlines.ownerUserId }).from(deadlines)
-      .where(and(eq(deadlines.subjectType, CASE_SUBJECT), eq(deadlines.subjectId, id), eq(deadlines.step, STEP_ANSWER), inArray(deadlines.state, ['running', 'paused', 'breached'])))
-      .limit(1))[0];
+    await tx
+      .update(customerCases)
+      .set({ state: next, assigneeId: assignee.id, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(customerCases.id, id));
+    const open = (
+      await tx
+        .select({ ownerUserId: deadlines.ownerUserId })
+        .from(deadlines)
+        .where(
+          and(
+            eq(deadlines.subjectType, CASE_SUBJECT),
+            eq(deadlines.subjectId, id),
+            eq(deadlines.step, STEP_ANSWER),
+            inArray(deadlines.state, ['running', 'paused', 'breached']),
+          ),
+        )
+        .limit(1)
+    )[0];
     if (open?.ownerUserId !== assignee.id) {
       await cancelDeadline(tx, ctx.now, answerKey(id));
       await startDeadline(tx, ctx.now, {
-        ...answerKey(id), policyCode: POLICY_CASE_ANSWER, ownerUserId: assignee.id, startedAt: before.receivedAt,
-        title: `${before.code} ${before.subject}`, link: `/cases/${id}`,
+        ...answerKey(id),
+        policyCode: POLICY_CASE_ANSWER,
+        ownerUserId: assignee.id,
+        startedAt: before.receivedAt,
+        title: `${before.code} ${before.subject}`,
+        link: `/cases/${id}`,
       });
     }
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'case.assign', entityType: 'customer_case', entityId: id,
+      action: 'case.assign',
+      entityType: 'customer_case',
+      entityId: id,
       changes: { state: { before: before.state, after: next }, assigneeId: { before: before.assigneeId, after: assignee.id } },
     });
-    await timeline(tx, ctx, before, 'case.assigned', `分派处理人：${assignee.displayName}`, null);
+    await timeline(tx, ctx, before, 'case.assigned', casesMessages.message('timeline.assigned', { assignee: assignee.displayName }), null);
     const customerName = before.customerId
-      ? (await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, before.customerId)).limit(1))[0]?.n ?? null
+      ? ((await tx.select({ n: customers.name }).from(customers).where(eq(customers.id, before.customerId)).limit(1))[0]?.n ?? null)
       : null;
     await notifyAssignee(tx, ctx, before, assignee.id, customerName);
   });
@@ -179,15 +266,32 @@ export async function answerCase(ctx: Ctx, id: string, input: { version: number;
       throw new AppError('forbidden', {}, { reason: 'only the handler or a case manager answers' });
     }
     const next = nextOrConflict(ctx, before, 'answer');
-    await tx.update(customerCases).set({
-      state: next, answer: input.answer, answeredAt: ctx.now, assigneeId: before.assigneeId ?? ctx.actor.userId, version: before.version + 1, updatedAt: ctx.now,
-    }).where(eq(customerCases.id, id));
+    await tx
+      .update(customerCases)
+      .set({
+        state: next,
+        answer: input.answer,
+        answeredAt: ctx.now,
+        assigneeId: before.assigneeId ?? ctx.actor.userId,
+        version: before.version + 1,
+        updatedAt: ctx.now,
+      })
+      .where(eq(customerCases.id, id));
     await completeDeadline(tx, ctx.now, answerKey(id));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'case.answer', entityType: 'customer_case', entityId: id,
+      action: 'case.answer',
+      entityType: 'customer_case',
+      entityId: id,
       changes: { state: { before: before.state, after: next }, answer: { before: before.answer, after: input.answer } },
     });
-    await timeline(tx, ctx, before, 'case.answered', `答复客户${CASE_KIND_LABELS[before.kind as CaseKind].zh}：${before.subject}`, input.answer);
+    await timeline(
+      tx,
+      ctx,
+      before,
+      'case.answered',
+      casesMessages.message('timeline.answered', { kind: CASE_KIND_LABELS[before.kind as CaseKind], subject: before.subject }),
+      input.answer,
+    );
   });
 }
 
@@ -201,11 +305,25 @@ export async function closeCase(ctx: Ctx, id: string, input: { version: number; 
     if (closeNeedsNote(before.state as CaseState) && !note) {
       throw fieldErrors(ctx.actor.locale, { note: { zh: '尚未答复就关闭，请说明原因', en: 'closing before an answer needs a reason' } });
     }
-    await tx.update(customerCases).set({ state: next, version: before.version + 1, updatedAt: ctx.now }).where(eq(customerCases.id, id));
+    await tx
+      .update(customerCases)
+      .set({ state: next, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(customerCases.id, id));
     await cancelDeadline(tx, ctx.now, answerKey(id));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'case.close', entityType: 'customer_case', entityId: id, changes: { state: { before: before.state, after: next } }, detail: note,
+      action: 'case.close',
+      entityType: 'customer_case',
+      entityId: id,
+      changes: { state: { before: before.state, after: next } },
+      detail: note,
     });
-    await timeline(tx, ctx, before, 'case.closed', `关闭${CASE_KIND_LABELS[before.kind as CaseKind].zh}：${before.subject}`, note);
+    await timeline(
+      tx,
+      ctx,
+      before,
+      'case.closed',
+      casesMessages.message('timeline.closed', { kind: CASE_KIND_LABELS[before.kind as CaseKind], subject: before.subject }),
+      note,
+    );
   });
 }

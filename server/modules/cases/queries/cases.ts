@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import { customerCases, customers, users } from '../../../db/schema.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { hasPermission } from '../../../policies/policy.ts';
-import { readTimeline } from '../../../timeline/timeline.ts';
+import { readTimeline, timelineTitle } from '../../../timeline/timeline.ts';
 import { caseAccess } from '../case-visibility.ts';
 import { CASE_SUBJECT, STEP_ANSWER } from '../case-events.ts';
 import { escapeLike } from '../../../kernel/text-search.ts';
@@ -16,10 +16,17 @@ import { escapeLike } from '../../../kernel/text-search.ts';
 const assignee = alias(users, 'case_assignee');
 const receiver = alias(users, 'case_owner');
 const SORT: Record<string, AnyPgColumn> = {
-  receivedAt: customerCases.receivedAt, code: customerCases.code, state: customerCases.state, updatedAt: customerCases.updatedAt,
+  receivedAt: customerCases.receivedAt,
+  code: customerCases.code,
+  state: customerCases.state,
+  updatedAt: customerCases.updatedAt,
 };
-const dueSql = sql<Date | string | null>`(SELECT d.due_at FROM deadlines d WHERE d.subject_type = ${CASE_SUBJECT} AND d.subject_id = ${customerCases.id}::text AND d.step = ${STEP_ANSWER} ORDER BY (d.state <> 'cancelled') DESC, d.created_at DESC LIMIT 1)`;
-const dlStateSql = sql<string | null>`(SELECT d.state FROM deadlines d WHERE d.subject_type = ${CASE_SUBJECT} AND d.subject_id = ${customerCases.id}::text AND d.step = ${STEP_ANSWER} ORDER BY (d.state <> 'cancelled') DESC, d.created_at DESC LIMIT 1)`;
+const dueSql = sql<
+  Date | string | null
+>`(SELECT d.due_at FROM deadlines d WHERE d.subject_type = ${CASE_SUBJECT} AND d.subject_id = ${customerCases.id}::text AND d.step = ${STEP_ANSWER} ORDER BY (d.state <> 'cancelled') DESC, d.created_at DESC LIMIT 1)`;
+const dlStateSql = sql<
+  string | null
+>`(SELECT d.state FROM deadlines d WHERE d.subject_type = ${CASE_SUBJECT} AND d.subject_id = ${customerCases.id}::text AND d.step = ${STEP_ANSWER} ORDER BY (d.state <> 'cancelled') DESC, d.created_at DESC LIMIT 1)`;
 
 async function listCondition(db: Db, actor: Actor, q: CaseExportQuery, now: Date): Promise<SQL | undefined> {
   const conds: Array<SQL | undefined> = [await caseAccess(db, actor)];
@@ -27,11 +34,14 @@ async function listCondition(db: Db, actor: Actor, q: CaseExportQuery, now: Date
   if (q.state) conds.push(eq(customerCases.state, q.state));
   if (q.assigneeId) conds.push(eq(customerCases.assigneeId, q.assigneeId));
   if (q.customerId) conds.push(eq(customerCases.customerId, q.customerId));
-  if (q.mine === 'true') conds.push(actor.userId ? or(eq(customerCases.assigneeId, actor.userId), eq(customerCases.ownerUserId, actor.userId)) : sql`FALSE`);
+  if (q.mine === 'true')
+    conds.push(actor.userId ? or(eq(customerCases.assigneeId, actor.userId), eq(customerCases.ownerUserId, actor.userId)) : sql`FALSE`);
   if (q.overdue === 'true') conds.push(inArray(customerCases.state, ['open', 'assigned']), sql`${dueSql} < ${now}`);
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
-    conds.push(or(sql`${customerCases.subject} ILIKE ${like}`, sql`${customerCases.code} ILIKE ${like}`, sql`${customers.name} ILIKE ${like}`));
+    conds.push(
+      or(sql`${customerCases.subject} ILIKE ${like}`, sql`${customerCases.code} ILIKE ${like}`, sql`${customers.name} ILIKE ${like}`),
+    );
   }
   if (q.from) conds.push(gte(customerCases.receivedAt, shanghaiInstant(q.from, 0)));
   if (q.to) conds.push(lt(customerCases.receivedAt, shanghaiInstant(addCalendarDays(q.to, 1), 0)));
@@ -40,7 +50,14 @@ async function listCondition(db: Db, actor: Actor, q: CaseExportQuery, now: Date
 
 function baseSelect(db: Db) {
   return db
-    .select({ c: customerCases, customerName: customers.name, assigneeName: assignee.displayName, ownerName: receiver.displayName, dueAt: dueSql, dlState: dlStateSql })
+    .select({
+      c: customerCases,
+      customerName: customers.name,
+      assigneeName: assignee.displayName,
+      ownerName: receiver.displayName,
+      dueAt: dueSql,
+      dlState: dlStateSql,
+    })
     .from(customerCases)
     .leftJoin(customers, eq(customers.id, customerCases.customerId))
     .leftJoin(assignee, eq(assignee.id, customerCases.assigneeId))
@@ -54,11 +71,29 @@ function toView(r: Row, now: Date): CaseView {
   const due = r.dueAt ? new Date(r.dueAt) : null;
   const open = c.state === 'open' || c.state === 'assigned';
   return {
-    id: c.id, code: c.code, kind: c.kind as CaseView['kind'], state: c.state as CaseView['state'], customerId: c.customerId, customerName: r.customerName,
-    projectId: c.projectId, subject: c.subject, content: c.content, channel: c.channel, receivedAt: c.receivedAt.toISOString(),
-    assigneeId: c.assigneeId, assigneeName: r.assigneeName, answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null,
-    ownerUserId: c.ownerUserId, ownerName: r.ownerName, dueAt: due?.toISOString() ?? null, deadlineState: r.dlState,
-    overdue: open && due !== null && due.getTime() < now.getTime(), createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), version: c.version,
+    id: c.id,
+    code: c.code,
+    kind: c.kind as CaseView['kind'],
+    state: c.state as CaseView['state'],
+    customerId: c.customerId,
+    customerName: r.customerName,
+    projectId: c.projectId,
+    subject: c.subject,
+    content: c.content,
+    channel: c.channel,
+    receivedAt: c.receivedAt.toISOString(),
+    assigneeId: c.assigneeId,
+    assigneeName: r.assigneeName,
+    answer: c.answer,
+    answeredAt: c.answeredAt?.toISOString() ?? null,
+    ownerUserId: c.ownerUserId,
+    ownerName: r.ownerName,
+    dueAt: due?.toISOString() ?? null,
+    deadlineState: r.dlState,
+    overdue: open && due !== null && due.getTime() < now.getTime(),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    version: c.version,
   };
 }
 
@@ -70,27 +105,47 @@ function orderOf(sort: string): SQL[] {
 
 export async function listCases(db: Db, actor: Actor, q: CaseListQuery, now: Date) {
   const where = await listCondition(db, actor, q, now);
-  const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  const total = (await db.select({ n: count() }).from(customerCases).leftJoin(customers, eq(customers.id, customerCases.customerId)).where(where))[0]?.n ?? 0;
+  const rows = await baseSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total =
+    (await db.select({ n: count() }).from(customerCases).leftJoin(customers, eq(customers.id, customerCases.customerId)).where(where))[0]
+      ?.n ?? 0;
   return { items: rows.map((r) => toView(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getCaseDetail(db: Db, actor: Actor, id: string, now: Date): Promise<CaseDetail | null> {
   const cond = await caseAccess(db, actor);
-  const r = (await baseSelect(db).where(and(eq(customerCases.id, id), cond)).limit(1))[0];
+  const r = (
+    await baseSelect(db)
+      .where(and(eq(customerCases.id, id), cond))
+      .limit(1)
+  )[0];
   if (!r) return null;
   const view = toView(r, now);
   const entries = r.c.customerId
-    ? (await readTimeline(db, { customerId: r.c.customerId }, { limit: 200 })).filter((e) => e.entityType === 'customer_case' && e.entityId === id)
+    ? (await readTimeline(db, { customerId: r.c.customerId }, { limit: 200 })).filter(
+        (e) => e.entityType === 'customer_case' && e.entityId === id,
+      )
     : [];
   const names = new Map<string, string>();
   const ids = [...new Set(entries.map((e) => e.actorId).filter((x): x is string => Boolean(x)))];
-  if (ids.length) for (const u of await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids))) names.set(u.id, u.n);
+  if (ids.length)
+    for (const u of await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids))) names.set(u.id, u.n);
   const manage = hasPermission(actor, 'case.manage');
   const open = view.state === 'open' || view.state === 'assigned';
   return {
     ...view,
-    timeline: entries.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, title: e.title, summary: e.summary, actorName: e.actorId ? names.get(e.actorId) ?? null : null })),
+    timeline: entries.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      title: timelineTitle(e, actor.locale),
+      summary: e.summary,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    })),
     can: {
       edit: manage && view.state !== 'closed',
       assign: manage && open,
@@ -104,7 +159,11 @@ export async function getCaseDetail(db: Db, actor: Actor, id: string, now: Date)
 export async function* caseRowsForExport(db: Db, actor: Actor, q: CaseExportQuery, now: Date): AsyncGenerator<CaseView> {
   const where = await listCondition(db, actor, q, now);
   for (let offset = 0; ; offset += 1000) {
-    const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(1000).offset(offset);
+    const rows = await baseSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(1000)
+      .offset(offset);
     for (const r of rows) yield toView(r, now);
     if (rows.length < 1000) break;
   }

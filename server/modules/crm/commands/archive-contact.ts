@@ -16,9 +16,14 @@ export async function archiveContact(ctx: Ctx, id: string, version: number): Pro
     checkVersion(before, version);
     if (before.archivedAt) throw new AppError('not_found');
     // the row is locked and its version checked: the update cannot miss it
-    await tx.update(contacts).set({ archivedAt: ctx.now, version: before.version + 1, updatedAt: ctx.now }).where(eq(contacts.id, id));
+    await tx
+      .update(contacts)
+      .set({ archivedAt: ctx.now, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(contacts.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'contact.archive', entityType: 'contact', entityId: id,
+      action: 'contact.archive',
+      entityType: 'contact',
+      entityId: id,
       changes: { archivedAt: { before: null, after: ctx.now.toISOString() } },
     });
   });

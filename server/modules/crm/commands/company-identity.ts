@@ -25,24 +25,44 @@ export async function editedIdentity(
   kind: 'customer' | 'partner',
   id: string,
   before: CompanyIdentity,
-  input: { name?: string | undefined; province?: string | null | undefined; region?: string | null | undefined; confirmDuplicate?: boolean | undefined },
+  input: {
+    name?: string | undefined;
+    province?: string | null | undefined;
+    region?: string | null | undefined;
+    confirmDuplicate?: boolean | undefined;
+  },
   creditCode: string | null | undefined,
-): Promise<{ fields: { name: string | undefined; creditCode: string | null | undefined; province: string | null | undefined; region: string | null | undefined }; nameKey: string; searchText: string }> {
+): Promise<{
+  fields: {
+    name: string | undefined;
+    creditCode: string | null | undefined;
+    province: string | null | undefined;
+    region: string | null | undefined;
+  };
+  nameKey: string;
+  searchText: string;
+}> {
   const name = input.name?.trim();
   const nameChanged = name !== undefined && name !== before.name;
   const codeChanged = creditCode !== undefined && creditCode !== before.creditCode;
   if (nameChanged || codeChanged) {
     const matches = await findDuplicates(tx, actor, kind, {
-      name: nameChanged ? name : undefined, creditCode: codeChanged ? creditCode : null, excludeId: id,
+      name: nameChanged ? name : undefined,
+      creditCode: codeChanged ? creditCode : null,
+      excludeId: id,
     });
     refuseDuplicates(matches, input.confirmDuplicate, actor.locale, kind);
   }
-  const place = input.province !== undefined || input.region !== undefined || codeChanged
-    ? placeOf(
-      { province: input.province !== undefined ? input.province : before.province, region: input.region !== undefined ? input.region : before.region },
-      creditCode !== undefined ? creditCode : before.creditCode,
-    )
-    : { province: undefined, region: undefined };
+  const place =
+    input.province !== undefined || input.region !== undefined || codeChanged
+      ? placeOf(
+          {
+            province: input.province !== undefined ? input.province : before.province,
+            region: input.region !== undefined ? input.region : before.region,
+          },
+          creditCode !== undefined ? creditCode : before.creditCode,
+        )
+      : { province: undefined, region: undefined };
   const nextName = name ?? before.name;
   const nextCode = creditCode !== undefined ? creditCode : before.creditCode;
   return {

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../../../policies/visibility.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { blankToNull } from '../../../../core/kernel/text.ts';
 import { fieldErrors } from '../../../kernel/guards.ts';
 import { loadVisible } from '../../../kernel/load-visible.ts';
@@ -15,7 +16,9 @@ import { checkedPhone } from './checked-fields.ts';
 /** Adds a contact (联系人) to a customer or a partner the actor may manage; it joins the customer's timeline. */
 export async function createContact(ctx: Ctx, input: CreateContactBody): Promise<string> {
   if ((input.customerId ? 1 : 0) + (input.partnerId ? 1 : 0) !== 1) {
-    throw fieldErrors(ctx.actor.locale, { customerId: { zh: '请选择所属客户或渠道商（二选一）', en: 'give either a customer or a partner' } });
+    throw fieldErrors(ctx.actor.locale, {
+      customerId: { zh: '请选择所属客户或渠道商（二选一）', en: 'give either a customer or a partner' },
+    });
   }
   requirePermission(ctx.actor, input.customerId ? 'customer.manage' : 'partner.manage');
   const phone = checkedPhone(input.phone, ctx.actor.locale) ?? null;
@@ -52,11 +55,23 @@ export async function createContact(ctx: Ctx, input: CreateContactBody): Promise
     if (!row) throw new AppError('internal');
     if (customerId) {
       await appendTimeline(tx, {
-        at: ctx.now, kind: 'contact.created', entityType: 'contact', entityId: row.id, customerId, actorId: ctx.actor.userId,
-        title: `新增联系人「${name}」`, summary: values.title, data: { name, decisionRole: values.decisionRole },
+        at: ctx.now,
+        kind: 'contact.created',
+        entityType: 'contact',
+        entityId: row.id,
+        customerId,
+        actorId: ctx.actor.userId,
+        title: crmMessages.message('timeline.contact_created', { name }),
+        summary: values.title,
+        data: { name, decisionRole: values.decisionRole },
       });
     }
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'contact.create', entityType: 'contact', entityId: row.id, changes: diffFields({}, values) });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'contact.create',
+      entityType: 'contact',
+      entityId: row.id,
+      changes: diffFields({}, values),
+    });
     return row.id;
   });
 }

@@ -10,6 +10,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import { findDuplicates } from '../queries/duplicates.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { checkedCreditCode } from './checked-fields.ts';
 import { resolveOwner } from './record-owner.ts';
 import { isUniqueViolation, refuseDuplicates } from './refuse-duplicates.ts';
@@ -56,17 +57,21 @@ export async function createCustomer(ctx: Ctx, input: CreateCustomerBody): Promi
         entityId: row.id,
         customerId: row.id,
         actorId: ctx.actor.userId,
-        title: `新建客户「${name}」`,
+        title: crmMessages.message('timeline.customer_created', { name }),
         data: { name, owner: owner.displayName },
       });
       const { searchText: _s, nameKey: _k, createdAt: _c, updatedAt: _u, createdBy: _b, ...audited } = values;
       await appendAudit(tx, ctx.actor, ctx.now, {
-        action: 'customer.create', entityType: 'customer', entityId: row.id, changes: diffFields({}, audited),
+        action: 'customer.create',
+        entityType: 'customer',
+        entityId: row.id,
+        changes: diffFields({}, audited),
       });
       return row.id;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'customer', { creditCode }), false, locale, 'customer');
+    if (isUniqueViolation(e))
+      refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'customer', { creditCode }), false, locale, 'customer');
     throw e;
   }
 }

@@ -45,11 +45,17 @@ export async function createPartner(ctx: Ctx, input: CreatePartnerBody): Promise
       const [row] = await tx.insert(partners).values(values).returning({ id: partners.id });
       if (!row) throw new AppError('internal');
       const { searchText: _s, nameKey: _k, createdAt: _c, updatedAt: _u, createdBy: _b, ...audited } = values;
-      await appendAudit(tx, ctx.actor, ctx.now, { action: 'partner.create', entityType: 'partner', entityId: row.id, changes: diffFields({}, audited) });
+      await appendAudit(tx, ctx.actor, ctx.now, {
+        action: 'partner.create',
+        entityType: 'partner',
+        entityId: row.id,
+        changes: diffFields({}, audited),
+      });
       return row.id;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'partner', { creditCode }), false, locale, 'partner');
+    if (isUniqueViolation(e))
+      refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'partner', { creditCode }), false, locale, 'partner');
     throw e;
   }
 }

@@ -3,6 +3,7 @@ import type { ContactExportQuery, ContactView } from '../../../../core/crm/crm.s
 import { DECISION_ROLES, optionLabel } from '../../../../core/crm/options.ts';
 import { l10n } from '../../../../core/imports/l10n.ts';
 import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { contactsForExport } from '../queries/contacts.ts';
 
 const contactColumns: ExportColumn<ContactView>[] = [
@@ -21,8 +22,8 @@ const contactColumns: ExportColumn<ContactView>[] = [
 export const contactsExport = defineListExport<ContactView, ContactExportQuery>({
   entity: 'contact',
   permissions: ['customer.export'],
-  sheetName: l10n('联系人', 'Contacts'),
-  fileName: l10n('联系人', 'contacts'),
+  sheetName: crmMessages.l10n('export.contacts.sheet'),
+  fileName: crmMessages.l10n('export.contacts.file'),
   columns: contactColumns,
   rows: (ctx, filter) => contactsForExport(ctx.db, ctx.actor, filter),
 });

@@ -1,8 +1,17 @@
 import { CRM_HEADERS as H } from '../../../../core/crm/crm-sheet.ts';
 import type { CustomerExportQuery, CustomerView } from '../../../../core/crm/crm.schema.ts';
-import { CUSTOMER_LEVELS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, INDUSTRIES, optionLabel, PROVINCES, REGIONS } from '../../../../core/crm/options.ts';
+import {
+  CUSTOMER_LEVELS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  INDUSTRIES,
+  optionLabel,
+  PROVINCES,
+  REGIONS,
+} from '../../../../core/crm/options.ts';
 import { l10n } from '../../../../core/imports/l10n.ts';
 import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { customersForExport } from '../queries/customers.ts';
 
 const customerColumns: ExportColumn<CustomerView>[] = [
@@ -31,8 +40,8 @@ const customerColumns: ExportColumn<CustomerView>[] = [
 export const customersExport = defineListExport<CustomerView, CustomerExportQuery>({
   entity: 'customer',
   permissions: ['customer.export'],
-  sheetName: l10n('客户', 'Customers'),
-  fileName: l10n('客户', 'customers'),
+  sheetName: crmMessages.l10n('export.customers.sheet'),
+  fileName: crmMessages.l10n('export.customers.file'),
   columns: customerColumns,
   rows: (ctx, filter) => customersForExport(ctx.db, ctx.actor, filter),
 });

@@ -3,6 +3,7 @@ import type { PartnerExportQuery, PartnerView } from '../../../../core/crm/crm.s
 import { optionLabel, PARTNER_KINDS, PARTNER_LEVELS, PARTNER_STATUSES, PROVINCES, REGIONS } from '../../../../core/crm/options.ts';
 import { l10n } from '../../../../core/imports/l10n.ts';
 import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { partnersForExport } from '../queries/partners.ts';
 
 const partnerColumns: ExportColumn<PartnerView>[] = [
@@ -25,8 +26,8 @@ const partnerColumns: ExportColumn<PartnerView>[] = [
 export const partnersExport = defineListExport<PartnerView, PartnerExportQuery>({
   entity: 'partner',
   permissions: ['customer.export'],
-  sheetName: l10n('渠道商', 'Partners'),
-  fileName: l10n('渠道商', 'partners'),
+  sheetName: crmMessages.l10n('export.partners.sheet'),
+  fileName: crmMessages.l10n('export.partners.file'),
   columns: partnerColumns,
   rows: (ctx, filter) => partnersForExport(ctx.db, ctx.actor, filter),
 });

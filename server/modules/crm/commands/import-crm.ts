@@ -1,7 +1,7 @@
 import { AppError } from '../../../../core/errors.ts';
 import type { ImportCommitBody, ImportCommitResult, ImportFileBody, ImportPreview } from '../../../../core/imports/imports.schema.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
-import { l10n, type L10n } from '../../../../core/imports/l10n.ts';
+import type { L10n } from '../../../../core/imports/l10n.ts';
 import type { ImportUseCases } from '../../../imports/import-handlers.ts';
 import { buildImportTemplate } from '../../../imports/xlsx-template.ts';
 import type { ImportSpec } from '../../../imports/import-spec.ts';
@@ -12,6 +12,7 @@ import { contactImportSpec, type ContactImportRow } from '../imports/contact-imp
 import { customerImportSpec, type CustomerImportRow } from '../imports/customer-import.ts';
 import { partnerImportSpec, type PartnerImportRow } from '../imports/partner-import.ts';
 import { isUniqueViolation } from './refuse-duplicates.ts';
+import { crmMessages } from '../crm.messages.ts';
 
 /**
  * Excel imports of customers, contacts and channel partners: the template, the preview and the
@@ -55,16 +56,24 @@ export async function commitCrmImport(ctx: Ctx, kind: CrmImportKind, body: Impor
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const en = ctx.actor.locale === 'en';
-    throw new AppError('conflict_duplicate', { field: en ? 'A unified social credit code of the file' : '文件中的统一社会信用代码' }, {
-      fields: { 'body.contentBase64': en ? 'saved by someone else meanwhile; nothing was imported: preview the file again' : '刚被他人保存，本次未导入任何数据，请重新预览' },
-    });
+    throw new AppError(
+      'conflict_duplicate',
+      { field: en ? 'A unified social credit code of the file' : '文件中的统一社会信用代码' },
+      {
+        fields: {
+          'body.contentBase64': en
+            ? 'saved by someone else meanwhile; nothing was imported: preview the file again'
+            : '刚被他人保存，本次未导入任何数据，请重新预览',
+        },
+      },
+    );
   }
 }
 
 const TEMPLATE_NAMES: Record<CrmImportKind, L10n> = {
-  customer: l10n('客户导入模板', 'customers-import-template'),
-  partner: l10n('渠道商导入模板', 'partners-import-template'),
-  contact: l10n('联系人导入模板', 'contacts-import-template'),
+  customer: crmMessages.l10n('import.customers.template_file'),
+  partner: crmMessages.l10n('import.partners.template_file'),
+  contact: crmMessages.l10n('import.contacts.template_file'),
 };
 
 /** The three import use cases of one list, as the import endpoints' handlers take them (server/imports/import-handlers.ts). */

@@ -7,18 +7,35 @@ import type { DuplicateMatch } from '../../../../core/crm/crm.schema.ts';
  * similar name unless the caller confirmed (409, `details.confirmable`). The details name the
  * matches, with nothing but the owner for records the actor may not see.
  */
-export function refuseDuplicates(matches: DuplicateMatch[], confirmed: boolean | undefined, locale: Locale, kind: 'customer' | 'partner'): void {
+export function refuseDuplicates(
+  matches: DuplicateMatch[],
+  confirmed: boolean | undefined,
+  locale: Locale,
+  kind: 'customer' | 'partner',
+): void {
   const en = locale === 'en';
   const byCode = matches.filter((m) => m.reason === 'credit_code');
   if (byCode.length > 0) {
-    throw new AppError('conflict_duplicate', { field: en ? 'The unified social credit code' : '该统一社会信用代码' }, {
-      duplicates: byCode, confirmable: false, fields: { 'body.creditCode': 'exists' },
-    });
+    throw new AppError(
+      'conflict_duplicate',
+      { field: en ? 'The unified social credit code' : '该统一社会信用代码' },
+      {
+        duplicates: byCode,
+        confirmable: false,
+        fields: { 'body.creditCode': 'exists' },
+      },
+    );
   }
   const byName = matches.filter((m) => m.reason === 'name');
   if (byName.length > 0 && !confirmed) {
-    const what = kind === 'customer' ? (en ? 'A customer with a very similar name' : '名称相同或非常相似的客户')
-      : (en ? 'A partner with a very similar name' : '名称相同或非常相似的渠道商');
+    const what =
+      kind === 'customer'
+        ? en
+          ? 'A customer with a very similar name'
+          : '名称相同或非常相似的客户'
+        : en
+          ? 'A partner with a very similar name'
+          : '名称相同或非常相似的渠道商';
     throw new AppError('conflict_duplicate', { field: what }, { duplicates: byName, confirmable: true });
   }
 }

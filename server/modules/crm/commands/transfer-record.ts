@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { TransferBody } from '../../../../core/crm/crm.schema.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
-import { EVENT_CUSTOMER_TRANSFERRED, EVENT_PARTNER_TRANSFERRED } from '../crm-events.ts';
+import { customerTransferredEvent, partnerTransferredEvent } from '../crm-events.ts';
 import { customers, partners, users } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { checkVersion, fieldErrors } from '../../../kernel/guards.ts';
@@ -10,6 +10,7 @@ import { notify } from '../../../notifications/notify.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import { customerVisibility, partnerVisibility } from '../../../policies/visibility.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { resolveOwner } from './record-owner.ts';
 
 /**
@@ -23,7 +24,8 @@ export async function transferRecord(ctx: Ctx, kind: 'customer' | 'partner', id:
   const en = ctx.actor.locale === 'en';
   const t = kind === 'customer' ? customers : partners;
   await ctx.db.transaction(async (tx) => {
-    const vis = kind === 'customer' ? await customerVisibility(tx, ctx.actor, permission) : await partnerVisibility(tx, ctx.actor, permission);
+    const vis =
+      kind === 'customer' ? await customerVisibility(tx, ctx.actor, permission) : await partnerVisibility(tx, ctx.actor, permission);
     const before = await loadVisible(tx, t, id, vis, { lock: true });
     checkVersion(before, body.version);
     const owner = await resolveOwner(tx, ctx.actor, body.ownerUserId, permission);
@@ -31,11 +33,17 @@ export async function transferRecord(ctx: Ctx, kind: 'customer' | 'partner', id:
       throw fieldErrors(ctx.actor.locale, { ownerUserId: { zh: '已是当前负责人', en: 'already the owner' } });
     }
     const [prev] = before.ownerUserId
-      ? await tx.select({ name: users.displayName }).from(users).where(inArray(users.id, [before.ownerUserId]))
+      ? await tx
+          .select({ name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, [before.ownerUserId]))
       : [];
     const fromName = prev?.name ?? (en ? 'none' : '无');
     // the row is locked and its version checked: the update cannot miss it
-    await tx.update(t).set({ ownerUserId: owner.id, departmentId: owner.departmentId, version: before.version + 1, updatedAt: ctx.now }).where(eq(t.id, id));
+    await tx
+      .update(t)
+      .set({ ownerUserId: owner.id, departmentId: owner.departmentId, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(t.id, id));
     const note = body.note?.trim() || null;
     await appendAudit(tx, ctx.actor, ctx.now, {
       action: `${kind}.transfer`,
@@ -49,14 +57,23 @@ export async function transferRecord(ctx: Ctx, kind: 'customer' | 'partner', id:
     });
     if (kind === 'customer') {
       await appendTimeline(tx, {
-        at: ctx.now, kind: 'customer.transferred', entityType: 'customer', entityId: id, customerId: id, actorId: ctx.actor.userId,
-        title: `负责人由 ${fromName} 转为 ${owner.displayName}`, summary: note,
+        at: ctx.now,
+        kind: 'customer.transferred',
+        entityType: 'customer',
+        entityId: id,
+        customerId: id,
+        actorId: ctx.actor.userId,
+        title: crmMessages.message('timeline.customer_transferred', {
+          from: prev?.name ?? { zh: '无', en: 'none' },
+          to: owner.displayName,
+        }),
+        summary: note,
         data: { from: fromName, to: owner.displayName },
       });
     }
     if (owner.id !== ctx.actor.userId) {
       await notify(tx, ctx.now, {
-        eventType: kind === 'customer' ? EVENT_CUSTOMER_TRANSFERRED : EVENT_PARTNER_TRANSFERRED,
+        event: kind === 'customer' ? customerTransferredEvent : partnerTransferredEvent,
         recipientUserIds: [owner.id],
         params: { name: before.name, from: fromName, by: ctx.actor.displayName ?? '', note: note ?? '' },
         subject: { type: kind, id },

@@ -20,7 +20,13 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactBo
     const before = await loadContactForChange(tx, ctx, id);
     checkVersion(before, input.version);
     let phone = input.phone;
-    if (phone !== undefined && phone !== null && before.phone && !hasPermission(ctx.actor, 'contact.phone') && phone.trim() === maskPhone(before.phone)) {
+    if (
+      phone !== undefined &&
+      phone !== null &&
+      before.phone &&
+      !hasPermission(ctx.actor, 'contact.phone') &&
+      phone.trim() === maskPhone(before.phone)
+    ) {
       phone = undefined;
     }
     const fields = {
@@ -46,7 +52,9 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactBo
       })
       .where(eq(contacts.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'contact.update', entityType: 'contact', entityId: id,
+      action: 'contact.update',
+      entityType: 'contact',
+      entityId: id,
       changes: hasPermission(ctx.actor, 'contact.phone') ? changes : maskChanges(changes),
     });
   });

@@ -10,10 +10,17 @@ import { loadVisible } from '../../../kernel/load-visible.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import { customerVisibility } from '../../../policies/visibility.ts';
 import { appendTimeline } from '../../../timeline/timeline.ts';
+import { crmMessages } from '../crm.messages.ts';
 import { findDuplicates } from '../queries/duplicates.ts';
 import { checkedCreditCode } from './checked-fields.ts';
 import { editedIdentity } from './company-identity.ts';
 import { isUniqueViolation, refuseDuplicates } from './refuse-duplicates.ts';
+
+/** A customer status in both languages ('' for none), for the timeline title. */
+const statusLabel = (status: string | null) => ({
+  zh: optionLabel(CUSTOMER_STATUSES, status, 'zh-CN'),
+  en: optionLabel(CUSTOMER_STATUSES, status, 'en'),
+});
 
 /**
  * Edits a customer the actor may manage (stale `version` → 409). A new name or credit code is
@@ -55,15 +62,24 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
         .where(eq(customers.id, id));
       if (changes.status) {
         await appendTimeline(tx, {
-          at: ctx.now, kind: 'customer.status', entityType: 'customer', entityId: id, customerId: id, actorId: ctx.actor.userId,
-          title: `客户状态：${optionLabel(CUSTOMER_STATUSES, before.status, 'zh-CN')} → ${optionLabel(CUSTOMER_STATUSES, input.status ?? null, 'zh-CN')}`,
+          at: ctx.now,
+          kind: 'customer.status',
+          entityType: 'customer',
+          entityId: id,
+          customerId: id,
+          actorId: ctx.actor.userId,
+          title: crmMessages.message('timeline.customer_status', {
+            from: statusLabel(before.status),
+            to: statusLabel(input.status ?? null),
+          }),
           data: { from: before.status, to: input.status ?? null },
         });
       }
       await appendAudit(tx, ctx.actor, ctx.now, { action: 'customer.update', entityType: 'customer', entityId: id, changes });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'customer', { creditCode, excludeId: id }), false, locale, 'customer');
+    if (isUniqueViolation(e))
+      refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'customer', { creditCode, excludeId: id }), false, locale, 'customer');
     throw e;
   }
 }

@@ -44,7 +44,8 @@ export async function updatePartner(ctx: Ctx, id: string, input: UpdatePartnerBo
       await appendAudit(tx, ctx.actor, ctx.now, { action: 'partner.update', entityType: 'partner', entityId: id, changes });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'partner', { creditCode, excludeId: id }), false, locale, 'partner');
+    if (isUniqueViolation(e))
+      refuseDuplicates(await findDuplicates(ctx.db, ctx.actor, 'partner', { creditCode, excludeId: id }), false, locale, 'partner');
     throw e;
   }
 }

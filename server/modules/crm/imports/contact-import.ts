@@ -9,6 +9,7 @@ import { contacts, customers } from '../../../db/schema.ts';
 import { addRowError, type ImportSpec } from '../../../imports/import-spec.ts';
 import { hasPermission } from '../../../policies/policy.ts';
 import { customerVisibility } from '../../../policies/visibility.ts';
+import { crmMessages } from '../crm.messages.ts';
 
 export interface ContactImportRow {
   customer: string;
@@ -26,10 +27,18 @@ export interface ContactImportRow {
 export const contactImportSpec: ImportSpec<ContactImportRow> = {
   entity: 'contact',
   permission: 'customer.import',
-  sheetName: l10n('联系人', 'Contacts'),
+  sheetName: crmMessages.l10n('import.contacts.sheet'),
   columns: [
-    { key: 'customer', header: CRM_HEADERS.contactCustomer, type: 'text', required: true, maxLength: 100, example: '某某市公安局', width: 30,
-      note: l10n('客户名称或统一社会信用代码，须是已有客户', 'the name or credit code of an existing customer') },
+    {
+      key: 'customer',
+      header: CRM_HEADERS.contactCustomer,
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      example: '某某市公安局',
+      width: 30,
+      note: l10n('客户名称或统一社会信用代码，须是已有客户', 'the name or credit code of an existing customer'),
+    },
     { key: 'name', header: CRM_HEADERS.contactName, type: 'text', required: true, maxLength: 50, example: '王某某' },
     { key: 'title', header: CRM_HEADERS.contactTitle, type: 'text', maxLength: 50, example: '科技信息化处处长' },
     { key: 'decisionRole', header: CRM_HEADERS.decisionRole, type: 'enum', options: importOptions(DECISION_ROLES), example: '决策者' },
@@ -48,9 +57,18 @@ export const contactImportSpec: ImportSpec<ContactImportRow> = {
       const k = keys.slice(i, i + 1000);
       const c = codes.slice(i, i + 1000);
       if (!k.length && !c.length) break;
-      const cond = k.length && c.length ? or(inArray(customers.nameKey, k), inArray(customers.creditCode, c)) : k.length ? inArray(customers.nameKey, k) : inArray(customers.creditCode, c);
-      found.push(...await db.select({ id: customers.id, name: customers.name, nameKey: customers.nameKey, creditCode: customers.creditCode })
-        .from(customers).where(and(cond, vis)));
+      const cond =
+        k.length && c.length
+          ? or(inArray(customers.nameKey, k), inArray(customers.creditCode, c))
+          : k.length
+            ? inArray(customers.nameKey, k)
+            : inArray(customers.creditCode, c);
+      found.push(
+        ...(await db
+          .select({ id: customers.id, name: customers.name, nameKey: customers.nameKey, creditCode: customers.creditCode })
+          .from(customers)
+          .where(and(cond, vis))),
+      );
     }
     for (const r of rows) {
       const ref = r.value.customer;
@@ -60,27 +78,34 @@ export const contactImportSpec: ImportSpec<ContactImportRow> = {
       if (!matches.length) matches = found.filter((c) => c.nameKey === companyNameKey(ref));
       const m = matches[0];
       if (!m) addRowError(r, 'customer', l10n(`找不到客户「${ref}」（或您无权维护该客户）`, `no customer "${ref}" that you may edit`));
-      else if (matches.length > 1) addRowError(r, 'customer', l10n(`「${ref}」对应多个客户，请填写统一社会信用代码`, `"${ref}" matches several customers: use the credit code`));
+      else if (matches.length > 1)
+        addRowError(
+          r,
+          'customer',
+          l10n(`「${ref}」对应多个客户，请填写统一社会信用代码`, `"${ref}" matches several customers: use the credit code`),
+        );
       else r.value.customerId = m.id;
     }
   },
   insert: async (tx, rows, ctx) => {
-    await tx.insert(contacts).values(rows.map((r) => {
-      const v = r.value;
-      return {
-        customerId: v.customerId ?? null,
-        name: v.name,
-        title: v.title,
-        decisionRole: v.decisionRole,
-        phone: v.phone,
-        email: v.email,
-        wechat: v.wechat,
-        notes: v.notes,
-        searchText: buildSearchText([v.name, v.email, v.wechat], [v.phone]),
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-    }));
+    await tx.insert(contacts).values(
+      rows.map((r) => {
+        const v = r.value;
+        return {
+          customerId: v.customerId ?? null,
+          name: v.name,
+          title: v.title,
+          decisionRole: v.decisionRole,
+          phone: v.phone,
+          email: v.email,
+          wechat: v.wechat,
+          notes: v.notes,
+          searchText: buildSearchText([v.name, v.email, v.wechat], [v.phone]),
+          createdBy: ctx.actor.userId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+      }),
+    );
   },
 };

@@ -22,13 +22,18 @@ export interface Owned {
 }
 
 /** Resolves the owner column (user name or display name; blank = importer) for every row. */
-export async function resolveOwners<R extends Owned>(db: Db, rows: ImportRow<R>[], ctx: Ctx, othersPermission: 'customer.transfer' | 'partner.manage'): Promise<void> {
+export async function resolveOwners<R extends Owned>(
+  db: Db,
+  rows: ImportRow<R>[],
+  ctx: Ctx,
+  othersPermission: 'customer.transfer' | 'partner.manage',
+): Promise<void> {
   const names = [...new Set(rows.map((r) => r.value.owner).filter((x): x is string => !!x))];
   const found = names.length
     ? await db
-      .select({ id: users.id, username: users.username, displayName: users.displayName, departmentId: users.departmentId })
-      .from(users)
-      .where(and(eq(users.active, true), or(inArray(users.username, names), inArray(users.displayName, names))))
+        .select({ id: users.id, username: users.username, displayName: users.displayName, departmentId: users.departmentId })
+        .from(users)
+        .where(and(eq(users.active, true), or(inArray(users.username, names), inArray(users.displayName, names))))
     : [];
   const meDept = ctx.actor.departmentId;
   for (const r of rows) {
@@ -45,7 +50,12 @@ export async function resolveOwners<R extends Owned>(db: Db, rows: ImportRow<R>[
     const matches = byUsername.length ? byUsername : found.filter((u) => u.displayName === o);
     const u = matches[0];
     if (!u) addRowError(r, 'owner' as keyof R & string, l10n(`负责人「${o}」不存在或已停用`, `no active user "${o}"`));
-    else if (matches.length > 1) addRowError(r, 'owner' as keyof R & string, l10n(`有多个用户名为「${o}」，请填写用户名`, `several users are called "${o}": use the user name`));
+    else if (matches.length > 1)
+      addRowError(
+        r,
+        'owner' as keyof R & string,
+        l10n(`有多个用户名为「${o}」，请填写用户名`, `several users are called "${o}": use the user name`),
+      );
     else if (u.id !== ctx.actor.userId && !hasPermission(ctx.actor, othersPermission)) {
       addRowError(r, 'owner' as keyof R & string, l10n('无权把记录指定给他人负责', 'you may not make someone else the owner'));
     } else {
@@ -66,25 +76,49 @@ export async function refuseExisting<R extends { name: string; creditCode: strin
   const codes = [...new Set(rows.map((r) => r.value.creditCode).filter((x): x is string => !!x))];
   const keys = [...new Set(rows.map((r) => companyNameKey(r.value.name)))];
   const readPerm = kind === 'customer' ? 'customer.read' : 'partner.read';
-  const vis = hasPermission(ctx.actor, readPerm) ? (kind === 'customer' ? await customerVisibility(db, ctx.actor) : await partnerVisibility(db, ctx.actor)) : sql`FALSE`;
+  const vis = hasPermission(ctx.actor, readPerm)
+    ? kind === 'customer'
+      ? await customerVisibility(db, ctx.actor)
+      : await partnerVisibility(db, ctx.actor)
+    : sql`FALSE`;
   const hits: Array<{ name: string; nameKey: string; creditCode: string | null; ownerName: string | null; visible: boolean }> = [];
   const chunk = 1000;
   for (let i = 0; i < Math.max(codes.length, keys.length); i += chunk) {
     const c = codes.slice(i, i + chunk);
     const k = keys.slice(i, i + chunk);
-    const cond = c.length && k.length ? or(inArray(t.creditCode, c), inArray(t.nameKey, k)) : c.length ? inArray(t.creditCode, c) : inArray(t.nameKey, k);
-    hits.push(...await db
-      .select({ name: t.name, nameKey: t.nameKey, creditCode: t.creditCode, ownerName: users.displayName, visible: sql<boolean>`(${vis})` })
-      .from(t)
-      .leftJoin(users, eq(users.id, t.ownerUserId))
-      .where(cond));
+    const cond =
+      c.length && k.length
+        ? or(inArray(t.creditCode, c), inArray(t.nameKey, k))
+        : c.length
+          ? inArray(t.creditCode, c)
+          : inArray(t.nameKey, k);
+    hits.push(
+      ...(await db
+        .select({
+          name: t.name,
+          nameKey: t.nameKey,
+          creditCode: t.creditCode,
+          ownerName: users.displayName,
+          visible: sql<boolean>`(${vis})`,
+        })
+        .from(t)
+        .leftJoin(users, eq(users.id, t.ownerUserId))
+        .where(cond)),
+    );
   }
   const byCode = new Map(hits.filter((h) => h.creditCode).map((h) => [h.creditCode, h]));
   const byKey = new Map(hits.map((h) => [h.nameKey, h]));
   const what = kind === 'customer' ? l10n('客户', 'customer') : l10n('渠道商', 'partner');
-  const describe = (h: { name: string; ownerName: string | null; visible: boolean }): L10n => h.visible
-    ? l10n(`已有${what['zh-CN']}「${h.name}」（负责人：${h.ownerName ?? '无'}）`, `the ${what.en} "${h.name}" exists (owner: ${h.ownerName ?? 'none'})`)
-    : l10n(`已有该${what['zh-CN']}（负责人：${h.ownerName ?? '无'}，您无权查看）`, `this ${what.en} exists (owner: ${h.ownerName ?? 'none'}; not visible to you)`);
+  const describe = (h: { name: string; ownerName: string | null; visible: boolean }): L10n =>
+    h.visible
+      ? l10n(
+          `已有${what['zh-CN']}「${h.name}」（负责人：${h.ownerName ?? '无'}）`,
+          `the ${what.en} "${h.name}" exists (owner: ${h.ownerName ?? 'none'})`,
+        )
+      : l10n(
+          `已有该${what['zh-CN']}（负责人：${h.ownerName ?? '无'}，您无权查看）`,
+          `this ${what.en} exists (owner: ${h.ownerName ?? 'none'}; not visible to you)`,
+        );
   for (const r of rows) {
     const hc = r.value.creditCode ? byCode.get(r.value.creditCode) : undefined;
     if (hc) {

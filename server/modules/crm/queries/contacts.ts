@@ -91,7 +91,11 @@ function countQuery(db: Db, where: SQL | undefined) {
 export async function listContacts(db: Db, actor: Actor, q: ContactListQuery) {
   const where = await listConditions(db, actor, q);
   const [total] = await countQuery(db, where);
-  const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await baseSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return { items: rows.map((r) => toView(actor, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
@@ -102,7 +106,11 @@ export async function* contactsForExport(db: Db, actor: Actor, q: ContactExportQ
   refuseOversizedExport(actor, total?.n ?? 0);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
+    const rows = await baseSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(batch)
+      .offset(offset);
     for (const r of rows) yield toView(actor, r);
     if (rows.length < batch) break;
   }
@@ -110,7 +118,9 @@ export async function* contactsForExport(db: Db, actor: Actor, q: ContactExportQ
 
 /** One contact if the actor may see it (else null → 404). */
 export async function getContact(db: Db, actor: Actor, id: string): Promise<ContactView | null> {
-  const rows = await baseSelect(db).where(and(eq(contacts.id, id), await contactVisibility(db, actor, 'read'))).limit(1);
+  const rows = await baseSelect(db)
+    .where(and(eq(contacts.id, id), await contactVisibility(db, actor, 'read')))
+    .limit(1);
   const r = rows[0];
   return r ? toView(actor, r) : null;
 }

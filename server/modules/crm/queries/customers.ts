@@ -1,6 +1,11 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type {
-  CustomerExportQuery, CustomerListItem, CustomerListQuery, CustomerView, TimelinePage, TimelineQuery,
+  CustomerExportQuery,
+  CustomerListItem,
+  CustomerListQuery,
+  CustomerView,
+  TimelinePage,
+  TimelineQuery,
 } from '../../../../core/crm/crm.schema.ts';
 import { AppError } from '../../../../core/errors.ts';
 import type { Db } from '../../../db/client.ts';
@@ -9,7 +14,7 @@ import { searchCondition } from '../../../kernel/text-search.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { hasPermission } from '../../../policies/policy.ts';
 import { customerVisibility } from '../../../policies/visibility.ts';
-import { readTimeline } from '../../../timeline/timeline.ts';
+import { readTimeline, timelineTitle } from '../../../timeline/timeline.ts';
 import { refuseOversizedExport } from './export-limit.ts';
 
 /** Customer read models: list, detail, export rows and the timeline (duplicates and shares: duplicates.ts, shares.ts). */
@@ -94,7 +99,11 @@ function toListItem(r: ListRow): CustomerListItem {
 export async function listCustomers(db: Db, actor: Actor, q: CustomerListQuery) {
   const where = await listConditions(db, actor, q);
   const [total] = await db.select({ n: count() }).from(customers).where(where);
-  const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await listSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return { items: rows.map(toListItem), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
@@ -105,9 +114,19 @@ export async function* customersForExport(db: Db, actor: Actor, q: CustomerExpor
   refuseOversizedExport(actor, total?.n ?? 0);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
+    const rows = await listSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(batch)
+      .offset(offset);
     for (const r of rows) {
-      yield { ...toListItem(r), notes: r.c.notes, address: r.c.address, departmentId: r.c.departmentId, can: { edit: false, transfer: false, share: false } };
+      yield {
+        ...toListItem(r),
+        notes: r.c.notes,
+        address: r.c.address,
+        departmentId: r.c.departmentId,
+        can: { edit: false, transfer: false, share: false },
+      };
     }
     if (rows.length < batch) break;
   }
@@ -150,7 +169,11 @@ export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Cus
 
 /** True when the actor may see the customer (used before reading its timeline, shares…). */
 export async function customerVisible(db: Db, actor: Actor, id: string): Promise<boolean> {
-  const rows = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, id), await customerVisibility(db, actor))).limit(1);
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, id), await customerVisibility(db, actor)))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -185,8 +208,8 @@ export async function customerTimeline(db: Db, actor: Actor, id: string, q: Time
         entityType: r.entityType,
         entityId: r.entityId,
         actorId: r.actorId,
-        actorName: r.actorId ? nameOf.get(r.actorId) ?? null : null,
-        title: r.title,
+        actorName: r.actorId ? (nameOf.get(r.actorId) ?? null) : null,
+        title: timelineTitle(r, actor.locale),
         summary: r.summary,
         link,
         data,

@@ -25,7 +25,9 @@ export async function findDuplicates(
   const t = kind === 'customer' ? customers : partners;
   const readPerm = kind === 'customer' ? 'customer.read' : 'partner.read';
   const vis = hasPermission(actor, readPerm)
-    ? kind === 'customer' ? await customerVisibility(db, actor) : await partnerVisibility(db, actor)
+    ? kind === 'customer'
+      ? await customerVisibility(db, actor)
+      : await partnerVisibility(db, actor)
     : sql`FALSE`;
   const key = input.name ? companyNameKey(input.name) : '';
   const code = input.creditCode ?? null;
@@ -47,7 +49,11 @@ export async function findDuplicates(
   if (input.excludeId) conds.push(sql`${t.id} <> ${input.excludeId}::uuid`);
   const rows = await db
     .select({
-      id: t.id, name: t.name, creditCode: t.creditCode, ownerName: users.displayName, visible: sql<boolean>`(${vis})`,
+      id: t.id,
+      name: t.name,
+      creditCode: t.creditCode,
+      ownerName: users.displayName,
+      visible: sql<boolean>`(${vis})`,
     })
     .from(t)
     .leftJoin(users, eq(users.id, t.ownerUserId))
@@ -75,7 +81,12 @@ export async function findDuplicates(
 }
 
 /** The duplicate check of the create/edit forms: the matches, and what is wrong with the credit code if anything. */
-export async function checkDuplicates(db: Db, actor: Actor, kind: 'customer' | 'partner', body: DuplicateCheckBody): Promise<DuplicateResult> {
+export async function checkDuplicates(
+  db: Db,
+  actor: Actor,
+  kind: 'customer' | 'partner',
+  body: DuplicateCheckBody,
+): Promise<DuplicateResult> {
   let creditCode: string | null = null;
   let creditCodeError: string | null = null;
   if (body.creditCode) {

@@ -79,7 +79,11 @@ function toListItem(r: ListRow): PartnerListItem {
 export async function listPartners(db: Db, actor: Actor, q: PartnerListQuery) {
   const where = await listConditions(db, actor, q);
   const [total] = await db.select({ n: count() }).from(partners).where(where);
-  const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await listSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return { items: rows.map(toListItem), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
@@ -90,8 +94,19 @@ export async function* partnersForExport(db: Db, actor: Actor, q: PartnerExportQ
   refuseOversizedExport(actor, total?.n ?? 0);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await listSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
-    for (const r of rows) yield { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: false, transfer: false, share: false } };
+    const rows = await listSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(batch)
+      .offset(offset);
+    for (const r of rows)
+      yield {
+        ...toListItem(r),
+        notes: r.p.notes,
+        address: r.p.address,
+        departmentId: r.p.departmentId,
+        can: { edit: false, transfer: false, share: false },
+      };
     if (rows.length < batch) break;
   }
 }
@@ -101,7 +116,13 @@ export async function getPartner(db: Db, actor: Actor, id: string): Promise<Part
   const vis = await partnerVisibility(db, actor);
   const manage = hasPermission(actor, 'partner.manage') ? await partnerVisibility(db, actor, 'partner.manage') : sql`FALSE`;
   const rows = await db
-    .select({ p: partners, ownerName: users.displayName, departmentName: departments.name, contactCount, canManage: sql<boolean>`(${manage})` })
+    .select({
+      p: partners,
+      ownerName: users.displayName,
+      departmentName: departments.name,
+      contactCount,
+      canManage: sql<boolean>`(${manage})`,
+    })
     .from(partners)
     .leftJoin(users, eq(users.id, partners.ownerUserId))
     .leftJoin(departments, eq(departments.id, partners.departmentId))
@@ -110,11 +131,21 @@ export async function getPartner(db: Db, actor: Actor, id: string): Promise<Part
   const r = rows[0];
   if (!r) return null;
   const can = Boolean(r.canManage);
-  return { ...toListItem(r), notes: r.p.notes, address: r.p.address, departmentId: r.p.departmentId, can: { edit: can, transfer: can, share: can } };
+  return {
+    ...toListItem(r),
+    notes: r.p.notes,
+    address: r.p.address,
+    departmentId: r.p.departmentId,
+    can: { edit: can, transfer: can, share: can },
+  };
 }
 
 /** True when the actor may see the partner. */
 export async function partnerVisible(db: Db, actor: Actor, id: string): Promise<boolean> {
-  const rows = await db.select({ id: partners.id }).from(partners).where(and(eq(partners.id, id), await partnerVisibility(db, actor))).limit(1);
+  const rows = await db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(and(eq(partners.id, id), await partnerVisibility(db, actor)))
+    .limit(1);
   return rows.length > 0;
 }

@@ -28,10 +28,22 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
 
   if (hasPermission(actor, 'customer.read')) {
     const rows = await db
-      .select({ id: customers.id, name: customers.name, creditCode: customers.creditCode, province: customers.province, ownerName: users.displayName })
+      .select({
+        id: customers.id,
+        name: customers.name,
+        creditCode: customers.creditCode,
+        province: customers.province,
+        ownerName: users.displayName,
+      })
       .from(customers)
       .leftJoin(users, eq(users.id, customers.ownerUserId))
-      .where(and(searchLike(sql`${customers.searchText}`, term, false), sql`${customers.archivedAt} IS NULL`, await customerVisibility(db, actor)))
+      .where(
+        and(
+          searchLike(sql`${customers.searchText}`, term, false),
+          sql`${customers.archivedAt} IS NULL`,
+          await customerVisibility(db, actor),
+        ),
+      )
       .orderBy(desc(customers.updatedAt))
       .limit(limit);
     out.customers = rows.map((r): SearchHit => ({
@@ -45,13 +57,25 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
   if (hasPermission(actor, 'customer.read') || hasPermission(actor, 'partner.read')) {
     const rows = await db
       .select({
-        id: contacts.id, name: contacts.name, title: contacts.title, phone: contacts.phone,
-        customerId: contacts.customerId, customerName: customers.name, partnerId: contacts.partnerId, partnerName: partners.name,
+        id: contacts.id,
+        name: contacts.name,
+        title: contacts.title,
+        phone: contacts.phone,
+        customerId: contacts.customerId,
+        customerName: customers.name,
+        partnerId: contacts.partnerId,
+        partnerName: partners.name,
       })
       .from(contacts)
       .leftJoin(customers, eq(customers.id, contacts.customerId))
       .leftJoin(partners, eq(partners.id, contacts.partnerId))
-      .where(and(searchLike(sql`${contacts.searchText}`, term, hidePhones), sql`${contacts.archivedAt} IS NULL`, await contactVisibility(db, actor, 'read')))
+      .where(
+        and(
+          searchLike(sql`${contacts.searchText}`, term, hidePhones),
+          sql`${contacts.archivedAt} IS NULL`,
+          await contactVisibility(db, actor, 'read'),
+        ),
+      )
       .orderBy(desc(contacts.updatedAt))
       .limit(limit);
     out.contacts = rows.map((r): SearchHit => ({
@@ -67,13 +91,18 @@ export async function globalSearch(db: Db, actor: Actor, q: string, limit: numbe
       .select({ id: partners.id, name: partners.name, kind: partners.kind, creditCode: partners.creditCode, ownerName: users.displayName })
       .from(partners)
       .leftJoin(users, eq(users.id, partners.ownerUserId))
-      .where(and(searchLike(sql`${partners.searchText}`, term, false), sql`${partners.archivedAt} IS NULL`, await partnerVisibility(db, actor)))
+      .where(
+        and(searchLike(sql`${partners.searchText}`, term, false), sql`${partners.archivedAt} IS NULL`, await partnerVisibility(db, actor)),
+      )
       .orderBy(desc(partners.updatedAt))
       .limit(limit);
     out.partners = rows.map((r): SearchHit => ({
       id: r.id,
       title: r.name,
-      subtitle: [r.kind === 'dealer' ? (en ? 'Dealer' : '经销商') : (en ? 'Channel partner' : '渠道商'), r.creditCode, r.ownerName].filter(Boolean).join(sep) || null,
+      subtitle:
+        [r.kind === 'dealer' ? (en ? 'Dealer' : '经销商') : en ? 'Channel partner' : '渠道商', r.creditCode, r.ownerName]
+          .filter(Boolean)
+          .join(sep) || null,
       link: `/partners/${r.id}`,
     }));
   }

@@ -35,7 +35,10 @@ export async function updateDeadlinePolicy(ctx: Ctx, id: string, input: UpdateDe
     );
     if (!changes) return;
     // the row is locked: its version is still the one checked
-    await tx.update(deadlinePolicies).set({ ...fields, editedAt: ctx.now, version: before.version + 1, updatedAt: ctx.now }).where(eq(deadlinePolicies.id, id));
+    await tx
+      .update(deadlinePolicies)
+      .set({ ...fields, editedAt: ctx.now, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(deadlinePolicies.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'deadline_policy.update', entityType: 'deadline_policy', entityId: id, changes });
   });
 }

@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { addCalendarDays, shanghaiDate, shanghaiInstant } from '../../../../core/calendar/working-calendar.ts';
-import { addWorkingMs, workingDayMs, withCalendarFallback, type DeadlineKind, type DeadlineState } from '../../../../core/deadlines/deadline-rules.ts';
+import {
+  addWorkingMs,
+  workingDayMs,
+  withCalendarFallback,
+  type DeadlineKind,
+  type DeadlineState,
+} from '../../../../core/deadlines/deadline-rules.ts';
 import type { DataScope } from '../../../../core/permissions.ts';
 import type { DeadlinePolicyView, DeadlineView, SlaQuery, SlaReport, SlaRow } from '../../../../core/deadlines/deadlines.schema.ts';
 import { rowsOf, type Db } from '../../../db/client.ts';
@@ -110,7 +116,11 @@ export async function listOpenDeadlines(db: Db, actor: Actor, scope: DataScope, 
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(deadlines).where(where),
-    db.selectDistinct({ t: deadlines.subjectType }).from(deadlines).where(and(OPEN, await deadlineScope(db, actor, scope))).orderBy(asc(deadlines.subjectType)),
+    db
+      .selectDistinct({ t: deadlines.subjectType })
+      .from(deadlines)
+      .where(and(OPEN, await deadlineScope(db, actor, scope)))
+      .orderBy(asc(deadlines.subjectType)),
   ]);
   const items: DeadlineView[] = rows.map(({ d, ownerName, departmentName, policyZh, policyEn }) => ({
     id: d.id,
@@ -212,8 +222,15 @@ export async function slaStatistics(db: Db, actor: Actor, scope: DataScope, now:
     GROUP BY 1, 2, 3
     ORDER BY 3 NULLS FIRST, 2, 1`);
   const rows: SlaRow[] = rowsOf<{
-    key: string | null; label: string; period: string | null; count: number; on_time: number; late: number; breached: number;
-    open_overdue: number; avg_late: number | string | null;
+    key: string | null;
+    label: string;
+    period: string | null;
+    count: number;
+    on_time: number;
+    late: number;
+    breached: number;
+    open_overdue: number;
+    avg_late: number | string | null;
   }>(res).map((r) => {
     const n = Number(r.count);
     const onTime = Number(r.on_time);

@@ -1,11 +1,20 @@
 import {
-  CONFLICT_STATE_LABELS, IMPORTANCE_LABELS, LEAD_CATEGORY_LABELS, LEAD_CHANNEL_LABELS, PARTICIPATION_LEVEL_LABELS,
-  type ConflictState, type ImportanceLevel, type Label, type LeadCategory, type ParticipationLevel,
+  CONFLICT_STATE_LABELS,
+  IMPORTANCE_LABELS,
+  LEAD_CATEGORY_LABELS,
+  LEAD_CHANNEL_LABELS,
+  PARTICIPATION_LEVEL_LABELS,
+  type ConflictState,
+  type ImportanceLevel,
+  type Label,
+  type LeadCategory,
+  type ParticipationLevel,
 } from '../../../../core/intake/labels.ts';
 import { LEAD_STATE_LABELS } from '../../../../core/intake/lead-states.ts';
 import type { LeadExportQuery } from '../../../../core/intake/intake.schema.ts';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import { defineListExport, type ExportColumn } from '../../../imports/xlsx-export.ts';
+import { intakeMessages } from '../intake.messages.ts';
 import { l10n } from '../../../imports/xlsx-import.ts';
 import { leadRowsForExport, type LeadExportRow } from '../queries/leads.ts';
 
@@ -26,7 +35,10 @@ const COLUMNS: ExportColumn<LeadExportRow>[] = [
   { header: l10n('预计金额', 'Estimated amount'), type: 'money', value: (r) => r.estimatedAmountFen },
   { header: l10n('分类', 'Category'), value: (r, loc) => lab(LEAD_CATEGORY_LABELS, r.category as LeadCategory | null, loc) },
   { header: l10n('重要程度', 'Importance'), value: (r, loc) => lab(IMPORTANCE_LABELS, r.importance as ImportanceLevel | null, loc) },
-  { header: l10n('参与程度', 'Participation'), value: (r, loc) => lab(PARTICIPATION_LEVEL_LABELS, r.participationLevel as ParticipationLevel | null, loc) },
+  {
+    header: l10n('参与程度', 'Participation'),
+    value: (r, loc) => lab(PARTICIPATION_LEVEL_LABELS, r.participationLevel as ParticipationLevel | null, loc),
+  },
   { header: l10n('登记人', 'Registered by'), value: (r) => r.registeredByName },
   { header: l10n('登记时间', 'Registered at'), type: 'datetime', value: (r) => new Date(r.registeredAt) },
   { header: l10n('客户经理', 'Account manager'), value: (r) => r.assigneeName },
@@ -41,8 +53,8 @@ const COLUMNS: ExportColumn<LeadExportRow>[] = [
 export const leadsExport = defineListExport<LeadExportRow, LeadExportQuery>({
   entity: 'lead',
   permissions: ['customer.export', 'lead.read'],
-  sheetName: l10n('信息与线索', 'Leads'),
-  fileName: l10n('信息与线索', 'leads'),
+  sheetName: intakeMessages.l10n('export.leads.sheet'),
+  fileName: intakeMessages.l10n('export.leads.file'),
   columns: COLUMNS,
   rows: (ctx, filter) => leadRowsForExport(ctx.db, ctx.actor, filter, ctx.now),
 });

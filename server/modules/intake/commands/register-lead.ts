@@ -12,7 +12,7 @@ import { leads } from '../../../db/schema.ts';
 import { startDeadline } from '../../../deadlines/deadlines.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { loadIntakeSettings } from '../queries/intake-settings.ts';
-import { EVENT_LEAD_TO_SCREEN, LEAD_SUBJECT, POLICY_LEAD_SCREEN, STEP_SCREEN } from '../lead-events.ts';
+import { leadToScreenEvent, LEAD_SUBJECT, POLICY_LEAD_SCREEN, STEP_SCREEN } from '../lead-events.ts';
 import { notify } from '../../../notifications/notify.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import { searchLike } from '../../../kernel/text-search.ts';
@@ -25,6 +25,7 @@ import { fieldErrors } from '../../../kernel/guards.ts';
 import { activeHoldersOf, nearestTo, userBrief, userHolds, type UserBrief } from '../../../kernel/people.ts';
 import { customerRef } from '../../../kernel/references.ts';
 import { appendLeadTimeline } from '../lead-timeline.ts';
+import { intakeMessages } from '../intake.messages.ts';
 import { leadVisibility } from '../../../policies/visibility.ts';
 
 /** Prefix of information / lead codes (信息 XS-2026-00001). */
@@ -60,14 +61,31 @@ export async function findLeadDuplicates(
   const visible = await leadVisibility(tx, ctx.actor);
   const rows = await tx
     .select({
-      id: leads.id, code: leads.code, title: leads.title, state: leads.state, customerId: leads.customerId, customerName: leads.customerName,
-      registeredAt: leads.registeredAt, visible: sql<boolean>`(${visible})`,
+      id: leads.id,
+      code: leads.code,
+      title: leads.title,
+      state: leads.state,
+      customerId: leads.customerId,
+      customerName: leads.customerName,
+      registeredAt: leads.registeredAt,
+      visible: sql<boolean>`(${visible})`,
     })
     .from(leads)
     .where(and(gte(leads.registeredAt, since), sameCustomer))
     .limit(500);
-  const hits = findDuplicates(incoming, rows.filter((r) => r.id !== incoming.excludeId), ctx.now, windowDays);
-  return hits.map((h) => ({ id: h.id, code: h.code, title: h.visible ? h.title : '—', registeredAt: h.registeredAt.toISOString(), state: h.state }));
+  const hits = findDuplicates(
+    incoming,
+    rows.filter((r) => r.id !== incoming.excludeId),
+    ctx.now,
+    windowDays,
+  );
+  return hits.map((h) => ({
+    id: h.id,
+    code: h.code,
+    title: h.visible ? h.title : '—',
+    registeredAt: h.registeredAt.toISOString(),
+    state: h.state,
+  }));
 }
 
 /**
@@ -121,7 +139,13 @@ export async function insertLead(tx: Db, ctx: Ctx, registrar: UserBrief, f: NewL
       conflictWith: f.conflictWith ?? null,
       ownerUserId: registrar.id,
       departmentId: registrar.departmentId,
-      searchText: leadSearchText({ code, title: f.title, customerName: f.customerName, contactName: f.contactName, contactPhone: f.contactPhone }),
+      searchText: leadSearchText({
+        code,
+        title: f.title,
+        customerName: f.customerName,
+        contactName: f.contactName,
+        contactPhone: f.contactPhone,
+      }),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -134,19 +158,32 @@ export async function insertLead(tx: Db, ctx: Ctx, registrar: UserBrief, f: NewL
  * Starts the screening deadline of a new lead (1 working day by default) and tells its owner
  * when somebody else registered the information.
  */
-export async function startScreening(tx: Db, ctx: Ctx, registrar: UserBrief, lead: { id: string; code: string; title: string; customerName: string | null }): Promise<void> {
+export async function startScreening(
+  tx: Db,
+  ctx: Ctx,
+  registrar: UserBrief,
+  lead: { id: string; code: string; title: string; customerName: string | null },
+): Promise<void> {
   const owner = await screeningOwner(tx, registrar);
   await startDeadline(tx, ctx.now, {
-    subjectType: LEAD_SUBJECT, subjectId: lead.id, step: STEP_SCREEN, policyCode: POLICY_LEAD_SCREEN, ownerUserId: owner.id,
-    title: `${lead.code} ${lead.title}`, link: `/leads/${lead.id}`,
+    subjectType: LEAD_SUBJECT,
+    subjectId: lead.id,
+    step: STEP_SCREEN,
+    policyCode: POLICY_LEAD_SCREEN,
+    ownerUserId: owner.id,
+    title: `${lead.code} ${lead.title}`,
+    link: `/leads/${lead.id}`,
   });
   if (owner.id !== registrar.id) {
     const dueAt = await openDeadlineDue(tx, LEAD_SUBJECT, lead.id, STEP_SCREEN);
     await notify(tx, ctx.now, {
-      eventType: EVENT_LEAD_TO_SCREEN,
+      event: leadToScreenEvent,
       recipientUserIds: [owner.id],
       params: {
-        code: lead.code, title: lead.title, customer: lead.customerName ?? '—', by: registrar.displayName,
+        code: lead.code,
+        title: lead.title,
+        customer: lead.customerName ?? '—',
+        by: registrar.displayName,
         due: dueAt ? formatShanghai(dueAt).slice(0, 16) : '—',
       },
       subject: { type: LEAD_SUBJECT, id: lead.id },
@@ -179,7 +216,11 @@ export async function registerLead(ctx: Ctx, input: RegisterLeadBody): Promise<s
     if (!input.confirmDuplicate) {
       const dups = await findLeadDuplicates(tx, ctx, { title: input.title, customerId, customerName }, settings.duplicateWindowDays);
       if (dups.length > 0) {
-        throw new AppError('lead_duplicate', { days: settings.duplicateWindowDays, codes: dups.map((d) => d.code).join('、') }, { duplicates: dups, confirmable: true });
+        throw new AppError(
+          'lead_duplicate',
+          { days: settings.duplicateWindowDays, codes: dups.map((d) => d.code).join('、') },
+          { duplicates: dups, confirmable: true },
+        );
       }
     }
     const fields: NewLeadFields = {
@@ -195,19 +236,29 @@ export async function registerLead(ctx: Ctx, input: RegisterLeadBody): Promise<s
     };
     const lead = await insertLead(tx, ctx, registrar, fields);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'lead.register', entityType: 'lead', entityId: lead.id,
+      action: 'lead.register',
+      entityType: 'lead',
+      entityId: lead.id,
       changes: {
-        state: { before: null, after: 'registered' }, code: { before: null, after: lead.code }, title: { before: null, after: input.title },
-        channel: { before: null, after: input.channel }, customerName: { before: null, after: customerName },
+        state: { before: null, after: 'registered' },
+        code: { before: null, after: lead.code },
+        title: { before: null, after: input.title },
+        channel: { before: null, after: input.channel },
+        customerName: { before: null, after: customerName },
       },
       detail: input.confirmDuplicate ? 'duplicate confirmed' : null,
     });
-    await appendLeadTimeline(tx, ctx, { id: lead.id, customerId }, {
-      kind: 'lead.registered',
-      title: `登记信息：${input.title}`,
-      summary: `来源：${LEAD_CHANNEL_LABELS[input.channel].zh}${customerName ? `；客户：${customerName}` : ''}`,
-      data: { code: lead.code, channel: input.channel },
-    });
+    await appendLeadTimeline(
+      tx,
+      ctx,
+      { id: lead.id, customerId },
+      {
+        kind: 'lead.registered',
+        title: intakeMessages.message('timeline.registered', { title: input.title }),
+        summary: `来源：${LEAD_CHANNEL_LABELS[input.channel].zh}${customerName ? `；客户：${customerName}` : ''}`,
+        data: { code: lead.code, channel: input.channel },
+      },
+    );
     await startScreening(tx, ctx, registrar, { id: lead.id, code: lead.code, title: input.title, customerName });
     return lead.id;
   });

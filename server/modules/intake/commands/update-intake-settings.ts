@@ -10,9 +10,18 @@ import { INTAKE_SETTINGS_KEY, loadIntakeSettings } from '../queries/intake-setti
 import { requirePermission } from '../../../policies/policy.ts';
 
 /** Stores the intake settings; a stale version answers false. */
-async function saveIntakeSettings(tx: Db, value: { partnerProtectionDays: number; duplicateWindowDays: number }, version: number, now: Date): Promise<boolean> {
+async function saveIntakeSettings(
+  tx: Db,
+  value: { partnerProtectionDays: number; duplicateWindowDays: number },
+  version: number,
+  now: Date,
+): Promise<boolean> {
   if (version === 0) {
-    const res = await tx.insert(settings).values({ key: INTAKE_SETTINGS_KEY, value, version: 1, updatedAt: now }).onConflictDoNothing().returning({ key: settings.key });
+    const res = await tx
+      .insert(settings)
+      .values({ key: INTAKE_SETTINGS_KEY, value, version: 1, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ key: settings.key });
     return res.length > 0;
   }
   const res = await tx
@@ -29,11 +38,18 @@ export async function updateIntakeSettings(ctx: Ctx, input: UpdateIntakeSettings
   await ctx.db.transaction(async (tx) => {
     const before = await loadIntakeSettings(tx);
     checkVersion(before, input.version);
-    const ok = await saveIntakeSettings(tx, { partnerProtectionDays: input.partnerProtectionDays, duplicateWindowDays: input.duplicateWindowDays }, input.version, ctx.now);
+    const ok = await saveIntakeSettings(
+      tx,
+      { partnerProtectionDays: input.partnerProtectionDays, duplicateWindowDays: input.duplicateWindowDays },
+      input.version,
+      ctx.now,
+    );
     // a concurrent save won between the read and the write
     if (!ok) throw new AppError('conflict_stale', { currentVersion: before.version }, { currentVersion: before.version });
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'settings.intake', entityType: 'settings', entityId: 'intake.settings',
+      action: 'settings.intake',
+      entityType: 'settings',
+      entityId: 'intake.settings',
       changes: {
         partnerProtectionDays: { before: before.partnerProtectionDays, after: input.partnerProtectionDays },
         duplicateWindowDays: { before: before.duplicateWindowDays, after: input.duplicateWindowDays },

@@ -17,6 +17,7 @@ import { customerRef } from '../../../kernel/references.ts';
 import { leadVisibility } from '../../../policies/visibility.ts';
 import { requireLeadAction } from '../lead-actions.ts';
 import { appendLeadTimeline } from '../lead-timeline.ts';
+import { intakeMessages } from '../intake.messages.ts';
 
 /**
  * Edits a piece of information while it is open (registrar, screener or assignee): title,
@@ -33,7 +34,8 @@ export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & {
     checkVersion(before, input.version);
     // a reader without contact.phone sees the number masked; sending the masked form back keeps the stored number
     const sentPhone = input.contactPhone;
-    const keepsMasked = !seePhone && typeof sentPhone === 'string' && before.contactPhone !== null && sentPhone.trim() === maskPhone(before.contactPhone);
+    const keepsMasked =
+      !seePhone && typeof sentPhone === 'string' && before.contactPhone !== null && sentPhone.trim() === maskPhone(before.contactPhone);
     const contactPhone = keepsMasked ? undefined : checkedPhone(sentPhone, ctx.actor.locale, 'body.contactPhone');
     const fields: Partial<typeof leads.$inferInsert> = {};
     if (input.title !== undefined) fields.title = input.title;
@@ -44,7 +46,9 @@ export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & {
     if (input.estimatedAmountFen !== undefined) fields.estimatedAmountFen = input.estimatedAmountFen;
     if (input.category !== undefined) {
       if (before.state === 'registered' && input.category !== null) {
-        throw fieldErrors(ctx.actor.locale, { category: { zh: '分类在筛选保留时确定', en: 'the category is set when the information is kept' } });
+        throw fieldErrors(ctx.actor.locale, {
+          category: { zh: '分类在筛选保留时确定', en: 'the category is set when the information is kept' },
+        });
       }
       fields.category = input.category;
     }
@@ -64,9 +68,18 @@ export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & {
     const changes = diffFields(before as unknown as Record<string, unknown>, fields as Record<string, unknown>) ?? {};
     if (Object.keys(changes).length === 0) return;
     if ((changes.title || changes.customerId || changes.customerName) && !input.confirmDuplicate) {
-      const dups = await findLeadDuplicates(tx, ctx, { title: after.title, customerId: after.customerId, customerName: after.customerName, excludeId: id }, settings.duplicateWindowDays);
+      const dups = await findLeadDuplicates(
+        tx,
+        ctx,
+        { title: after.title, customerId: after.customerId, customerName: after.customerName, excludeId: id },
+        settings.duplicateWindowDays,
+      );
       if (dups.length > 0) {
-        throw new AppError('lead_duplicate', { days: settings.duplicateWindowDays, codes: dups.map((d) => d.code).join('、') }, { duplicates: dups, confirmable: true });
+        throw new AppError(
+          'lead_duplicate',
+          { days: settings.duplicateWindowDays, codes: dups.map((d) => d.code).join('、') },
+          { duplicates: dups, confirmable: true },
+        );
       }
     }
     // the row is locked and its version checked above: nobody can have changed it since
@@ -80,12 +93,27 @@ export async function updateLead(ctx: Ctx, id: string, input: UpdateLeadBody & {
       })
       .where(eq(leads.id, id));
     const phoneChange = changes.contactPhone;
-    const audited = !seePhone && phoneChange
-      ? { ...changes, contactPhone: { before: typeof phoneChange.before === 'string' ? maskPhone(phoneChange.before) : phoneChange.before, after: phoneChange.after } }
-      : changes;
+    const audited =
+      !seePhone && phoneChange
+        ? {
+            ...changes,
+            contactPhone: {
+              before: typeof phoneChange.before === 'string' ? maskPhone(phoneChange.before) : phoneChange.before,
+              after: phoneChange.after,
+            },
+          }
+        : changes;
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'lead.update', entityType: 'lead', entityId: id, changes: audited });
-    await appendLeadTimeline(tx, ctx, { id, customerId: after.customerId }, {
-      kind: 'lead.updated', title: '修改信息', summary: Object.keys(changes).join('、'), data: { fields: Object.keys(changes) },
-    });
+    await appendLeadTimeline(
+      tx,
+      ctx,
+      { id, customerId: after.customerId },
+      {
+        kind: 'lead.updated',
+        title: intakeMessages.message('timeline.updated'),
+        summary: Object.keys(changes).join('、'),
+        data: { fields: Object.keys(changes) },
+      },
+    );
   });
 }

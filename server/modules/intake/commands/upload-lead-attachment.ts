@@ -10,6 +10,7 @@ import { loadVisible } from '../../../kernel/load-visible.ts';
 import { leadVisibility } from '../../../policies/visibility.ts';
 import { requireLeadAction } from '../lead-actions.ts';
 import { appendLeadTimeline } from '../lead-timeline.ts';
+import { intakeMessages } from '../intake.messages.ts';
 
 /**
  * Attaches original material (信息原始资料: the mail, a scanned fax, the tender notice…) to a
@@ -22,7 +23,10 @@ export async function uploadLeadAttachment(ctx: Ctx, leadId: string, input: { fi
   const contentType = attachmentContentType(fileName);
   if (!fileName || !contentType) {
     throw fieldErrors(ctx.actor.locale, {
-      fileName: { zh: '不支持的文件类型（支持 Office 文档、PDF、图片、文本和压缩包）', en: 'file type not allowed (office documents, PDF, images, text, archives)' },
+      fileName: {
+        zh: '不支持的文件类型（支持 Office 文档、PDF、图片、文本和压缩包）',
+        en: 'file type not allowed (office documents, PDF, images, text, archives)',
+      },
     });
   }
   const content = Buffer.from(input.contentBase64, 'base64');
@@ -39,10 +43,16 @@ export async function uploadLeadAttachment(ctx: Ctx, leadId: string, input: { fi
       .returning({ id: leadAttachments.id });
     if (!row) throw new AppError('internal');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'lead.attachment_upload', entityType: 'lead', entityId: leadId,
+      action: 'lead.attachment_upload',
+      entityType: 'lead',
+      entityId: leadId,
       changes: { attachment: { before: null, after: { id: row.id, fileName, size: content.length, sha256 } } },
     });
-    await appendLeadTimeline(tx, ctx, lead, { kind: 'lead.attachment', title: `上传原始资料：${fileName}`, data: { attachmentId: row.id } });
+    await appendLeadTimeline(tx, ctx, lead, {
+      kind: 'lead.attachment',
+      title: intakeMessages.message('timeline.attachment', { file: fileName }),
+      data: { attachmentId: row.id },
+    });
     return row.id;
   });
 }

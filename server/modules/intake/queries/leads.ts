@@ -4,19 +4,27 @@ import { maskPhone } from '../../../../core/crm/phone.ts';
 import { searchTerm } from '../../../../core/crm/search-text.ts';
 import { addCalendarDays, shanghaiInstant } from '../../../../core/calendar/working-calendar.ts';
 import { allowedLeadActions } from '../../../../core/intake/lead-states.ts';
-import type {
-  AssigneeOption, LeadDetail, LeadExportQuery, LeadListItem, LeadListQuery,
-} from '../../../../core/intake/intake.schema.ts';
+import type { AssigneeOption, LeadDetail, LeadExportQuery, LeadListItem, LeadListQuery } from '../../../../core/intake/intake.schema.ts';
 import type { Db } from '../../../db/client.ts';
 import {
-  approvalFiles, deadlines, departments, leadAttachments, leads, partners, rolePermissions, timelineEntries, userRoles, users,
+  approvalFiles,
+  deadlines,
+  departments,
+  leadAttachments,
+  leads,
+  partners,
+  rolePermissions,
+  timelineEntries,
+  userRoles,
+  users,
 } from '../../../db/schema.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { hasPermission } from '../../../policies/policy.ts';
-import { readTimeline } from '../../../timeline/timeline.ts';
+import { readTimeline, timelineTitle } from '../../../timeline/timeline.ts';
 import { actorFacts, leadFacts, type LeadRow } from '../lead-actions.ts';
 import { latestApprovalFor } from '../../../approvals/subject-requests.ts';
-import { LEAD_FORWARD_PROCESS, LEAD_SUBJECT } from '../lead-events.ts';
+import { LEAD_SUBJECT } from '../lead-events.ts';
+import { leadForwardProcess } from '../lead-processes.ts';
 import { escapeLike, searchLike } from '../../../kernel/text-search.ts';
 import { leadVisibility } from '../../../policies/visibility.ts';
 
@@ -83,7 +91,9 @@ function baseSelect(db: Db) {
       assigneeName: assignee.displayName,
       registrarName: registrar.displayName,
       partnerName: partners.name,
-      dueAt: sql<Date | string | null>`(SELECT min(d.due_at) FROM deadlines d WHERE d.subject_type = 'lead' AND d.subject_id = ${leads.id}::text AND d.state IN ${OPEN})`,
+      dueAt: sql<
+        Date | string | null
+      >`(SELECT min(d.due_at) FROM deadlines d WHERE d.subject_type = 'lead' AND d.subject_id = ${leads.id}::text AND d.state IN ${OPEN})`,
     })
     .from(leads)
     .leftJoin(assignee, eq(assignee.id, leads.assigneeId))
@@ -128,9 +138,18 @@ function toItem(r: Row, now: Date): LeadListItem {
 }
 
 /** The lead list: reach, filters, allow-listed sort, offset paging with the total. */
-export async function listLeads(db: Db, actor: Actor, q: LeadListQuery, now: Date): Promise<{ items: LeadListItem[]; total: number; page: number; pageSize: number }> {
+export async function listLeads(
+  db: Db,
+  actor: Actor,
+  q: LeadListQuery,
+  now: Date,
+): Promise<{ items: LeadListItem[]; total: number; page: number; pageSize: number }> {
   const where = await listCondition(db, actor, q);
-  const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await baseSelect(db)
+    .where(where)
+    .orderBy(...orderOf(q.sort))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const total = (await db.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0;
   return { items: rows.map((r) => toItem(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -144,7 +163,11 @@ export async function* leadRowsForExport(db: Db, actor: Actor, q: LeadExportQuer
   const seePhone = hasPermission(actor, 'contact.phone');
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await baseSelect(db).where(where).orderBy(...orderOf(q.sort)).limit(batch).offset(offset);
+    const rows = await baseSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(batch)
+      .offset(offset);
     for (const r of rows) {
       yield { ...toItem(r, now), contactPhone: seePhone ? r.l.contactPhone : maskPhone(r.l.contactPhone), description: r.l.description };
     }
@@ -155,14 +178,25 @@ export async function* leadRowsForExport(db: Db, actor: Actor, q: LeadExportQuer
 /** The detail page of a lead inside the actor's reach, or null. */
 export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date): Promise<LeadDetail | null> {
   const cond = await leadVisibility(db, actor);
-  const r = (await baseSelect(db).where(and(eq(leads.id, id), cond)).limit(1))[0];
+  const r = (
+    await baseSelect(db)
+      .where(and(eq(leads.id, id), cond))
+      .limit(1)
+  )[0];
   if (!r) return null;
   const l: LeadRow = r.l;
-  const screener = l.screenedBy ? (await db.select({ n: users.displayName }).from(users).where(eq(users.id, l.screenedBy)).limit(1))[0]?.n ?? null : null;
+  const screener = l.screenedBy
+    ? ((await db.select({ n: users.displayName }).from(users).where(eq(users.id, l.screenedBy)).limit(1))[0]?.n ?? null)
+    : null;
   const atts = await db
     .select({
-      id: leadAttachments.id, fileName: leadAttachments.fileName, contentType: leadAttachments.contentType, size: leadAttachments.size,
-      sha256: leadAttachments.sha256, uploadedByName: users.displayName, createdAt: leadAttachments.createdAt,
+      id: leadAttachments.id,
+      fileName: leadAttachments.fileName,
+      contentType: leadAttachments.contentType,
+      size: leadAttachments.size,
+      sha256: leadAttachments.sha256,
+      uploadedByName: users.displayName,
+      createdAt: leadAttachments.createdAt,
     })
     .from(leadAttachments)
     .leftJoin(users, eq(users.id, leadAttachments.uploadedBy))
@@ -170,8 +204,15 @@ export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date)
     .orderBy(asc(leadAttachments.createdAt));
   const dls = await db
     .select({
-      id: deadlines.id, step: deadlines.step, policyCode: deadlines.policyCode, state: deadlines.state, ownerName: users.displayName,
-      startedAt: deadlines.startedAt, dueAt: deadlines.dueAt, completedAt: deadlines.completedAt, breachedAt: deadlines.breachedAt,
+      id: deadlines.id,
+      step: deadlines.step,
+      policyCode: deadlines.policyCode,
+      state: deadlines.state,
+      ownerName: users.displayName,
+      startedAt: deadlines.startedAt,
+      dueAt: deadlines.dueAt,
+      completedAt: deadlines.completedAt,
+      breachedAt: deadlines.breachedAt,
     })
     .from(deadlines)
     .leftJoin(users, eq(users.id, deadlines.ownerUserId))
@@ -180,10 +221,12 @@ export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date)
   const timeline = await readTimeline(db, { leadId: id }, { limit: 100 });
   const actorIds = [...new Set(timeline.map((t) => t.actorId).filter((x): x is string => Boolean(x)))];
   const names = new Map(
-    actorIds.length ? (await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.n]) : [],
+    actorIds.length
+      ? (await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.n])
+      : [],
   );
   const escalation = timeline.find((t) => t.kind === 'lead.escalated');
-  const approval = await latestApprovalFor(db, LEAD_FORWARD_PROCESS, LEAD_SUBJECT, id);
+  const approval = await latestApprovalFor(db, leadForwardProcess, id);
   const seePhone = hasPermission(actor, 'contact.phone');
   const conflictWith = Array.isArray(l.conflictWith) ? (l.conflictWith as Array<{ kind: string; id: string; label: string }>) : [];
   return {
@@ -204,16 +247,25 @@ export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date)
       forwardPerson: l.forwardPerson,
     },
     evaluation: l.evaluation,
-    escalationReason: l.state === 'escalated' ? escalation?.summary ?? null : null,
+    escalationReason: l.state === 'escalated' ? (escalation?.summary ?? null) : null,
     conflictWith: conflictWith.map((c) => ({ kind: String(c.kind), id: String(c.id), label: String(c.label) })),
     projectId: l.projectId,
     attachments: atts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     approval: approval ? { ...approval, link: `/approvals/${approval.id}` } : null,
     deadlines: dls.map((d) => ({
-      ...d, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(), completedAt: iso(d.completedAt), breachedAt: iso(d.breachedAt),
+      ...d,
+      startedAt: d.startedAt.toISOString(),
+      dueAt: d.dueAt.toISOString(),
+      completedAt: iso(d.completedAt),
+      breachedAt: iso(d.breachedAt),
     })),
     timeline: timeline.map((t) => ({
-      id: t.id, at: t.at.toISOString(), kind: t.kind, title: t.title, summary: t.summary, actorName: t.actorId ? names.get(t.actorId) ?? null : null,
+      id: t.id,
+      at: t.at.toISOString(),
+      kind: t.kind,
+      title: timelineTitle(t, actor.locale),
+      summary: t.summary,
+      actorName: t.actorId ? (names.get(t.actorId) ?? null) : null,
     })),
     allowedActions: allowedLeadActions(leadFacts(l), actorFacts(actor)),
   };
@@ -222,13 +274,15 @@ export async function getLeadDetail(db: Db, actor: Actor, id: string, now: Date)
 /** An attachment of a lead inside the actor's reach, with its content. */
 export async function getLeadAttachment(db: Db, actor: Actor, leadId: string, attachmentId: string) {
   const cond = await leadVisibility(db, actor);
-  const row = (await db
-    .select({ fileName: leadAttachments.fileName, contentType: leadAttachments.contentType, content: approvalFiles.content })
-    .from(leadAttachments)
-    .innerJoin(leads, eq(leads.id, leadAttachments.leadId))
-    .innerJoin(approvalFiles, eq(approvalFiles.sha256, leadAttachments.sha256))
-    .where(and(eq(leadAttachments.id, attachmentId), eq(leadAttachments.leadId, leadId), cond))
-    .limit(1))[0];
+  const row = (
+    await db
+      .select({ fileName: leadAttachments.fileName, contentType: leadAttachments.contentType, content: approvalFiles.content })
+      .from(leadAttachments)
+      .innerJoin(leads, eq(leads.id, leadAttachments.leadId))
+      .innerJoin(approvalFiles, eq(approvalFiles.sha256, leadAttachments.sha256))
+      .where(and(eq(leadAttachments.id, attachmentId), eq(leadAttachments.leadId, leadId), cond))
+      .limit(1)
+  )[0];
   return row ?? null;
 }
 
@@ -250,5 +304,11 @@ export async function assigneeOptions(db: Db, q: string | undefined): Promise<As
 
 /** Timeline entry ids newer than a point (tests, the customer page). */
 export async function leadTimelineKinds(db: Db, leadId: string): Promise<string[]> {
-  return (await db.select({ kind: timelineEntries.kind }).from(timelineEntries).where(eq(timelineEntries.leadId, leadId)).orderBy(asc(timelineEntries.id))).map((r) => r.kind);
+  return (
+    await db
+      .select({ kind: timelineEntries.kind })
+      .from(timelineEntries)
+      .where(eq(timelineEntries.leadId, leadId))
+      .orderBy(asc(timelineEntries.id))
+  ).map((r) => r.kind);
 }

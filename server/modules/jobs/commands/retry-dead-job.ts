@@ -17,8 +17,11 @@ export async function retryDeadJob(ctx: Ctx, id: string): Promise<void> {
       throw stateConflict(ctx.actor.locale, { zh: '只有已失败（死信）的任务可以重试', en: `the job is ${job.status}, not dead` });
     }
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'job.retry', entityType: 'job', entityId: id,
-      changes: { status: { before: job.status, after: 'queued' } }, detail: job.name,
+      action: 'job.retry',
+      entityType: 'job',
+      entityId: id,
+      changes: { status: { before: job.status, after: 'queued' } },
+      detail: job.name,
     });
   });
 }

@@ -4,13 +4,22 @@ import type { Db } from '../../../db/client.ts';
 import { jobs, jobSchedules } from '../../../db/schema.ts';
 
 /** Background jobs for the admin screen, newest first. */
-export async function listJobs(db: Db, q: { page: number; pageSize: number; status?: JobView['status'] | undefined; name?: string | undefined }) {
+export async function listJobs(
+  db: Db,
+  q: { page: number; pageSize: number; status?: JobView['status'] | undefined; name?: string | undefined },
+) {
   const c: SQL[] = [];
   if (q.status) c.push(eq(jobs.status, q.status));
   if (q.name) c.push(eq(jobs.name, q.name));
   const w = c.length ? and(...c) : undefined;
   const [total] = await db.select({ n: count() }).from(jobs).where(w);
-  const rows = await db.select().from(jobs).where(w).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(w)
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const items: JobView[] = rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -22,12 +22,19 @@ export async function retryNotificationDelivery(ctx: Ctx, id: string): Promise<v
     }
     await tx.update(notificationOutbox).set({ status: 'pending', attempts: 0, updatedAt: ctx.now }).where(eq(notificationOutbox.id, id));
     const key = deliverJobKey(id);
-    const [job] = await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.idempotencyKey, key), inArray(jobs.status, ['dead', 'failed']))).limit(1);
+    const [job] = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.idempotencyKey, key), inArray(jobs.status, ['dead', 'failed'])))
+      .limit(1);
     if (job) await retryJob(tx, job.id);
     else await enqueueJob(tx, DELIVER_JOB, { outboxId: id }, { idempotencyKey: `${key}:retry:${ctx.now.getTime()}` });
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'notification.retry', entityType: 'notification_outbox', entityId: id,
-      changes: { status: { before: 'dead', after: 'pending' } }, detail: `${row.channel} ${row.eventType}`,
+      action: 'notification.retry',
+      entityType: 'notification_outbox',
+      entityId: id,
+      changes: { status: { before: 'dead', after: 'pending' } },
+      detail: `${row.channel} ${row.eventType}`,
     });
   });
 }

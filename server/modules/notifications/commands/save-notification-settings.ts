@@ -3,7 +3,14 @@ import { appendAudit, diffFields } from '../../../audit/audit-log.ts';
 import { requirePermission } from '../../../policies/policy.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import {
-  loadEmailSettings, loadRules, loadWebhookSettings, saveSection, SETTING_KEYS, type EmailSettings, type NotificationRules, type WebhookSettings,
+  loadEmailSettings,
+  loadRules,
+  loadWebhookSettings,
+  saveSection,
+  SETTING_KEYS,
+  type EmailSettings,
+  type NotificationRules,
+  type WebhookSettings,
 } from '../../../notifications/settings.ts';
 import { roles, users } from '../../../db/schema.ts';
 import { inArray } from 'drizzle-orm';
@@ -18,20 +25,39 @@ function secret(input: string | undefined, stored: string): string {
 /** An administrator configures the SMTP server notifications are e-mailed through. */
 export async function saveEmailChannel(
   ctx: Ctx,
-  input: { version: number; enabled: boolean; host: string; port: number; secure: boolean; user: string; password?: string | undefined; from: string },
+  input: {
+    version: number;
+    enabled: boolean;
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string;
+    password?: string | undefined;
+    from: string;
+  },
 ): Promise<void> {
   requirePermission(ctx.actor, 'notification.admin');
   await ctx.db.transaction(async (tx) => {
     const current = await loadEmailSettings(tx);
     checkVersion(current, input.version);
     const next: EmailSettings = {
-      enabled: input.enabled, host: input.host, port: input.port, secure: input.secure, user: input.user,
-      password: secret(input.password, current.password), from: input.from,
+      enabled: input.enabled,
+      host: input.host,
+      port: input.port,
+      secure: input.secure,
+      user: input.user,
+      password: secret(input.password, current.password),
+      from: input.from,
     };
     const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, ['password']);
     if (!changes) return;
     await saveSection(tx, SETTING_KEYS.email, next, current.version, ctx.now);
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'notification.channel_update', entityType: 'settings', entityId: SETTING_KEYS.email, changes });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'notification.channel_update',
+      entityType: 'settings',
+      entityId: SETTING_KEYS.email,
+      changes,
+    });
   });
 }
 
@@ -53,10 +79,18 @@ export async function saveWebhookChannel(
     if (next.enabled && !next.webhookUrl) {
       throw fieldErrors(ctx.actor.locale, { webhookUrl: { zh: '启用时必须填写 Webhook 地址', en: 'required when enabled' } });
     }
-    const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, ['webhookUrl', 'secret']);
+    const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, [
+      'webhookUrl',
+      'secret',
+    ]);
     if (!changes) return;
     await saveSection(tx, SETTING_KEYS[channel], next, current.version, ctx.now);
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'notification.channel_update', entityType: 'settings', entityId: SETTING_KEYS[channel], changes });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'notification.channel_update',
+      entityType: 'settings',
+      entityId: SETTING_KEYS[channel],
+      changes,
+    });
   });
 }
 
@@ -74,16 +108,27 @@ export async function saveNotificationRules(
     const ccUserIds = [...new Set(input.ccUserIds)].sort();
     if (ccRoleCodes.length) {
       const found = await tx.select({ code: roles.code }).from(roles).where(inArray(roles.code, ccRoleCodes));
-      if (found.length !== ccRoleCodes.length) throw new AppError('validation_failed', {}, { fields: { 'body.ccRoleCodes': 'unknown role' } });
+      if (found.length !== ccRoleCodes.length)
+        throw new AppError('validation_failed', {}, { fields: { 'body.ccRoleCodes': 'unknown role' } });
     }
     if (ccUserIds.length) {
       const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, ccUserIds));
       if (found.length !== ccUserIds.length) throw new AppError('validation_failed', {}, { fields: { 'body.ccUserIds': 'unknown user' } });
     }
-    const next: NotificationRules = { ccRoleCodes, ccUserIds, digestTime: input.digestTime, publicUrl: input.publicUrl ? input.publicUrl.replace(/\/+$/, '') : null };
+    const next: NotificationRules = {
+      ccRoleCodes,
+      ccUserIds,
+      digestTime: input.digestTime,
+      publicUrl: input.publicUrl ? input.publicUrl.replace(/\/+$/, '') : null,
+    };
     const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
     if (!changes) return;
     await saveSection(tx, SETTING_KEYS.rules, next, current.version, ctx.now);
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'notification.rules_update', entityType: 'settings', entityId: SETTING_KEYS.rules, changes });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'notification.rules_update',
+      entityType: 'settings',
+      entityId: SETTING_KEYS.rules,
+      changes,
+    });
   });
 }

@@ -14,7 +14,11 @@ import { absoluteLink, loadEmailSettings, loadRules, loadWebhookSettings } from 
  * (not through the outbox) and reports the peer's answer, so an administrator can tell a wrong
  * password or webhook key from a working setup.
  */
-export async function sendTestNotification(ctx: Ctx, channel: ExternalChannel, to: string | undefined): Promise<{ ok: boolean; error: string | null }> {
+export async function sendTestNotification(
+  ctx: Ctx,
+  channel: ExternalChannel,
+  to: string | undefined,
+): Promise<{ ok: boolean; error: string | null }> {
   requirePermission(ctx.actor, 'notification.admin');
   const en = ctx.actor.locale === 'en';
   const title = en ? 'Bidflow test message' : 'Bidflow 测试消息';
@@ -31,9 +35,12 @@ export async function sendTestNotification(ctx: Ctx, channel: ExternalChannel, t
         address = me?.email ?? undefined;
       }
       if (!address) {
-        throw fieldErrors(ctx.actor.locale, { to: { zh: '请填写收件地址（您的个人资料中没有邮箱）', en: 'enter an address (your profile has none)' } });
+        throw fieldErrors(ctx.actor.locale, {
+          to: { zh: '请填写收件地址（您的个人资料中没有邮箱）', en: 'enter an address (your profile has none)' },
+        });
       }
-      if (!cfg.host || !cfg.from) return { ok: false, error: en ? 'SMTP host and sender are not configured' : '尚未配置 SMTP 服务器和发件人' };
+      if (!cfg.host || !cfg.from)
+        return { ok: false, error: en ? 'SMTP host and sender are not configured' : '尚未配置 SMTP 服务器和发件人' };
       await sendMail(cfg, composeMail(address, { title, body, link, locale: en ? 'en' : 'zh-CN', major: false }));
     } else {
       const cfg = await loadWebhookSettings(ctx.db, channel);

@@ -21,20 +21,33 @@ export async function updateNotificationPreferences(ctx: Ctx, input: UpdatePrefe
   const items = [...new Map((input.items ?? []).map((i) => [`${i.eventType}/${i.channel}`, i])).values()];
   const unknown = items.filter((i) => !getEventType(i.eventType));
   if (unknown.length) {
-    throw new AppError('validation_failed', {}, { fields: { 'body.items': `unknown event type ${unknown.map((u) => u.eventType).join(', ')}` } });
+    throw new AppError(
+      'validation_failed',
+      {},
+      { fields: { 'body.items': `unknown event type ${unknown.map((u) => u.eventType).join(', ')}` } },
+    );
   }
   await ctx.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(notificationUserSettings).where(eq(notificationUserSettings.userId, userId)).limit(1).for('update');
+    const [current] = await tx
+      .select()
+      .from(notificationUserSettings)
+      .where(eq(notificationUserSettings.userId, userId))
+      .limit(1)
+      .for('update');
     const version = current?.version ?? 0; // 0: the user has not saved preferences yet
     checkVersion({ version }, input.version);
     const dailyDigest = input.dailyDigest ?? current?.dailyDigest ?? false;
     if (current) {
-      await tx.update(notificationUserSettings).set({ dailyDigest, version: version + 1, updatedAt: ctx.now }).where(eq(notificationUserSettings.userId, userId));
+      await tx
+        .update(notificationUserSettings)
+        .set({ dailyDigest, version: version + 1, updatedAt: ctx.now })
+        .where(eq(notificationUserSettings.userId, userId));
     } else {
       await tx.insert(notificationUserSettings).values({ userId, dailyDigest, version: 1, updatedAt: ctx.now });
     }
     if (items.length) {
-      await tx.insert(notificationPreferences)
+      await tx
+        .insert(notificationPreferences)
         .values(items.map((i) => ({ userId, eventType: i.eventType, channel: i.channel, enabled: i.enabled })))
         .onConflictDoUpdate({
           target: [notificationPreferences.userId, notificationPreferences.eventType, notificationPreferences.channel],
@@ -42,11 +55,16 @@ export async function updateNotificationPreferences(ctx: Ctx, input: UpdatePrefe
         });
     }
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'notification.preferences_update', entityType: 'user', entityId: userId,
+      action: 'notification.preferences_update',
+      entityType: 'user',
+      entityId: userId,
       changes: {
         ...(input.dailyDigest !== undefined && input.dailyDigest !== (current?.dailyDigest ?? false)
-          ? { dailyDigest: { before: current?.dailyDigest ?? false, after: input.dailyDigest } } : {}),
-        ...(items.length ? { preferences: { before: null, after: items.map((i) => `${i.eventType}/${i.channel}=${i.enabled ? 'on' : 'off'}`) } } : {}),
+          ? { dailyDigest: { before: current?.dailyDigest ?? false, after: input.dailyDigest } }
+          : {}),
+        ...(items.length
+          ? { preferences: { before: null, after: items.map((i) => `${i.eventType}/${i.channel}=${i.enabled ? 'on' : 'off'}`) } }
+          : {}),
       },
     });
   });

@@ -1,7 +1,12 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../../core/i18n/locale.ts';
 import {
-  CHANNELS, type Channel, type NotificationSettingsView, type NotificationView, type OutboxItemView, type PreferencesView,
+  CHANNELS,
+  type Channel,
+  type NotificationSettingsView,
+  type NotificationView,
+  type OutboxItemView,
+  type PreferencesView,
 } from '../../../../core/notifications/notifications.schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { notificationOutbox, notificationPreferences, notifications, notificationUserSettings, users } from '../../../db/schema.ts';
@@ -25,19 +30,38 @@ function view(r: typeof notifications.$inferSelect, locale: Locale): Notificatio
 
 /** The number on the bell. */
 export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
 /** The user's own inbox, newest first. */
-export async function listInbox(db: Db, userId: string, locale: Locale, q: { page: number; pageSize: number; unread?: 'true' | 'false' | undefined }) {
+export async function listInbox(
+  db: Db,
+  userId: string,
+  locale: Locale,
+  q: { page: number; pageSize: number; unread?: 'true' | 'false' | undefined },
+) {
   const c: SQL[] = [eq(notifications.userId, userId)];
   if (q.unread === 'true') c.push(isNull(notifications.readAt));
   const w = and(...c);
   const [total] = await db.select({ n: count() }).from(notifications).where(w);
-  const rows = await db.select().from(notifications).where(w)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => view(r, locale)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize, unread: await unreadCount(db, userId) };
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(w)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return {
+    items: rows.map((r) => view(r, locale)),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    unread: await unreadCount(db, userId),
+  };
 }
 
 /** Every event type with the user's choice per channel (or the default), and which channels can reach them. */
@@ -45,7 +69,12 @@ export async function preferencesOf(db: Db, userId: string, locale: Locale): Pro
   const [settingsRow] = await db.select().from(notificationUserSettings).where(eq(notificationUserSettings.userId, userId)).limit(1);
   const prefs = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
-  const [email, wecom, dingtalk, rules] = await Promise.all([loadEmailSettings(db), loadWebhookSettings(db, 'wecom'), loadWebhookSettings(db, 'dingtalk'), loadRules(db)]);
+  const [email, wecom, dingtalk, rules] = await Promise.all([
+    loadEmailSettings(db),
+    loadWebhookSettings(db, 'wecom'),
+    loadWebhookSettings(db, 'dingtalk'),
+    loadRules(db),
+  ]);
   const available: Record<Channel, boolean> = {
     inapp: true,
     email: email.enabled && !!u?.email,
@@ -72,15 +101,37 @@ export async function preferencesOf(db: Db, userId: string, locale: Locale): Pro
 
 /** The channel settings for the admin screen, secrets masked. */
 export async function notificationSettingsView(db: Db): Promise<NotificationSettingsView> {
-  const [email, wecom, dingtalk, rules] = await Promise.all([loadEmailSettings(db), loadWebhookSettings(db, 'wecom'), loadWebhookSettings(db, 'dingtalk'), loadRules(db)]);
+  const [email, wecom, dingtalk, rules] = await Promise.all([
+    loadEmailSettings(db),
+    loadWebhookSettings(db, 'wecom'),
+    loadWebhookSettings(db, 'dingtalk'),
+    loadRules(db),
+  ]);
   return {
     email: {
-      enabled: email.enabled, host: email.host, port: email.port, secure: email.secure, user: email.user,
-      passwordSet: email.password.length > 0, from: email.from, version: email.version,
+      enabled: email.enabled,
+      host: email.host,
+      port: email.port,
+      secure: email.secure,
+      user: email.user,
+      passwordSet: email.password.length > 0,
+      from: email.from,
+      version: email.version,
     },
     wecom: { enabled: wecom.enabled, webhookUrlMasked: maskUrl(wecom.webhookUrl), secretSet: false, version: wecom.version },
-    dingtalk: { enabled: dingtalk.enabled, webhookUrlMasked: maskUrl(dingtalk.webhookUrl), secretSet: dingtalk.secret.length > 0, version: dingtalk.version },
-    rules: { ccRoleCodes: rules.ccRoleCodes, ccUserIds: rules.ccUserIds, digestTime: rules.digestTime, publicUrl: rules.publicUrl, version: rules.version },
+    dingtalk: {
+      enabled: dingtalk.enabled,
+      webhookUrlMasked: maskUrl(dingtalk.webhookUrl),
+      secretSet: dingtalk.secret.length > 0,
+      version: dingtalk.version,
+    },
+    rules: {
+      ccRoleCodes: rules.ccRoleCodes,
+      ccUserIds: rules.ccUserIds,
+      digestTime: rules.digestTime,
+      publicUrl: rules.publicUrl,
+      version: rules.version,
+    },
   };
 }
 

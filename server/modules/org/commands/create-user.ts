@@ -30,9 +30,17 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<stri
     await assertDepartmentInScope(tx, ctx.actor, scope, input.departmentId ?? null);
     await assertActiveUser(tx, input.managerId, 'managerId');
     await assertRolesAssignable(tx, ctx.actor, input.roleIds);
-    const dup = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`).limit(1);
+    const dup = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`)
+      .limit(1);
     if (dup[0]) {
-      throw new AppError('conflict_duplicate', { field: ctx.actor.locale === 'en' ? 'User name' : '用户名' }, { fields: { 'body.username': 'exists' } });
+      throw new AppError(
+        'conflict_duplicate',
+        { field: ctx.actor.locale === 'en' ? 'User name' : '用户名' },
+        { fields: { 'body.username': 'exists' } },
+      );
     }
     const [row] = await tx
       .insert(users)

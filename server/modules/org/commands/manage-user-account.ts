@@ -10,7 +10,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import type { Db } from '../../../db/client.ts';
 import { assertPasswordPolicy } from '../../../auth/enforce-password-policy.ts';
 import { notify } from '../../../notifications/notify.ts';
-import { EVENT_PASSWORD_RESET } from '../../../notifications/event-types.ts';
+import { passwordResetEvent } from '../../../notifications/event-types.ts';
 import { toShanghaiIso } from '../../../../core/calendar/working-calendar.ts';
 import { checkVersion } from '../../../kernel/guards.ts';
 import { assertSomeoneCanManageRoles, assertUserInScope } from '../org-guards.ts';
@@ -36,16 +36,30 @@ export async function resetUserPassword(ctx: Ctx, id: string, version: number, n
     assertPasswordPolicy(newPassword, policy, ctx.actor.locale, u.username);
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: ctx.now, mustChangePassword: true, failedLoginCount: 0, firstFailedAt: null, lockedUntil: null, version: u.version + 1, updatedAt: ctx.now })
+      .set({
+        passwordHash,
+        passwordChangedAt: ctx.now,
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        firstFailedAt: null,
+        lockedUntil: null,
+        version: u.version + 1,
+        updatedAt: ctx.now,
+      })
       .where(and(eq(users.id, id), eq(users.version, version)));
     const ended = await endUserSessions(tx, id);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'user.password_reset', entityType: 'user', entityId: id,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
       changes: { password: { before: '***', after: '***' }, mustChangePassword: { before: u.mustChangePassword, after: true } },
       detail: `ended ${ended} session(s)`,
     });
     await notify(tx, ctx.now, {
-      eventType: EVENT_PASSWORD_RESET, recipientUserIds: [id], subject: { type: 'user', id }, link: '/profile/password',
+      event: passwordResetEvent,
+      recipientUserIds: [id],
+      subject: { type: 'user', id },
+      link: '/profile/password',
       params: { admin: ctx.actor.displayName ?? '', username: u.username, time: toShanghaiIso(ctx.now).slice(0, 16).replace('T', ' ') },
     });
   });
@@ -59,11 +73,16 @@ export async function setUserActive(ctx: Ctx, id: string, version: number, activ
       throw new AppError('conflict_state', { reason: ctx.actor.locale === 'en' ? 'you cannot deactivate yourself' : '不能停用自己的账号' });
     }
     if (u.active === active) return;
-    await tx.update(users).set({ active, version: u.version + 1, updatedAt: ctx.now }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ active, version: u.version + 1, updatedAt: ctx.now })
+      .where(eq(users.id, id));
     const ended = active ? 0 : await endUserSessions(tx, id);
     if (!active) await assertSomeoneCanManageRoles(tx);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id,
+      action: active ? 'user.activate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: id,
       changes: { active: { before: u.active, after: active } },
       detail: active ? null : `ended ${ended} session(s)`,
     });
@@ -79,7 +98,9 @@ export async function unlockUser(ctx: Ctx, id: string, version: number): Promise
       .set({ lockedUntil: null, failedLoginCount: 0, firstFailedAt: null, version: u.version + 1, updatedAt: ctx.now })
       .where(eq(users.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'user.unlock', entityType: 'user', entityId: id,
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
       changes: { lockedUntil: { before: u.lockedUntil?.toISOString() ?? null, after: null } },
     });
   });

@@ -14,14 +14,20 @@ async function assertNameFree(tx: Db, ctx: Ctx, parentId: string | null, name: s
   const rows = await tx
     .select({ id: departments.id })
     .from(departments)
-    .where(and(
-      sql`coalesce(${departments.parentId}, ${ROOT}::uuid) = coalesce(${parentId}::uuid, ${ROOT}::uuid)`,
-      eq(departments.name, name),
-      exceptId ? ne(departments.id, exceptId) : sql`TRUE`,
-    ))
+    .where(
+      and(
+        sql`coalesce(${departments.parentId}, ${ROOT}::uuid) = coalesce(${parentId}::uuid, ${ROOT}::uuid)`,
+        eq(departments.name, name),
+        exceptId ? ne(departments.id, exceptId) : sql`TRUE`,
+      ),
+    )
     .limit(1);
   if (rows[0]) {
-    throw new AppError('conflict_duplicate', { field: ctx.actor.locale === 'en' ? 'Department name' : '同级部门名称' }, { fields: { 'body.name': 'exists' } });
+    throw new AppError(
+      'conflict_duplicate',
+      { field: ctx.actor.locale === 'en' ? 'Department name' : '同级部门名称' },
+      { fields: { 'body.name': 'exists' } },
+    );
   }
 }
 
@@ -38,11 +44,20 @@ export async function createDepartment(
     await assertNameFree(tx, ctx, parentId, input.name);
     const [row] = await tx
       .insert(departments)
-      .values({ name: input.name, parentId, headUserId: input.headUserId ?? null, sortOrder: input.sortOrder ?? 0, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        name: input.name,
+        parentId,
+        headUserId: input.headUserId ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning({ id: departments.id });
     if (!row) throw new AppError('internal');
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'department.create', entityType: 'department', entityId: row.id,
+      action: 'department.create',
+      entityType: 'department',
+      entityId: row.id,
       changes: { name: { before: null, after: input.name }, parentId: { before: null, after: parentId } },
     });
     return row.id;
@@ -53,7 +68,14 @@ export async function createDepartment(
 export async function updateDepartment(
   ctx: Ctx,
   id: string,
-  input: { version: number; name?: string | undefined; parentId?: string | null | undefined; headUserId?: string | null | undefined; sortOrder?: number | undefined; active?: boolean | undefined },
+  input: {
+    version: number;
+    name?: string | undefined;
+    parentId?: string | null | undefined;
+    headUserId?: string | null | undefined;
+    sortOrder?: number | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<void> {
   const scope = requirePermission(ctx.actor, 'department.manage');
   await ctx.db.transaction(async (tx) => {
@@ -69,7 +91,15 @@ export async function updateDepartment(
       if (input.parentId) {
         const below = await departmentSubtree(tx, id);
         if (below.includes(input.parentId)) {
-          throw new AppError('validation_failed', {}, { fields: { 'body.parentId': ctx.actor.locale === 'en' ? 'cannot move a department under itself' : '不能移动到自身或下级部门之下' } });
+          throw new AppError(
+            'validation_failed',
+            {},
+            {
+              fields: {
+                'body.parentId': ctx.actor.locale === 'en' ? 'cannot move a department under itself' : '不能移动到自身或下级部门之下',
+              },
+            },
+          );
         }
       }
       await assertDepartmentInScope(tx, ctx.actor, scope, input.parentId);
@@ -81,7 +111,10 @@ export async function updateDepartment(
     if (changes.name || changes.parentId) {
       await assertNameFree(tx, ctx, input.parentId !== undefined ? input.parentId : before.parentId, input.name ?? before.name, id);
     }
-    await tx.update(departments).set({ ...fields, version: before.version + 1, updatedAt: ctx.now }).where(eq(departments.id, id));
+    await tx
+      .update(departments)
+      .set({ ...fields, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(departments.id, id));
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'department.update', entityType: 'department', entityId: id, changes });
   });
 }

@@ -24,16 +24,34 @@ export async function createRole(
   const perms = validPermissions(input.permissions);
   return ctx.db.transaction(async (tx) => {
     const dup = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, input.code)).limit(1);
-    if (dup[0]) throw new AppError('conflict_duplicate', { field: ctx.actor.locale === 'en' ? 'Role code' : '角色编码' }, { fields: { 'body.code': 'exists' } });
+    if (dup[0])
+      throw new AppError(
+        'conflict_duplicate',
+        { field: ctx.actor.locale === 'en' ? 'Role code' : '角色编码' },
+        { fields: { 'body.code': 'exists' } },
+      );
     const [row] = await tx
       .insert(roles)
-      .values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, dataScope: input.dataScope, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        code: input.code,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        dataScope: input.dataScope,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning({ id: roles.id });
     if (!row) throw new AppError('internal');
     if (perms.length) await tx.insert(rolePermissions).values(perms.map((permission) => ({ roleId: row.id, permission })));
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'role.create', entityType: 'role', entityId: row.id,
-      changes: { code: { before: null, after: input.code }, dataScope: { before: null, after: input.dataScope }, permissions: { before: [], after: perms } },
+      action: 'role.create',
+      entityType: 'role',
+      entityId: row.id,
+      changes: {
+        code: { before: null, after: input.code },
+        dataScope: { before: null, after: input.dataScope },
+        permissions: { before: [], after: perms },
+      },
     });
     return row.id;
   });
@@ -43,7 +61,13 @@ export async function createRole(
 export async function updateRole(
   ctx: Ctx,
   id: string,
-  input: { version: number; nameZh?: string | undefined; nameEn?: string | undefined; dataScope?: DataScope | undefined; permissions?: string[] | undefined },
+  input: {
+    version: number;
+    nameZh?: string | undefined;
+    nameEn?: string | undefined;
+    dataScope?: DataScope | undefined;
+    permissions?: string[] | undefined;
+  },
 ): Promise<void> {
   requirePermission(ctx.actor, 'role.manage');
   await ctx.db.transaction(async (tx) => {
@@ -63,10 +87,16 @@ export async function updateRole(
       }
     }
     if (Object.keys(changes).length === 0) return;
-    await tx.update(roles).set({ ...fields, version: before.version + 1, updatedAt: ctx.now }).where(eq(roles.id, id));
+    await tx
+      .update(roles)
+      .set({ ...fields, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(roles.id, id));
     if (changes.permissions) await assertSomeoneCanManageRoles(tx);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: changes.permissions ? 'role.update_permissions' : 'role.update', entityType: 'role', entityId: id, changes,
+      action: changes.permissions ? 'role.update_permissions' : 'role.update',
+      entityType: 'role',
+      entityId: id,
+      changes,
     });
   });
 }

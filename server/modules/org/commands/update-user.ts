@@ -6,7 +6,11 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { AppError } from '../../../../core/errors.ts';
 import { checkVersion } from '../../../kernel/guards.ts';
 import {
-  assertActiveUser, assertDepartmentInScope, assertRolesAssignable, assertSomeoneCanManageRoles, assertUserInScope,
+  assertActiveUser,
+  assertDepartmentInScope,
+  assertRolesAssignable,
+  assertSomeoneCanManageRoles,
+  assertUserInScope,
 } from '../org-guards.ts';
 
 export interface UpdateUserInput {
@@ -38,7 +42,9 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     const { version: _v, roleIds, ...fields } = input;
     const changes = diffFields(before as unknown as Record<string, unknown>, fields) ?? {};
     if (roleIds) {
-      const current = (await tx.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.roleId).sort();
+      const current = (await tx.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id)))
+        .map((r) => r.roleId)
+        .sort();
       const next = [...new Set(roleIds)].sort();
       if (JSON.stringify(current) !== JSON.stringify(next)) {
         const added = next.filter((r) => !current.includes(r));
@@ -50,10 +56,16 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     }
     if (Object.keys(changes).length === 0) return;
     // the row is locked (FOR UPDATE) and its version checked above, so the update by id cannot miss
-    await tx.update(users).set({ ...fields, version: before.version + 1, updatedAt: ctx.now }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ ...fields, version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(users.id, id));
     if (changes.roleIds) await assertSomeoneCanManageRoles(tx);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: changes.roleIds ? 'user.update_roles' : 'user.update', entityType: 'user', entityId: id, changes,
+      action: changes.roleIds ? 'user.update_roles' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      changes,
     });
   });
 }

@@ -15,7 +15,11 @@ export function userScope(db: Db, actor: Actor, scope: DataScope): Promise<SQL> 
   return scopeCondition(db, actor, scope, { ownerUserId: sql`${users.id}`, departmentId: sql`${users.departmentId}` });
 }
 
-async function toViews(db: Db, rows: Array<{ u: typeof users.$inferSelect; deptName: string | null; managerName: string | null }>, locale: string): Promise<UserView[]> {
+async function toViews(
+  db: Db,
+  rows: Array<{ u: typeof users.$inferSelect; deptName: string | null; managerName: string | null }>,
+  locale: string,
+): Promise<UserView[]> {
   const ids = rows.map((r) => r.u.id);
   const roleRows = ids.length
     ? await db
@@ -82,7 +86,9 @@ export async function listUsers(db: Db, actor: Actor, scope: DataScope, p: UserL
   const conds: SQL[] = [await userScope(db, actor, scope)];
   if (p.q) {
     const like = `%${escapeLike(p.q)}%`;
-    conds.push(sql`(${users.username} ILIKE ${like} OR ${users.displayName} ILIKE ${like} OR coalesce(${users.phone}, '') ILIKE ${like} OR coalesce(${users.email}, '') ILIKE ${like})`);
+    conds.push(
+      sql`(${users.username} ILIKE ${like} OR ${users.displayName} ILIKE ${like} OR coalesce(${users.phone}, '') ILIKE ${like} OR coalesce(${users.email}, '') ILIKE ${like})`,
+    );
   }
   if (p.departmentId) conds.push(eq(users.departmentId, p.departmentId));
   if (p.active) conds.push(eq(users.active, p.active === 'true'));
@@ -102,9 +108,10 @@ export async function listUsers(db: Db, actor: Actor, scope: DataScope, p: UserL
 
 /** One user if inside the actor's scope; otherwise null (the caller answers 404). */
 export async function getUserInScope(db: Db, actor: Actor, scope: DataScope, id: string): Promise<UserView | null> {
-  const rows = await baseSelect(db).where(and(eq(users.id, id), await userScope(db, actor, scope))).limit(1);
+  const rows = await baseSelect(db)
+    .where(and(eq(users.id, id), await userScope(db, actor, scope)))
+    .limit(1);
   if (!rows.length) return null;
   const [view] = await toViews(db, rows, actor.locale);
   return view ?? null;
 }
-

@@ -30,7 +30,9 @@ export async function generateTrackingRows(db: Db, weekStart: string, now: Date,
       ON CONFLICT (week_start, project_id) DO NOTHING
       RETURNING 1) SELECT count(*)::int AS n FROM ins`);
     if (!ownerUserId) {
-      await tx.insert(settings).values({ key: TRACKING_MARKER_KEY, value: weekStart, updatedAt: now })
+      await tx
+        .insert(settings)
+        .values({ key: TRACKING_MARKER_KEY, value: weekStart, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: weekStart, updatedAt: now, version: sql`${settings.version} + 1` } });
     }
     return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);

@@ -8,7 +8,16 @@ import { generateTrackingRows } from './generate-tracking-rows.ts';
  * Lists a week; for the current week the missing rows are generated first — for every open
  * project when the reader supervises (once per week), else for the reader's own projects.
  */
-export async function openTrackingWeek(ctx: Ctx, q: { week?: string | undefined; ownerUserId?: string | undefined; missing?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
+export async function openTrackingWeek(
+  ctx: Ctx,
+  q: {
+    week?: string | undefined;
+    ownerUserId?: string | undefined;
+    missing?: 'true' | 'false' | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   requirePermission(ctx.actor, 'project.read');
   const week = weekOf(ctx.now, q.week);
   const current = weekOf(ctx.now, undefined);

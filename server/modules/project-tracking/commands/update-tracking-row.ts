@@ -23,8 +23,11 @@ export async function updateTrackingRow(ctx: Ctx, id: string, input: TrackingPat
     const [row] = await tx.select().from(projectWeeklyUpdates).where(eq(projectWeeklyUpdates.id, id)).limit(1).for('update');
     if (!row) throw new AppError('not_found');
     const comment = await commentCondition(tx, ctx.actor);
-    const canComment = rowsOf<{ ok: boolean }>(await tx.execute(sql`
-      SELECT (${comment}) AS ok FROM project_weekly_updates w WHERE w.id = ${id}`))[0]?.ok === true;
+    const canComment =
+      rowsOf<{ ok: boolean }>(
+        await tx.execute(sql`
+      SELECT (${comment}) AS ok FROM project_weekly_updates w WHERE w.id = ${id}`),
+      )[0]?.ok === true;
     const isOwner = row.ownerUserId === ctx.actor.userId;
     if (!isOwner && !canComment) throw new AppError('not_found');
     const { version, supervisorComment, ...own } = input;
@@ -36,10 +39,21 @@ export async function updateTrackingRow(ctx: Ctx, id: string, input: TrackingPat
     const changes = diffFields(row as unknown as Record<string, unknown>, set);
     if (!changes) return;
     const filled = typeof set.progress === 'string' && set.progress.trim() !== '';
-    await tx.update(projectWeeklyUpdates).set({
-      ...set, updatedBy: ctx.actor.userId, version: row.version + 1, updatedAt: ctx.now,
-      ...(filled && !row.submittedAt ? { submittedAt: ctx.now } : {}),
-    }).where(eq(projectWeeklyUpdates.id, id));
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'project.tracking_update', entityType: 'project_weekly_update', entityId: id, changes });
+    await tx
+      .update(projectWeeklyUpdates)
+      .set({
+        ...set,
+        updatedBy: ctx.actor.userId,
+        version: row.version + 1,
+        updatedAt: ctx.now,
+        ...(filled && !row.submittedAt ? { submittedAt: ctx.now } : {}),
+      })
+      .where(eq(projectWeeklyUpdates.id, id));
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'project.tracking_update',
+      entityType: 'project_weekly_update',
+      entityId: id,
+      changes,
+    });
   });
 }

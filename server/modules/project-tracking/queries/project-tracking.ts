@@ -54,12 +54,26 @@ const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))
 
 function rowOf(r: DbRow, me: string | null): Row {
   return {
-    id: r.id, weekStart: r.week_start, projectId: r.project_id, projectCode: r.project_code, projectName: r.project_name,
-    customerName: r.customer_name, amountFen: r.amount_fen === null ? null : Number(r.amount_fen), stage: r.stage,
-    ownerUserId: r.owner_user_id, ownerName: r.owner_name, departmentName: r.department_name, progress: r.progress,
-    nextSteps: r.next_steps, issues: r.issues, supervisorComment: r.supervisor_comment,
-    submittedAt: r.submitted_at === null ? null : iso(r.submitted_at), updatedAt: iso(r.updated_at), version: Number(r.version),
-    canEdit: r.owner_user_id === me, canComment: !!r.can_comment,
+    id: r.id,
+    weekStart: r.week_start,
+    projectId: r.project_id,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    customerName: r.customer_name,
+    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+    stage: r.stage,
+    ownerUserId: r.owner_user_id,
+    ownerName: r.owner_name,
+    departmentName: r.department_name,
+    progress: r.progress,
+    nextSteps: r.next_steps,
+    issues: r.issues,
+    supervisorComment: r.supervisor_comment,
+    submittedAt: r.submitted_at === null ? null : iso(r.submitted_at),
+    updatedAt: iso(r.updated_at),
+    version: Number(r.version),
+    canEdit: r.owner_user_id === me,
+    canComment: !!r.can_comment,
   };
 }
 
@@ -95,9 +109,12 @@ function selectRows(where: SQL, comment: SQL): SQL {
 /** One week of the tracking table, by account manager and project code. */
 export async function listTracking(db: Db, actor: Actor, f: TrackingFilter & { page: number; pageSize: number }) {
   const { where, comment } = await whereOf(db, actor, f);
-  const rows = rowsOf<DbRow>(await db.execute(sql`${selectRows(where, comment)}
-    ORDER BY u.display_name, p.code LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`));
-  const total = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM project_weekly_updates w WHERE ${where}`))[0]?.n ?? 0;
+  const rows = rowsOf<DbRow>(
+    await db.execute(sql`${selectRows(where, comment)}
+    ORDER BY u.display_name, p.code LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`),
+  );
+  const total =
+    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM project_weekly_updates w WHERE ${where}`))[0]?.n ?? 0;
   return { items: rows.map((r) => rowOf(r, actor.userId)), total: Number(total), page: f.page, pageSize: f.pageSize, weekStart: f.week };
 }
 
@@ -111,7 +128,8 @@ export async function trackingRowsForExport(db: Db, actor: Actor, f: TrackingFil
 /** Who has not filled in the week's rows (progress empty), per account manager, in the supervisor's scope. */
 export async function missingTracking(db: Db, actor: Actor, week: string): Promise<z.infer<typeof MissingTrackingView>> {
   const comment = await commentCondition(db, actor);
-  const rows = rowsOf<{ owner_user_id: string; owner_name: string; department_name: string | null; total: number; missing: number }>(await db.execute(sql`
+  const rows = rowsOf<{ owner_user_id: string; owner_name: string; department_name: string | null; total: number; missing: number }>(
+    await db.execute(sql`
     SELECT w.owner_user_id, u.display_name AS owner_name, d.name AS department_name, count(*)::int AS total,
       count(*) FILTER (WHERE ${MISSING})::int AS missing
     FROM project_weekly_updates w
@@ -120,9 +138,14 @@ export async function missingTracking(db: Db, actor: Actor, week: string): Promi
     WHERE w.week_start = ${week}::date AND ${comment}
     GROUP BY w.owner_user_id, u.display_name, d.name
     HAVING count(*) FILTER (WHERE ${MISSING}) > 0
-    ORDER BY missing DESC, u.display_name`));
+    ORDER BY missing DESC, u.display_name`),
+  );
   const owners = rows.map((r) => ({
-    ownerUserId: r.owner_user_id, ownerName: r.owner_name, departmentName: r.department_name, total: Number(r.total), missing: Number(r.missing),
+    ownerUserId: r.owner_user_id,
+    ownerName: r.owner_name,
+    departmentName: r.department_name,
+    total: Number(r.total),
+    missing: Number(r.missing),
   }));
   return { weekStart: week, owners, totalMissing: owners.reduce((s, o) => s + o.missing, 0) };
 }

@@ -12,8 +12,9 @@ import { notify } from '../../../notifications/notify.ts';
 import { hasPermission } from '../../../policies/policy.ts';
 import { projectVisibility } from '../../../policies/visibility.ts';
 import { projectTimeline } from '../project-changes.ts';
+import { projectsMessages } from '../projects.messages.ts';
 import { POLICIES, refreshNextDeadline, taskKey } from '../project-deadlines.ts';
-import { PROJECT_EVENTS } from '../project-events.ts';
+import { taskAssignedEvent } from '../project-events.ts';
 import { activeUsers } from '../project-team.ts';
 
 /**
@@ -34,7 +35,8 @@ export interface MeetingInput {
 async function checkParticipants(db: Db, ctx: Ctx, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   const ok = await activeUsers(db, unique);
-  if (ok.size !== unique.length) throw fieldErrors(ctx.actor.locale, { participantIds: { zh: '参会人不存在或已停用', en: 'unknown or inactive participant' } });
+  if (ok.size !== unique.length)
+    throw fieldErrors(ctx.actor.locale, { participantIds: { zh: '参会人不存在或已停用', en: 'unknown or inactive participant' } });
   return unique;
 }
 
@@ -43,13 +45,33 @@ export async function createMeeting(ctx: Ctx, projectId: string, input: MeetingI
   return ctx.db.transaction(async (tx) => {
     const p = await loadVisible(tx, projects, projectId, await projectVisibility(tx, ctx.actor, 'project.update'));
     const participantIds = await checkParticipants(tx, ctx, input.participantIds);
-    const [m] = await tx.insert(projectMeetings).values({
-      projectId: p.id, title: input.title, heldAt: new Date(input.heldAt), location: input.location ?? null, agenda: input.agenda ?? null,
-      minutes: input.minutes ?? null, participantIds, createdBy: ctx.actor.userId, createdAt: ctx.now, updatedAt: ctx.now,
-    }).returning({ id: projectMeetings.id });
+    const [m] = await tx
+      .insert(projectMeetings)
+      .values({
+        projectId: p.id,
+        title: input.title,
+        heldAt: new Date(input.heldAt),
+        location: input.location ?? null,
+        agenda: input.agenda ?? null,
+        minutes: input.minutes ?? null,
+        participantIds,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: projectMeetings.id });
     if (!m) throw new AppError('internal');
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'project.meeting_create', entityType: 'project_meeting', entityId: m.id, changes: { title: { before: null, after: input.title } } });
-    await projectTimeline(tx, ctx, p, 'project.meeting', `项目分析会：${input.title}`, { entityType: 'project_meeting', entityId: m.id, summary: input.agenda?.slice(0, 200) ?? null });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'project.meeting_create',
+      entityType: 'project_meeting',
+      entityId: m.id,
+      changes: { title: { before: null, after: input.title } },
+    });
+    await projectTimeline(tx, ctx, p, 'project.meeting', projectsMessages.message('timeline.meeting_created', { title: input.title }), {
+      entityType: 'project_meeting',
+      entityId: m.id,
+      summary: input.agenda?.slice(0, 200) ?? null,
+    });
     return m.id;
   });
 }
@@ -73,9 +95,19 @@ export async function updateMeeting(ctx: Ctx, meetingId: string, input: Partial<
     if (participantIds !== undefined) set.participantIds = await checkParticipants(tx, ctx, participantIds);
     const changes = diffFields(m as unknown as Record<string, unknown>, set as Record<string, unknown>);
     if (!changes) return;
-    await tx.update(projectMeetings).set({ ...set, version: m.version + 1, updatedAt: ctx.now }).where(eq(projectMeetings.id, m.id));
+    await tx
+      .update(projectMeetings)
+      .set({ ...set, version: m.version + 1, updatedAt: ctx.now })
+      .where(eq(projectMeetings.id, m.id));
     await appendAudit(tx, ctx.actor, ctx.now, { action: 'project.meeting_update', entityType: 'project_meeting', entityId: m.id, changes });
-    await projectTimeline(tx, ctx, p, 'project.meeting', `更新会议纪要：${input.title ?? m.title}`, { entityType: 'project_meeting', entityId: m.id });
+    await projectTimeline(
+      tx,
+      ctx,
+      p,
+      'project.meeting',
+      projectsMessages.message('timeline.meeting_updated', { title: input.title ?? m.title }),
+      { entityType: 'project_meeting', entityId: m.id },
+    );
   });
 }
 
@@ -88,31 +120,73 @@ export interface TaskInput {
 
 /** An action item of a meeting: a task for its owner with a deadline at 18:00 of the due date. */
 export async function createMeetingTask(ctx: Ctx, meetingId: string, input: TaskInput): Promise<string> {
-  if (input.dueDate < shanghaiDate(ctx.now)) throw fieldErrors(ctx.actor.locale, { dueDate: { zh: '截止日期不能早于今天', en: 'The due date cannot be in the past' } });
+  if (input.dueDate < shanghaiDate(ctx.now))
+    throw fieldErrors(ctx.actor.locale, { dueDate: { zh: '截止日期不能早于今天', en: 'The due date cannot be in the past' } });
   return ctx.db.transaction(async (tx) => {
     const { m, p } = await loadMeeting(tx, ctx, meetingId, false);
-    const [owner] = await tx.select({ id: users.id, active: users.active, displayName: users.displayName }).from(users).where(eq(users.id, input.ownerUserId)).limit(1);
+    const [owner] = await tx
+      .select({ id: users.id, active: users.active, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, input.ownerUserId))
+      .limit(1);
     if (!owner?.active) throw fieldErrors(ctx.actor.locale, { ownerUserId: { zh: '用户不存在或已停用', en: 'unknown or inactive user' } });
-    const [t] = await tx.insert(tasks).values({
-      projectId: p.id, meetingId: m.id, source: 'meeting', title: input.title, description: input.description ?? null,
-      ownerUserId: owner.id, dueDate: input.dueDate, state: 'open', createdBy: ctx.actor.userId, createdAt: ctx.now, updatedAt: ctx.now,
-    }).returning({ id: tasks.id });
+    const [t] = await tx
+      .insert(tasks)
+      .values({
+        projectId: p.id,
+        meetingId: m.id,
+        source: 'meeting',
+        title: input.title,
+        description: input.description ?? null,
+        ownerUserId: owner.id,
+        dueDate: input.dueDate,
+        state: 'open',
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: tasks.id });
     if (!t) throw new AppError('internal');
     await startDeadline(tx, ctx.now, {
-      ...taskKey(t.id), policyCode: POLICIES.taskDue, ownerUserId: owner.id, startedAt: shanghaiInstant(input.dueDate, 18 * 60),
-      title: `${input.title}（${p.code}）`, link: `/tasks`,
+      ...taskKey(t.id),
+      policyCode: POLICIES.taskDue,
+      ownerUserId: owner.id,
+      startedAt: shanghaiInstant(input.dueDate, 18 * 60),
+      title: `${input.title}（${p.code}）`,
+      link: `/tasks`,
     });
     await refreshNextDeadline(tx, [p.id]);
     await appendAudit(tx, ctx.actor, ctx.now, {
-      action: 'task.create', entityType: 'task', entityId: t.id,
-      changes: { title: { before: null, after: input.title }, ownerUserId: { before: null, after: owner.id }, dueDate: { before: null, after: input.dueDate } },
+      action: 'task.create',
+      entityType: 'task',
+      entityId: t.id,
+      changes: {
+        title: { before: null, after: input.title },
+        ownerUserId: { before: null, after: owner.id },
+        dueDate: { before: null, after: input.dueDate },
+      },
     });
-    await projectTimeline(tx, ctx, p, 'project.task', `行动项：${input.title}（${owner.displayName}，${input.dueDate} 前）`, { entityType: 'task', entityId: t.id });
+    await projectTimeline(
+      tx,
+      ctx,
+      p,
+      'project.task',
+      projectsMessages.message('timeline.task_created', { title: input.title, owner: owner.displayName, due: input.dueDate }),
+      { entityType: 'task', entityId: t.id },
+    );
     if (owner.id !== ctx.actor.userId) {
       await notify(tx, ctx.now, {
-        eventType: PROJECT_EVENTS.taskAssigned, recipientUserIds: [owner.id],
-        params: { title: input.title, meeting: m.title, due: input.dueDate, project: `${p.code} ${p.name}`, actor: ctx.actor.displayName ?? '' },
-        subject: { type: 'task', id: t.id }, link: '/tasks',
+        event: taskAssignedEvent,
+        recipientUserIds: [owner.id],
+        params: {
+          title: input.title,
+          meeting: m.title,
+          due: input.dueDate,
+          project: `${p.code} ${p.name}`,
+          actor: ctx.actor.displayName ?? '',
+        },
+        subject: { type: 'task', id: t.id },
+        link: '/tasks',
       });
     }
     return t.id;
@@ -133,14 +207,27 @@ export async function completeTask(ctx: Ctx, taskId: string, version: number): P
     }
     if (!allowed) throw new AppError('not_found');
     checkVersion(t, version);
-    if (t.state !== 'open') throw stateConflict(ctx.actor.locale, { zh: '任务已完成或已取消', en: 'the task is already done or cancelled' });
-    await tx.update(tasks).set({ state: 'done', doneAt: ctx.now, version: t.version + 1, updatedAt: ctx.now }).where(eq(tasks.id, t.id));
+    if (t.state !== 'open')
+      throw stateConflict(ctx.actor.locale, { zh: '任务已完成或已取消', en: 'the task is already done or cancelled' });
+    await tx
+      .update(tasks)
+      .set({ state: 'done', doneAt: ctx.now, version: t.version + 1, updatedAt: ctx.now })
+      .where(eq(tasks.id, t.id));
     await completeDeadline(tx, ctx.now, taskKey(t.id));
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'task.done', entityType: 'task', entityId: t.id, changes: { state: { before: t.state, after: 'done' } } });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'task.done',
+      entityType: 'task',
+      entityId: t.id,
+      changes: { state: { before: t.state, after: 'done' } },
+    });
     if (t.projectId) {
       await refreshNextDeadline(tx, [t.projectId]);
       const p = project ?? { id: t.projectId, customerId: await customerOf(tx, t.projectId) };
-      if (p.customerId) await projectTimeline(tx, ctx, p, 'project.task', `完成行动项：${t.title}`, { entityType: 'task', entityId: t.id });
+      if (p.customerId)
+        await projectTimeline(tx, ctx, p, 'project.task', projectsMessages.message('timeline.task_done', { title: t.title }), {
+          entityType: 'task',
+          entityId: t.id,
+        });
     }
   });
 }

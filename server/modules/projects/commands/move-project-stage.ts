@@ -17,7 +17,11 @@ import { moveStage } from '../stage-move.ts';
  */
 
 /** Moves the project to another stage of the configured machine. */
-export async function moveProjectStage(ctx: Ctx, id: string, input: { stage: string; version: number; note?: string | null | undefined }): Promise<void> {
+export async function moveProjectStage(
+  ctx: Ctx,
+  id: string,
+  input: { stage: string; version: number; note?: string | null | undefined },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const p = await loadVisible(tx, projects, id, await projectVisibility(tx, ctx.actor, 'project.update'), { lock: true });
     checkVersion(p, input.version);
@@ -39,7 +43,11 @@ export async function recordProjectOutcome(ctx: Ctx, id: string, input: OutcomeB
     if (p.status !== 'open') throw stateConflict(ctx.actor.locale, { zh: '项目结果已记录', en: 'the outcome was already recorded' });
     const { config } = await loadStageConfig(tx);
     const target = outcomeStage(config, input.outcome);
-    if (!target) throw stateConflict(ctx.actor.locale, { zh: '阶段配置中没有该结果阶段', en: 'the stage configuration has no stage for this outcome' });
+    if (!target)
+      throw stateConflict(ctx.actor.locale, {
+        zh: '阶段配置中没有该结果阶段',
+        en: 'the stage configuration has no stage for this outcome',
+      });
     const set = {
       status: input.outcome,
       outcomeReason: input.reason ?? null,
@@ -49,7 +57,8 @@ export async function recordProjectOutcome(ctx: Ctx, id: string, input: OutcomeB
       outcomeAt: ctx.now,
     };
     const reasonText = input.reason ? OUTCOME_REASON_LABELS[input.reason].zh : null;
-    const note = [reasonText, input.winningCompetitor ? `中标单位：${input.winningCompetitor}` : null, input.note].filter(Boolean).join('；') || null;
+    const note =
+      [reasonText, input.winningCompetitor ? `中标单位：${input.winningCompetitor}` : null, input.note].filter(Boolean).join('；') || null;
     await moveStage(tx, ctx, p, config, target.code, { set, candidate: { ...p, ...set }, note });
     await cancelDeadline(tx, ctx.now, assignPresalesKey(p.id));
     await refreshNextDeadline(tx, [p.id]);

@@ -9,6 +9,7 @@ import { checkVersion, fieldErrors, stateConflict } from '../../../kernel/guards
 import { loadVisible } from '../../../kernel/load-visible.ts';
 import { projectVisibility } from '../../../policies/visibility.ts';
 import { auditProject, projectTimeline, writeProject } from '../project-changes.ts';
+import { projectsMessages } from '../projects.messages.ts';
 import { numberOf } from '../project-row.ts';
 import { projectSearchText } from '../project-search-text.ts';
 
@@ -20,7 +21,11 @@ export async function updateProject(ctx: Ctx, id: string, input: UpdateProjectBo
   await ctx.db.transaction(async (tx) => {
     const p = await loadVisible(tx, projects, id, await projectVisibility(tx, ctx.actor, 'project.update'), { lock: true });
     checkVersion(p, input.version);
-    if (p.status !== 'open' || p.stage === 'closed') throw stateConflict(ctx.actor.locale, { zh: '项目已有结果或已关闭，不能再修改登记信息', en: 'the project has an outcome or is closed; its form can no longer change' });
+    if (p.status !== 'open' || p.stage === 'closed')
+      throw stateConflict(ctx.actor.locale, {
+        zh: '项目已有结果或已关闭，不能再修改登记信息',
+        en: 'the project has an outcome or is closed; its form can no longer change',
+      });
     if (input.partnerId) {
       const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).limit(1);
       if (!partner) throw fieldErrors(ctx.actor.locale, { partnerId: { zh: '合作单位不存在', en: 'Unknown partner' } });
@@ -36,7 +41,8 @@ export async function updateProject(ctx: Ctx, id: string, input: UpdateProjectBo
     const set: Partial<typeof projects.$inferInsert> = {
       ...fields,
       personMonths: fields.personMonths === undefined ? undefined : fields.personMonths === null ? null : String(fields.personMonths),
-      companySharePct: fields.companySharePct === undefined ? undefined : fields.companySharePct === null ? null : String(fields.companySharePct),
+      companySharePct:
+        fields.companySharePct === undefined ? undefined : fields.companySharePct === null ? null : String(fields.companySharePct),
     };
     if (fields.personMonths !== undefined) set.bigProject = isBigProject(fields.personMonths);
     if ((changes.companySharePct || changes.deliveryMode) && p.shareException !== 'pending') set.shareException = 'none';
@@ -49,6 +55,8 @@ export async function updateProject(ctx: Ctx, id: string, input: UpdateProjectBo
     const labels = Object.keys(changes)
       .map((k) => (k in GATE_FIELD_LABELS ? GATE_FIELD_LABELS[k as GateField].zh : null))
       .filter((x): x is string => !!x);
-    await projectTimeline(tx, ctx, p, 'project.updated', '修改项目信息', { summary: labels.length ? labels.join('、') : null });
+    await projectTimeline(tx, ctx, p, 'project.updated', projectsMessages.message('timeline.updated'), {
+      summary: labels.length ? labels.join('、') : null,
+    });
   });
 }

@@ -3,11 +3,26 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { OUTCOMES, shareBelowFloor, type Outcome } from '../../../../core/projects/rules.ts';
 import { nextRequiredStep, stageGate } from '../../../../core/projects/stage-gate.ts';
-import { INITIAL_STAGE, findStage, orderedStages, outcomeStage, type StageConfig, type StageDef } from '../../../../core/projects/stages.ts';
+import {
+  INITIAL_STAGE,
+  findStage,
+  orderedStages,
+  outcomeStage,
+  type StageConfig,
+  type StageDef,
+} from '../../../../core/projects/stages.ts';
 import type { MemberView, ProjectDetail, TeamView } from '../../../../core/projects/projects.schema.ts';
 import type { Db } from '../../../db/client.ts';
 import {
-  approvalRequests, customers, departments, partners, projectMembers, projects, projectStageHistory, projectSummaries, users,
+  approvalRequests,
+  customers,
+  departments,
+  partners,
+  projectMembers,
+  projects,
+  projectStageHistory,
+  projectSummaries,
+  users,
 } from '../../../db/schema.ts';
 import { getApprovalProcess } from '../../../approvals/processes.ts';
 import { loadVisible } from '../../../kernel/load-visible.ts';
@@ -29,19 +44,29 @@ import { nextDeadlines } from './project-list.ts';
 export async function projectTeam(db: Db, p: ProjectRow): Promise<z.infer<typeof TeamView>> {
   const ids = [p.ownerUserId, p.managerUserId, p.presalesLeadId, p.monitorUserId].filter((x): x is string => !!x);
   const people = ids.length ? await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
-  const name = (id: string | null) => (id ? people.find((u) => u.id === id)?.n ?? null : null);
+  const name = (id: string | null) => (id ? (people.find((u) => u.id === id)?.n ?? null) : null);
   const members = await db
-    .select({ userId: projectMembers.userId, displayName: users.displayName, departmentName: departments.name, projectRole: projectMembers.projectRole, addedAt: projectMembers.addedAt })
+    .select({
+      userId: projectMembers.userId,
+      displayName: users.displayName,
+      departmentName: departments.name,
+      projectRole: projectMembers.projectRole,
+      addedAt: projectMembers.addedAt,
+    })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(projectMembers.projectId, p.id))
     .orderBy(asc(projectMembers.addedAt));
   return {
-    ownerUserId: p.ownerUserId, ownerName: name(p.ownerUserId) ?? '',
-    managerUserId: p.managerUserId, managerName: name(p.managerUserId),
-    presalesLeadId: p.presalesLeadId, presalesLeadName: name(p.presalesLeadId),
-    monitorUserId: p.monitorUserId, monitorName: name(p.monitorUserId),
+    ownerUserId: p.ownerUserId,
+    ownerName: name(p.ownerUserId) ?? '',
+    managerUserId: p.managerUserId,
+    managerName: name(p.managerUserId),
+    presalesLeadId: p.presalesLeadId,
+    presalesLeadName: name(p.presalesLeadId),
+    monitorUserId: p.monitorUserId,
+    monitorName: name(p.monitorUserId),
     members: members.map((m): z.infer<typeof MemberView> => ({ ...m, addedAt: m.addedAt.toISOString() })),
   };
 }
@@ -62,16 +87,32 @@ function stagePath(config: StageConfig, p: ProjectRow, entered: Map<string, Date
   }
   const ci = path.findIndex((s) => s.code === p.stage);
   return path.map((s, i) => ({
-    stage: s.code, nameZh: s.nameZh, nameEn: s.nameEn,
-    state: (i === ci ? 'current' : i > ci ? 'upcoming' : entered.has(s.code) ? 'done' : 'skipped') as 'done' | 'current' | 'upcoming' | 'skipped',
+    stage: s.code,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    state: (i === ci ? 'current' : i > ci ? 'upcoming' : entered.has(s.code) ? 'done' : 'skipped') as
+      'done' | 'current' | 'upcoming' | 'skipped',
     enteredAt: entered.get(s.code)?.toISOString() ?? null,
   }));
 }
 
-async function visibleUnder(db: Db, actor: Actor, id: string, permission: 'project.update' | 'project.assign' | 'project.create'): Promise<boolean> {
+async function visibleUnder(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: 'project.update' | 'project.assign' | 'project.create',
+): Promise<boolean> {
   if (!hasPermission(actor, permission)) return false;
   const vis = await projectVisibility(db, actor, permission);
-  return (await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, id), vis)).limit(1)).length > 0;
+  return (
+    (
+      await db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.id, id), vis))
+        .limit(1)
+    ).length > 0
+  );
 }
 
 /** The project page: everything the header, the tabs and the Advance button need. 404 outside the reader's scope. */
@@ -86,7 +127,9 @@ export async function getProjectDetail(db: Db, actor: Actor, id: string): Promis
     .leftJoin(departments, eq(departments.id, projects.departmentId))
     .where(eq(projects.id, id))
     .limit(1);
-  const summary = (await db.select({ id: projectSummaries.projectId }).from(projectSummaries).where(eq(projectSummaries.projectId, id)).limit(1)).length > 0;
+  const summary =
+    (await db.select({ id: projectSummaries.projectId }).from(projectSummaries).where(eq(projectSummaries.projectId, id)).limit(1)).length >
+    0;
   const facts = { hasSummary: summary };
   const gp = gateProjectOf(p);
   const current = findStage(config, p.stage);
@@ -94,8 +137,11 @@ export async function getProjectDetail(db: Db, actor: Actor, id: string): Promis
     const g = stageGate(gp, config, code, facts);
     return { stage: code, allowed: g.allowed, reasons: g.reasons };
   });
-  const history = await db.select({ toStage: projectStageHistory.toStage, at: projectStageHistory.at }).from(projectStageHistory)
-    .where(eq(projectStageHistory.projectId, id)).orderBy(asc(projectStageHistory.at), asc(projectStageHistory.id));
+  const history = await db
+    .select({ toStage: projectStageHistory.toStage, at: projectStageHistory.at })
+    .from(projectStageHistory)
+    .where(eq(projectStageHistory.projectId, id))
+    .orderBy(asc(projectStageHistory.at), asc(projectStageHistory.id));
   const entered = new Map(history.map((h) => [h.toStage, h.at]));
   const requester = alias(users, 'requester');
   const approvals = await db
@@ -114,17 +160,51 @@ export async function getProjectDetail(db: Db, actor: Actor, id: string): Promis
   const personMonths = numberOf(p.personMonths);
   const companySharePct = numberOf(p.companySharePct);
   return {
-    id: p.id, code: p.code, name: p.name, customerId: p.customerId, customerName: names?.customerName ?? '', leadId: p.leadId,
-    stage: p.stage, stageEnteredAt: p.stageEnteredAt.toISOString(), status: p.status, amountFen: p.amountFen, budgetFen: p.budgetFen,
-    expectedSignDate: p.expectedSignDate, winProbability: p.winProbability, decisionProcess: p.decisionProcess, funding: p.funding,
-    credit: p.credit, competitors: p.competitors, strengths: p.strengths, risks: p.risks, analysisNotes: p.analysisNotes,
-    goDecision: p.goDecision, noGoReason: p.noGoReason, projectLevel: p.projectLevel, deliveryMode: p.deliveryMode, personMonths,
-    bigProject: p.bigProject, partnerId: p.partnerId, partnerName: names?.partnerName ?? null, companySharePct, shareException: p.shareException,
-    registrationState: p.registrationState, registeredAt: p.registeredAt?.toISOString() ?? null, specialHandling: p.specialHandling,
-    departmentId: p.departmentId, departmentName: names?.departmentName ?? null, outcomeReason: p.outcomeReason, outcomeNote: p.outcomeNote,
-    winningCompetitor: p.winningCompetitor, winningPriceFen: p.winningPriceFen, outcomeAt: p.outcomeAt?.toISOString() ?? null,
-    closedAt: p.closedAt?.toISOString() ?? null, nextDeadlineAt: next ?? null, createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(), version: p.version,
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    customerId: p.customerId,
+    customerName: names?.customerName ?? '',
+    leadId: p.leadId,
+    stage: p.stage,
+    stageEnteredAt: p.stageEnteredAt.toISOString(),
+    status: p.status,
+    amountFen: p.amountFen,
+    budgetFen: p.budgetFen,
+    expectedSignDate: p.expectedSignDate,
+    winProbability: p.winProbability,
+    decisionProcess: p.decisionProcess,
+    funding: p.funding,
+    credit: p.credit,
+    competitors: p.competitors,
+    strengths: p.strengths,
+    risks: p.risks,
+    analysisNotes: p.analysisNotes,
+    goDecision: p.goDecision,
+    noGoReason: p.noGoReason,
+    projectLevel: p.projectLevel,
+    deliveryMode: p.deliveryMode,
+    personMonths,
+    bigProject: p.bigProject,
+    partnerId: p.partnerId,
+    partnerName: names?.partnerName ?? null,
+    companySharePct,
+    shareException: p.shareException,
+    registrationState: p.registrationState,
+    registeredAt: p.registeredAt?.toISOString() ?? null,
+    specialHandling: p.specialHandling,
+    departmentId: p.departmentId,
+    departmentName: names?.departmentName ?? null,
+    outcomeReason: p.outcomeReason,
+    outcomeNote: p.outcomeNote,
+    winningCompetitor: p.winningCompetitor,
+    winningPriceFen: p.winningPriceFen,
+    outcomeAt: p.outcomeAt?.toISOString() ?? null,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    nextDeadlineAt: next ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
     team: await projectTeam(db, p),
     stagePath: stagePath(config, p, entered),
     transitions,
@@ -141,8 +221,13 @@ export async function getProjectDetail(db: Db, actor: Actor, id: string): Promis
     approvals: approvals.map(({ r, requesterName }) => {
       const proc = getApprovalProcess(r.processCode);
       return {
-        requestId: r.id, processCode: r.processCode, processLabel: proc ? (actor.locale === 'en' ? proc.labelEn : proc.labelZh) : r.processCode,
-        state: r.state, submittedAt: r.submittedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, requesterName,
+        requestId: r.id,
+        processCode: r.processCode,
+        processLabel: proc ? (actor.locale === 'en' ? proc.labelEn : proc.labelZh) : r.processCode,
+        state: r.state,
+        submittedAt: r.submittedAt.toISOString(),
+        decidedAt: r.decidedAt?.toISOString() ?? null,
+        requesterName,
       };
     }),
     can: { update: canUpdate, assign: canAssign, register: canRegister, writeSummary: onTeam || canUpdate },

@@ -3,7 +3,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { AppError } from '../../../../core/errors.ts';
 import { CLOSED_STAGE, findStage, orderedStages, type StageConfig, type StageDef } from '../../../../core/projects/stages.ts';
-import type { KanbanCard, KanbanView, ProjectFilter, ProjectListItem, ProjectListQuery } from '../../../../core/projects/project-list.schema.ts';
+import type {
+  KanbanCard,
+  KanbanView,
+  ProjectFilter,
+  ProjectListItem,
+  ProjectListQuery,
+} from '../../../../core/projects/project-list.schema.ts';
 import { rowsOf, type Db } from '../../../db/client.ts';
 import { customers, departments, projects, users } from '../../../db/schema.ts';
 import { searchCondition } from '../../../kernel/text-search.ts';
@@ -61,7 +67,10 @@ export async function nextDeadlines(db: Db, ids: readonly string[]): Promise<Map
   if (ids.length === 0) return new Map();
   const res = await db.execute(sql`
     SELECT p.id, (${nextDeadlineSql(sql`p.id`)}) AS next_at FROM projects p
-    WHERE p.id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    WHERE p.id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`);
   return new Map(rowsOf<{ id: string; next_at: unknown }>(res).map((r) => [r.id, isoOrNull(r.next_at)]));
 }
 
@@ -80,42 +89,67 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof P
   // Deferred join: find the page's ids on the projects table alone (the filters, the order and a
   // deep offset walk narrow index entries, not joined rows), then join the names for those 20.
   // Customer and owner are NOT NULL foreign keys, so the inner joins never drop a row.
-  const pageIds = (await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(where)
-    .orderBy(sql`${col} ${dir}`, desc(projects.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)).map((r) => r.id);
-  const joined = pageIds.length === 0 ? [] : await db
-    .select({
-      p: {
-        id: projects.id, code: projects.code, name: projects.name, customerId: projects.customerId, stage: projects.stage,
-        stageEnteredAt: projects.stageEnteredAt, status: projects.status, amountFen: projects.amountFen, expectedSignDate: projects.expectedSignDate,
-        winProbability: projects.winProbability, ownerUserId: projects.ownerUserId, departmentId: projects.departmentId,
-        projectLevel: projects.projectLevel, deliveryMode: projects.deliveryMode, bigProject: projects.bigProject, goDecision: projects.goDecision,
-        registrationState: projects.registrationState, updatedAt: projects.updatedAt, version: projects.version,
-      },
-      customerName: customers.name,
-      ownerName: users.displayName,
-      departmentName: departments.name,
-      managerName: manager.displayName,
-      presalesLeadName: presales.displayName,
-    })
-    .from(projects)
-    .innerJoin(customers, eq(customers.id, projects.customerId))
-    .innerJoin(users, eq(users.id, projects.ownerUserId))
-    .leftJoin(departments, eq(departments.id, projects.departmentId))
-    .leftJoin(manager, eq(manager.id, projects.managerUserId))
-    .leftJoin(presales, eq(presales.id, projects.presalesLeadId))
-    .where(inArray(projects.id, pageIds));
+  const pageIds = (
+    await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(where)
+      .orderBy(sql`${col} ${dir}`, desc(projects.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+  ).map((r) => r.id);
+  const joined =
+    pageIds.length === 0
+      ? []
+      : await db
+          .select({
+            p: {
+              id: projects.id,
+              code: projects.code,
+              name: projects.name,
+              customerId: projects.customerId,
+              stage: projects.stage,
+              stageEnteredAt: projects.stageEnteredAt,
+              status: projects.status,
+              amountFen: projects.amountFen,
+              expectedSignDate: projects.expectedSignDate,
+              winProbability: projects.winProbability,
+              ownerUserId: projects.ownerUserId,
+              departmentId: projects.departmentId,
+              projectLevel: projects.projectLevel,
+              deliveryMode: projects.deliveryMode,
+              bigProject: projects.bigProject,
+              goDecision: projects.goDecision,
+              registrationState: projects.registrationState,
+              updatedAt: projects.updatedAt,
+              version: projects.version,
+            },
+            customerName: customers.name,
+            ownerName: users.displayName,
+            departmentName: departments.name,
+            managerName: manager.displayName,
+            presalesLeadName: presales.displayName,
+          })
+          .from(projects)
+          .innerJoin(customers, eq(customers.id, projects.customerId))
+          .innerJoin(users, eq(users.id, projects.ownerUserId))
+          .leftJoin(departments, eq(departments.id, projects.departmentId))
+          .leftJoin(manager, eq(manager.id, projects.managerUserId))
+          .leftJoin(presales, eq(presales.id, projects.presalesLeadId))
+          .where(inArray(projects.id, pageIds));
   const byId = new Map(joined.map((r) => [r.p.id, r]));
   const rows = pageIds.flatMap((id) => {
     const r = byId.get(id);
     return r ? [r] : [];
   });
-  const [totalRow] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
-  const next = await nextDeadlines(db, rows.map((r) => r.p.id));
+  const [totalRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(where);
+  const next = await nextDeadlines(
+    db,
+    rows.map((r) => r.p.id),
+  );
   const items: ListItem[] = rows.map(({ p, ...r }) => ({
     ...p,
     customerName: r.customerName,
@@ -145,8 +179,16 @@ interface CardRow {
 
 function cardOf(r: CardRow, next: Map<string, string | null>): Card {
   return {
-    id: r.id, code: r.code, name: r.name, customerName: r.customer_name, amountFen: numOrNull(r.amount_fen), ownerName: r.owner_name,
-    status: r.status, expectedSignDate: r.expected_sign_date, nextDeadlineAt: next.get(r.id) ?? null, updatedAt: iso(r.updated_at),
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    customerName: r.customer_name,
+    amountFen: numOrNull(r.amount_fen),
+    ownerName: r.owner_name,
+    status: r.status,
+    expectedSignDate: r.expected_sign_date,
+    nextDeadlineAt: next.get(r.id) ?? null,
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -173,23 +215,39 @@ export async function projectKanban(db: Db, actor: Actor, f: ProjectFilter & { c
   const where = and(...conds) ?? sql`TRUE`;
   const codes = stages.map((s) => s.code);
   if (codes.length === 0) return { columns: [] };
-  const codeList = sql.join(codes.map((c) => sql`${c}`), sql`, `);
-  const aggregates = rowsOf<{ stage: string; n: number; sum_fen: unknown }>(await db.execute(sql`
+  const codeList = sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const aggregates = rowsOf<{ stage: string; n: number; sum_fen: unknown }>(
+    await db.execute(sql`
     SELECT ${projects.stage} AS stage, count(*)::int AS n, coalesce(sum(${projects.amountFen}), 0)::bigint AS sum_fen
     FROM projects WHERE ${where} AND ${projects.stage} IN (${codeList})
-    GROUP BY ${projects.stage}`));
+    GROUP BY ${projects.stage}`),
+  );
   // Cards only for the columns that have projects: a column without any would scan its whole index range for nothing.
   const withRows = codes.filter((c) => aggregates.some((a) => a.stage === c && Number(a.n) > 0));
-  const cardRows = withRows.length === 0 ? [] : rowsOf<CardRow>(await db.execute(sql`
-    SELECT c.* FROM unnest(ARRAY[${sql.join(withRows.map((c) => sql`${c}`), sql`, `)}]::text[]) AS s(code)
+  const cardRows =
+    withRows.length === 0
+      ? []
+      : rowsOf<CardRow>(
+          await db.execute(sql`
+    SELECT c.* FROM unnest(ARRAY[${sql.join(
+      withRows.map((c) => sql`${c}`),
+      sql`, `,
+    )}]::text[]) AS s(code)
     CROSS JOIN LATERAL (
       SELECT ${CARD_COLUMNS}
       FROM projects JOIN customers ON ${customers.id} = ${projects.customerId} JOIN users ON ${users.id} = ${projects.ownerUserId}
       WHERE ${projects.stage} = s.code AND ${where}
       ORDER BY ${projects.updatedAt} DESC, ${projects.id} DESC
       LIMIT ${f.cards}
-    ) c`));
-  const next = await nextDeadlines(db, cardRows.map((r) => r.id));
+    ) c`),
+        );
+  const next = await nextDeadlines(
+    db,
+    cardRows.map((r) => r.id),
+  );
   const agg = new Map(aggregates.map((a) => [a.stage, a]));
   return {
     columns: stages.map((s) => ({
@@ -208,13 +266,21 @@ export async function projectKanbanStage(db: Db, actor: Actor, stage: string, f:
   const { config } = await loadStageConfig(db);
   if (!findStage(config, stage)) throw new AppError('not_found');
   const where = and(...(await projectConditions(db, actor, { ...f, stage }))) ?? sql`TRUE`;
-  const rows = rowsOf<CardRow>(await db.execute(sql`
+  const rows = rowsOf<CardRow>(
+    await db.execute(sql`
     SELECT ${CARD_COLUMNS}
     FROM projects JOIN customers ON ${customers.id} = ${projects.customerId} JOIN users ON ${users.id} = ${projects.ownerUserId}
     WHERE ${where}
     ORDER BY ${projects.updatedAt} DESC, ${projects.id} DESC
-    LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`));
-  const [totalRow] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
-  const next = await nextDeadlines(db, rows.map((r) => r.id));
+    LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`),
+  );
+  const [totalRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(where);
+  const next = await nextDeadlines(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => cardOf(r, next)), total: Number(totalRow?.n ?? 0), page: f.page, pageSize: f.pageSize };
 }

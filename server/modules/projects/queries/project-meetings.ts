@@ -24,12 +24,26 @@ function taskSelect() {
   };
 }
 
-function taskOf(r: { t: typeof tasks.$inferSelect; ownerName: string; projectName: string | null; meetingTitle: string | null }, today: string): Task {
+function taskOf(
+  r: { t: typeof tasks.$inferSelect; ownerName: string; projectName: string | null; meetingTitle: string | null },
+  today: string,
+): Task {
   const t = r.t;
   return {
-    id: t.id, title: t.title, description: t.description, ownerUserId: t.ownerUserId, ownerName: r.ownerName, dueDate: t.dueDate, state: t.state,
-    overdue: t.state === 'open' && !!t.dueDate && t.dueDate < today, projectId: t.projectId, projectName: r.projectName,
-    meetingId: t.meetingId, meetingTitle: r.meetingTitle, doneAt: t.doneAt?.toISOString() ?? null, version: t.version,
+    id: t.id,
+    title: t.title,
+    description: t.description,
+    ownerUserId: t.ownerUserId,
+    ownerName: r.ownerName,
+    dueDate: t.dueDate,
+    state: t.state,
+    overdue: t.state === 'open' && !!t.dueDate && t.dueDate < today,
+    projectId: t.projectId,
+    projectName: r.projectName,
+    meetingId: t.meetingId,
+    meetingTitle: r.meetingTitle,
+    doneAt: t.doneAt?.toISOString() ?? null,
+    version: t.version,
   };
 }
 
@@ -53,7 +67,10 @@ export async function myTasks(db: Db, actor: Actor, now: Date, q: { state: 'open
   const where = and(eq(tasks.ownerUserId, me), eq(tasks.state, q.state));
   const order = q.state === 'open' ? [sql`${tasks.dueDate} ASC NULLS LAST`, asc(tasks.createdAt)] : [desc(tasks.doneAt)];
   const items = await selectTasks(db, where, order, q.pageSize, (q.page - 1) * q.pageSize, shanghaiDate(now));
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(where);
   return { items, total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
@@ -75,9 +92,17 @@ export async function projectMeetingsView(db: Db, actor: Actor, projectId: strin
   const people = [...new Set(rows.flatMap((r) => r.m.participantIds))];
   const names = people.length ? await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, people)) : [];
   return rows.map(({ m, createdByName }) => ({
-    id: m.id, projectId: m.projectId, title: m.title, heldAt: m.heldAt.toISOString(), location: m.location, agenda: m.agenda, minutes: m.minutes,
+    id: m.id,
+    projectId: m.projectId,
+    title: m.title,
+    heldAt: m.heldAt.toISOString(),
+    location: m.location,
+    agenda: m.agenda,
+    minutes: m.minutes,
     participants: m.participantIds.map((id) => ({ userId: id, displayName: names.find((u) => u.id === id)?.n ?? '' })),
-    createdByName: createdByName ?? null, tasks: items.filter((t) => t.meetingId === m.id), version: m.version,
+    createdByName: createdByName ?? null,
+    tasks: items.filter((t) => t.meetingId === m.id),
+    version: m.version,
   }));
 }
 

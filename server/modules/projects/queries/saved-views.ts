@@ -24,6 +24,10 @@ export function savedViewOf(r: typeof savedViews.$inferSelect): SavedViewOut {
 /** The actor's saved views of one list, by name. */
 export async function listSavedViews(db: Db, userId: string | null, list: string): Promise<SavedViewOut[]> {
   if (!userId) return [];
-  const rows = await db.select().from(savedViews).where(and(eq(savedViews.userId, userId), eq(savedViews.list, list))).orderBy(asc(savedViews.name));
+  const rows = await db
+    .select()
+    .from(savedViews)
+    .where(and(eq(savedViews.userId, userId), eq(savedViews.list, list)))
+    .orderBy(asc(savedViews.name));
   return rows.map(savedViewOf);
 }

@@ -21,8 +21,16 @@ export async function updateSecuritySettings(
     if (current.version === 0) {
       await tx.insert(settings).values({ key: SECURITY_KEY, value, version: 1, updatedAt: ctx.now });
     } else {
-      await tx.update(settings).set({ value, version: current.version + 1, updatedAt: ctx.now }).where(eq(settings.key, SECURITY_KEY));
+      await tx
+        .update(settings)
+        .set({ value, version: current.version + 1, updatedAt: ctx.now })
+        .where(eq(settings.key, SECURITY_KEY));
     }
-    await appendAudit(tx, ctx.actor, ctx.now, { action: 'settings.security_update', entityType: 'settings', entityId: SECURITY_KEY, changes });
+    await appendAudit(tx, ctx.actor, ctx.now, {
+      action: 'settings.security_update',
+      entityType: 'settings',
+      entityId: SECURITY_KEY,
+      changes,
+    });
   });
 }

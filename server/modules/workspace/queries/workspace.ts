@@ -34,10 +34,14 @@ async function myProjects(db: Db, actor: Actor): Promise<{ items: Array<z.infer<
     .orderBy(desc(projects.updatedAt))
     .limit(LIMIT);
   const ids = rows.map((r) => r.p.id);
-  const summaries = ids.length ? await db.select({ id: projectSummaries.projectId }).from(projectSummaries).where(inArray(projectSummaries.projectId, ids)) : [];
+  const summaries = ids.length
+    ? await db.select({ id: projectSummaries.projectId }).from(projectSummaries).where(inArray(projectSummaries.projectId, ids))
+    : [];
   const memberRoles = ids.length
-    ? await db.select({ projectId: projectMembers.projectId, role: projectMembers.projectRole }).from(projectMembers)
-      .where(and(inArray(projectMembers.projectId, ids), eq(projectMembers.userId, me)))
+    ? await db
+        .select({ projectId: projectMembers.projectId, role: projectMembers.projectRole })
+        .from(projectMembers)
+        .where(and(inArray(projectMembers.projectId, ids), eq(projectMembers.userId, me)))
     : [];
   const { config } = await loadStageConfig(db);
   const items = rows.map(({ p, customerName }) => {
@@ -48,12 +52,22 @@ async function myProjects(db: Db, actor: Actor): Promise<{ items: Array<z.infer<
     if (p.monitorUserId === me) roles.push('monitor');
     for (const m of memberRoles) if (m.projectId === p.id && !roles.includes(m.role)) roles.push(m.role);
     return {
-      id: p.id, code: p.code, name: p.name, customerName, stage: p.stage, status: p.status, amountFen: p.amountFen, myRoles: roles,
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      customerName,
+      stage: p.stage,
+      status: p.status,
+      amountFen: p.amountFen,
+      myRoles: roles,
       nextStep: nextRequiredStep(gateProjectOf(p), config, { hasSummary: summaries.some((s) => s.id === p.id) }),
       updatedAt: p.updatedAt.toISOString(),
     };
   });
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(where);
   return { items, total: Number(total?.n ?? 0) };
 }
 

@@ -1,9 +1,10 @@
 import { CheckSquareOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+import { defineWebModule, lazyPage, type WebModule } from '../../app/web-module.ts';
 import { ApprovalNavBadge } from './components/approval-nav-badge.tsx';
+import type { approvalsContract } from '../../../../core/approvals/approvals.contract.ts';
 
 /** 我的审批 (with the count badge in the menu), the approval page and 代理设置. */
-export const approvalsModule = defineWebModule({
+export const approvalsModule: WebModule<typeof approvalsContract> = defineWebModule({
   name: 'approvals',
   routes: [
     { path: '/approvals', page: lazyPage(() => import('./pages/my-approvals-page.tsx'), 'MyApprovalsPage') },

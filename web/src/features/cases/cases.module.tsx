@@ -1,8 +1,9 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+import { defineWebModule, lazyPage, type WebModule } from '../../app/web-module.ts';
+import type { casesContract } from '../../../../core/cases/cases.contract.ts';
 
 /** 咨询投诉: the list and the case page. */
-export const casesModule = defineWebModule({
+export const casesModule: WebModule<typeof casesContract> = defineWebModule({
   name: 'cases',
   routes: [
     { path: '/cases', page: lazyPage(() => import('./pages/cases-page.tsx'), 'CasesPage'), permission: 'case.read' },

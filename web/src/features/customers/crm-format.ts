@@ -1,6 +1,16 @@
 import {
-  CUSTOMER_LEVELS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, DECISION_ROLES, INDUSTRIES, PARTNER_KINDS, PARTNER_LEVELS, PARTNER_STATUSES, PROVINCES,
-  REGIONS, optionLabel, type CrmOption,
+  CUSTOMER_LEVELS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  DECISION_ROLES,
+  INDUSTRIES,
+  PARTNER_KINDS,
+  PARTNER_LEVELS,
+  PARTNER_STATUSES,
+  PROVINCES,
+  REGIONS,
+  optionLabel,
+  type CrmOption,
 } from '../../../../core/crm/options.ts';
 
 /** Option lists of core/crm/options.ts as antd Select options, labels in the UI language. */
@@ -58,7 +68,9 @@ export function statusColor(status: string): string {
 
 /** Province · region, e.g. "浙江 · 华东". */
 export function place(province: string | null, region: string | null, lang: Lang): string {
-  const parts = [province ? optionLabel(PROVINCES, province, lang) : null, region ? optionLabel(REGIONS, region, lang) : null].filter(Boolean);
+  const parts = [province ? optionLabel(PROVINCES, province, lang) : null, region ? optionLabel(REGIONS, region, lang) : null].filter(
+    Boolean,
+  );
   return parts.length ? parts.join(' · ') : '—';
 }
 

@@ -19,7 +19,11 @@ export function lab(labels: Readonly<Record<string, Label>>, value: string | nul
 }
 
 /** A value list as antd Select options. */
-export function optionsOf(values: readonly string[], labels: Readonly<Record<string, Label>>, lang: Lang): Array<{ value: string; label: string }> {
+export function optionsOf(
+  values: readonly string[],
+  labels: Readonly<Record<string, Label>>,
+  lang: Lang,
+): Array<{ value: string; label: string }> {
   return values.map((v) => ({ value: v, label: lab(labels, v, lang) }));
 }
 

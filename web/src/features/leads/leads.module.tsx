@@ -1,8 +1,9 @@
 import { FileSearchOutlined, FilterOutlined } from '@ant-design/icons';
-import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+import { defineWebModule, lazyPage, type WebModule } from '../../app/web-module.ts';
+import type { intakeContract } from '../../../../core/intake/intake.contract.ts';
 
 /** 信息登记: the information list, the screening inbox, registration and the lead page. */
-export const leadsModule = defineWebModule({
+export const leadsModule: WebModule<typeof intakeContract> = defineWebModule({
   name: 'leads',
   routes: [
     { path: '/leads', page: lazyPage(() => import('./pages/leads-page.tsx'), 'LeadsPage'), permission: 'lead.read' },

@@ -52,7 +52,11 @@ export type MissingTracking = z.infer<typeof PT.MissingTrackingView>;
 
 /** A GET on another module's endpoint (customers, partners, leads, activities): JSON, or null when it is not there (404). */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T | null> {
-  const res = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' }, credentials: 'same-origin', signal });
+  const res = await fetch(url, {
+    headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' },
+    credentials: 'same-origin',
+    signal,
+  });
   if (res.status === 404) return null;
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {

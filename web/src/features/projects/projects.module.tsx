@@ -1,8 +1,19 @@
 import { CarryOutOutlined, ProjectOutlined } from '@ant-design/icons';
-import { defineWebModule, lazyPage } from '../../app/web-module.ts';
+import { defineWebModule, lazyPage, type WebModule } from '../../app/web-module.ts';
+import type { projectsContract } from '../../../../core/projects/projects.contract.ts';
+import type { projectWorkflowContract } from '../../../../core/projects/project-workflow.contract.ts';
+import type { projectTeamContract } from '../../../../core/projects/project-team.contract.ts';
+import type { meetingsContract } from '../../../../core/projects/meetings.contract.ts';
+import type { savedViewsContract } from '../../../../core/projects/saved-views.contract.ts';
 
 /** 商机与项目 (kanban, table, the project page, new opportunity) and 我的待办. */
-export const projectsModule = defineWebModule({
+export const projectsModule: WebModule<
+  | typeof projectsContract
+  | typeof projectWorkflowContract
+  | typeof projectTeamContract
+  | typeof meetingsContract
+  | typeof savedViewsContract
+> = defineWebModule({
   name: 'projects',
   routes: [
     { path: '/tasks', page: lazyPage(() => import('./pages/my-tasks-page.tsx'), 'MyTasksPage') },

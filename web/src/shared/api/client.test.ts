@@ -7,7 +7,9 @@ afterEach(() => {
 });
 
 function stubFetch(status: number, body: unknown) {
-  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => new Response(body === undefined ? null : JSON.stringify(body), { status }));
+  const fetchMock = vi.fn(
+    async (_url: string, _init: RequestInit) => new Response(body === undefined ? null : JSON.stringify(body), { status }),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -60,7 +62,10 @@ describe('api()', () => {
   });
 
   test('a network failure becomes a localized ApiError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     const e = (await api('GET /auth/me').catch((x: unknown) => x)) as ApiError;
     expect(e.code).toBe('network');
     expect(e.message).toContain('无法连接服务器');

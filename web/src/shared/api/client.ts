@@ -128,12 +128,7 @@ export async function api<K extends RouteKey>(key: K, ...[options]: OptionalArg<
   }
   if (!res.ok) {
     const errBody = isErrorBody(data) ? data : null;
-    throw new ApiError(
-      res.status,
-      errBody?.code ?? 'http_error',
-      errBody?.message ?? `${res.status} ${res.statusText}`,
-      errBody?.details,
-    );
+    throw new ApiError(res.status, errBody?.code ?? 'http_error', errBody?.message ?? `${res.status} ${res.statusText}`, errBody?.details);
   }
   return data as ResponseOf<K>;
 }
@@ -148,7 +143,5 @@ function isErrorBody(v: unknown): v is { code: string; message: string; details?
 }
 
 function networkMessage(): string {
-  return acceptLanguage === 'en'
-    ? 'Cannot reach the server; check the network and try again'
-    : '无法连接服务器，请检查网络后重试';
+  return acceptLanguage === 'en' ? 'Cannot reach the server; check the network and try again' : '无法连接服务器，请检查网络后重试';
 }

@@ -23,11 +23,5 @@ export function DataScopeSelect(props: {
   className?: string;
 }) {
   const label = useDataScopeLabel();
-  return (
-    <Select<DataScope>
-      {...props}
-      popupMatchSelectWidth={false}
-      options={DATA_SCOPES.map((s) => ({ value: s, label: label(s) }))}
-    />
-  );
+  return <Select<DataScope> {...props} popupMatchSelectWidth={false} options={DATA_SCOPES.map((s) => ({ value: s, label: label(s) }))} />;
 }

@@ -9,7 +9,11 @@ export function PageHeader({ title, description, extra }: { title: ReactNode; de
         <Typography.Title level={1} className="bf-page-title">
           {title}
         </Typography.Title>
-        {description ? <Typography.Paragraph type="secondary" className="bf-page-description">{description}</Typography.Paragraph> : null}
+        {description ? (
+          <Typography.Paragraph type="secondary" className="bf-page-description">
+            {description}
+          </Typography.Paragraph>
+        ) : null}
       </div>
       {extra ? <div className="bf-page-header-extra">{extra}</div> : null}
     </div>

@@ -67,7 +67,12 @@ const SOURCES: Record<UserPickerSource, SourceSpec> = {
   users: {
     queryKey: (q, all) => ['users', 'picker', { q, active: all ? undefined : 'true' }],
     load: async (q, all, signal) =>
-      (await api('GET /users', { query: { q: q || undefined, pageSize: 20, sort: 'displayName', active: all ? undefined : 'true' }, signal })).items,
+      (
+        await api('GET /users', {
+          query: { q: q || undefined, pageSize: 20, sort: 'displayName', active: all ? undefined : 'true' },
+          signal,
+        })
+      ).items,
     labelBy: 'username',
     staleTime: 0,
     lazy: true,
@@ -131,13 +136,16 @@ export function UserPicker(props: SingleProps | MultipleProps) {
     if (!p.departmentName) return p.displayName;
     return departmentLabel === 'brackets' ? `${p.displayName}（${p.departmentName}）` : `${p.displayName} · ${p.departmentName}`;
   };
-  const options: UserPickerOption[] = (people.data ?? []).filter((p) => !props.exclude?.includes(p.id)).map((p) => ({ value: p.id, label: labelOf(p) }));
+  const options: UserPickerOption[] = (people.data ?? [])
+    .filter((p) => !props.exclude?.includes(p.id))
+    .map((p) => ({ value: p.id, label: labelOf(p) }));
   for (const k of props.known ?? []) if (!options.some((o) => o.value === k.value)) options.unshift(k);
   if (props.mode === 'multiple') {
     for (const id of props.value ?? []) if (!options.some((o) => o.value === id)) options.unshift({ value: id, label: picked[id] ?? id });
   }
 
-  const notFound = props.notFoundText === null ? undefined : people.isFetching ? t('common.loading') : (props.notFoundText ?? t(spec.emptyKey));
+  const notFound =
+    props.notFoundText === null ? undefined : people.isFetching ? t('common.loading') : (props.notFoundText ?? t(spec.emptyKey));
   const common = {
     id: props.id,
     'aria-label': props['aria-label'],

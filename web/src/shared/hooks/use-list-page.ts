@@ -41,7 +41,8 @@ export function readListPage<S extends string>(
   options: Pick<ListPageOptions<string, S>, 'sort' | 'pageSize'>,
 ) {
   const page = positiveInt(params.page, 1);
-  const pageSize = typeof options.pageSize === 'number' ? options.pageSize : positiveInt(params.pageSize, options.pageSize.initial, options.pageSize.max);
+  const pageSize =
+    typeof options.pageSize === 'number' ? options.pageSize : positiveInt(params.pageSize, options.pageSize.initial, options.pageSize.max);
   const sort = options.sort ? parseListSort(params.sort, options.sort) : null;
   const sortParam = (sort ? `${sort.desc ? '-' : ''}${sort.field}` : undefined) as `${'' | '-'}${S}`;
   return { page, pageSize, sort, sortParam };
@@ -65,7 +66,8 @@ export function tableChangePatch<S extends string>(
     nextSort = field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
   }
   const sizes = typeof options.pageSize === 'number' ? null : options.pageSize;
-  const restart = (options.sort !== undefined && nextSort !== current.urlSort) || (sizes !== null && pagination.pageSize !== current.pageSize);
+  const restart =
+    (options.sort !== undefined && nextSort !== current.urlSort) || (sizes !== null && pagination.pageSize !== current.pageSize);
   // (in this order: a key that is new to the URL query is appended)
   const patch: PagingPatch = { page: restart ? undefined : pagination.current };
   if (sizes) patch.pageSize = pagination.pageSize === sizes.initial ? undefined : pagination.pageSize;
@@ -110,7 +112,9 @@ export function useListPage<F extends string, S extends string = never>(options:
   const pagination = (total: number) => ({
     ...tablePagination(total),
     onChange: (p: number, size: number) =>
-      setPaging(sizes ? { page: p === 1 ? undefined : p, pageSize: size === sizes.initial ? undefined : size } : { page: p === 1 ? undefined : p }),
+      setPaging(
+        sizes ? { page: p === 1 ? undefined : p, pageSize: size === sizes.initial ? undefined : size } : { page: p === 1 ? undefined : p },
+      ),
   });
 
   /** Props for the Input.Search of `q`: typed freely, applied on Enter or the search button. */

@@ -23,8 +23,18 @@ function useCustomerOptions(q: string, enabled = true) {
 
 /** Pick one visible customer (id). */
 export function CustomerSelect({
-  value, onChange, initialName, placeholder, id,
-}: { value?: string | null; onChange?: (id: string | null, name: string | null) => void; initialName?: string | null; placeholder?: string; id?: string }) {
+  value,
+  onChange,
+  initialName,
+  placeholder,
+  id,
+}: {
+  value?: string | null;
+  onChange?: (id: string | null, name: string | null) => void;
+  initialName?: string | null;
+  placeholder?: string;
+  id?: string;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const list = useCustomerOptions(q);
@@ -35,7 +45,9 @@ export function CustomerSelect({
       id={id}
       value={value ?? undefined}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      onChange={(v: string | undefined, opt) => onChange?.(v ?? null, Array.isArray(opt) ? null : (opt?.label as string | undefined) ?? null)}
+      onChange={(v: string | undefined, opt) =>
+        onChange?.(v ?? null, Array.isArray(opt) ? null : ((opt?.label as string | undefined) ?? null))
+      }
       options={options}
       loading={list.isFetching}
       allowClear
@@ -52,7 +64,17 @@ export interface CustomerValue {
   name: string;
 }
 
-export function CustomerInput({ value, onChange, id, placeholder }: { value?: CustomerValue; onChange?: (v: CustomerValue) => void; id?: string; placeholder?: string }) {
+export function CustomerInput({
+  value,
+  onChange,
+  id,
+  placeholder,
+}: {
+  value?: CustomerValue;
+  onChange?: (v: CustomerValue) => void;
+  id?: string;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const text = value?.name ?? '';
   const list = useCustomerOptions(text, text.trim().length > 0);

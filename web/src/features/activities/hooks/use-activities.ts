@@ -26,7 +26,9 @@ export function useSaveActivity(id?: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateActivityBody | UpdateActivityBody) =>
-      id ? api('PATCH /activities/:id', { params: { id }, body: body as UpdateActivityBody }) : api('POST /activities', { body: body as CreateActivityBody }),
+      id
+        ? api('PATCH /activities/:id', { params: { id }, body: body as UpdateActivityBody })
+        : api('POST /activities', { body: body as CreateActivityBody }),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: ACTIVITIES_KEY });
       void qc.invalidateQueries({ queryKey: VISIT_LOG_KEY });

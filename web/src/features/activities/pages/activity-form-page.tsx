@@ -4,7 +4,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
-  ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, COMMUNICATION_CHANNEL_LABELS, COMMUNICATION_CHANNELS, type ActivityType,
+  ACTIVITY_TYPE_LABELS,
+  ACTIVITY_TYPES,
+  COMMUNICATION_CHANNEL_LABELS,
+  COMMUNICATION_CHANNELS,
+  type ActivityType,
 } from '../../../../../core/activities/activity-types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
@@ -16,8 +20,17 @@ import type { ActivityDetail, CreateActivityBody, UpdateActivityBody } from '../
 import { useActivity, useSaveActivity } from '../hooks/use-activities.ts';
 import '../../leads/leads.css';
 
-interface ScheduleLine { date?: Dayjs; time?: string; item?: string; place?: string; hosts?: string }
-interface BudgetLine { item?: string; amountYuan?: number | null }
+interface ScheduleLine {
+  date?: Dayjs;
+  time?: string;
+  item?: string;
+  place?: string;
+  hosts?: string;
+}
+interface BudgetLine {
+  item?: string;
+  amountYuan?: number | null;
+}
 interface Values {
   customerId?: string | null;
   subject?: string;
@@ -44,17 +57,38 @@ const text = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
 function initialOf(a: ActivityDetail | undefined, customerId: string | null): Values {
   if (!a) {
     return {
-      customerId, logDate: dayjs(), occurredAt: dayjs(), channel: 'phone', schedule: [{}], budgetItems: [],
+      customerId,
+      logDate: dayjs(),
+      occurredAt: dayjs(),
+      channel: 'phone',
+      schedule: [{}],
+      budgetItems: [],
     };
   }
   const d = a.details;
   return {
-    customerId: a.customerId, subject: a.subject, contactName: d.contactName ?? undefined, content: a.content ?? undefined, result: a.result ?? undefined,
-    nextSteps: a.nextSteps ?? undefined, participants: a.participants ?? undefined, location: a.location ?? undefined, channel: a.channel ?? undefined,
-    logDate: a.logDate ? dayjs(a.logDate) : undefined, occurredAt: dayjs(a.occurredAt), visitors: d.visitors ?? undefined,
+    customerId: a.customerId,
+    subject: a.subject,
+    contactName: d.contactName ?? undefined,
+    content: a.content ?? undefined,
+    result: a.result ?? undefined,
+    nextSteps: a.nextSteps ?? undefined,
+    participants: a.participants ?? undefined,
+    location: a.location ?? undefined,
+    channel: a.channel ?? undefined,
+    logDate: a.logDate ? dayjs(a.logDate) : undefined,
+    occurredAt: dayjs(a.occurredAt),
+    visitors: d.visitors ?? undefined,
     period: d.startDate && d.endDate ? [dayjs(d.startDate), dayjs(d.endDate)] : undefined,
-    schedule: (d.schedule ?? []).map((s) => ({ date: dayjs(s.date), time: s.time ?? undefined, item: s.item, place: s.place ?? undefined, hosts: s.hosts ?? undefined })),
-    budgetYuan: toYuan(a.budgetFen), budgetItems: (d.budgetItems ?? []).map((b) => ({ item: b.item, amountYuan: toYuan(b.amountFen) })),
+    schedule: (d.schedule ?? []).map((s) => ({
+      date: dayjs(s.date),
+      time: s.time ?? undefined,
+      item: s.item,
+      place: s.place ?? undefined,
+      hosts: s.hosts ?? undefined,
+    })),
+    budgetYuan: toYuan(a.budgetFen),
+    budgetItems: (d.budgetItems ?? []).map((b) => ({ item: b.item, amountYuan: toYuan(b.amountFen) })),
     actualCostYuan: toYuan(d.actualCostFen ?? null),
   };
 }
@@ -82,45 +116,117 @@ export function ActivityFormPage() {
 
   const queryType = search.get('type');
   const type: ActivityType = existing.data?.type ?? (isType(queryType) ? queryType : 'visit');
-  const setType = (v: ActivityType) => setSearch((p) => { const n = new URLSearchParams(p); n.set('type', v); return n; }, { replace: true });
+  const setType = (v: ActivityType) =>
+    setSearch(
+      (p) => {
+        const n = new URLSearchParams(p);
+        n.set('type', v);
+        return n;
+      },
+      { replace: true },
+    );
 
   if (id && existing.isLoading) return <Skeleton active />;
   if (id && existing.data && !existing.data.can.edit) {
-    return <Result status="warning" title={t('activities.notEditable')} extra={<Link to={`/activities/${id}`}>{t('activities.backToRecord')}</Link>} />;
+    return (
+      <Result
+        status="warning"
+        title={t('activities.notEditable')}
+        extra={<Link to={`/activities/${id}`}>{t('activities.backToRecord')}</Link>}
+      />
+    );
   }
 
   const submit = (v: Values, submitPlan: boolean) => {
     const common = { customerId: v.customerId ?? null, location: text(v.location) };
-    const schedule = (v.schedule ?? []).filter((s) => s.item || s.date).map((s) => ({
-      date: s.date ? s.date.format('YYYY-MM-DD') : '', time: text(s.time), item: s.item ?? '', place: text(s.place), hosts: text(s.hosts),
-    }));
+    const schedule = (v.schedule ?? [])
+      .filter((s) => s.item || s.date)
+      .map((s) => ({
+        date: s.date ? s.date.format('YYYY-MM-DD') : '',
+        time: text(s.time),
+        item: s.item ?? '',
+        place: text(s.place),
+        hosts: text(s.hosts),
+      }));
     const items = (v.budgetItems ?? []).filter((b) => b.item).map((b) => ({ item: b.item ?? '', amountFen: toFen(b.amountYuan) ?? 0 }));
     let body: CreateActivityBody;
     switch (type) {
       case 'visit':
-        body = { type, ...common, customerId: v.customerId ?? '', contactName: text(v.contactName), subject: v.subject ?? '', result: v.result ?? '', nextSteps: text(v.nextSteps),
-          content: text(v.content), logDate: (v.logDate ?? dayjs()).format('YYYY-MM-DD') };
+        body = {
+          type,
+          ...common,
+          customerId: v.customerId ?? '',
+          contactName: text(v.contactName),
+          subject: v.subject ?? '',
+          result: v.result ?? '',
+          nextSteps: text(v.nextSteps),
+          content: text(v.content),
+          logDate: (v.logDate ?? dayjs()).format('YYYY-MM-DD'),
+        };
         break;
       case 'negotiation':
-        body = { type, ...common, customerId: v.customerId ?? '', subject: v.subject ?? '', participants: v.participants ?? '', content: v.content ?? '', result: text(v.result),
-          nextSteps: v.nextSteps ?? '', occurredAt: v.occurredAt?.format() };
+        body = {
+          type,
+          ...common,
+          customerId: v.customerId ?? '',
+          subject: v.subject ?? '',
+          participants: v.participants ?? '',
+          content: v.content ?? '',
+          result: text(v.result),
+          nextSteps: v.nextSteps ?? '',
+          occurredAt: v.occurredAt?.format(),
+        };
         break;
       case 'communication':
-        body = { type, ...common, channel: (v.channel ?? 'phone') as 'phone', subject: text(v.subject), content: v.content ?? '', participants: v.participants ?? '',
-          result: v.result ?? '', nextSteps: text(v.nextSteps), occurredAt: v.occurredAt?.format() };
+        body = {
+          type,
+          ...common,
+          channel: (v.channel ?? 'phone') as 'phone',
+          subject: text(v.subject),
+          content: v.content ?? '',
+          participants: v.participants ?? '',
+          result: v.result ?? '',
+          nextSteps: text(v.nextSteps),
+          occurredAt: v.occurredAt?.format(),
+        };
         break;
       case 'reception_plan':
-        body = { type, ...common, customerId: v.customerId ?? '', subject: v.subject ?? '', visitors: v.visitors ?? '', participants: text(v.participants),
-          startDate: v.period?.[0].format('YYYY-MM-DD') ?? '', endDate: v.period?.[1].format('YYYY-MM-DD') ?? '', schedule, budgetFen: toFen(v.budgetYuan) ?? 0,
-          budgetItems: items, content: text(v.content), submit: submitPlan };
+        body = {
+          type,
+          ...common,
+          customerId: v.customerId ?? '',
+          subject: v.subject ?? '',
+          visitors: v.visitors ?? '',
+          participants: text(v.participants),
+          startDate: v.period?.[0].format('YYYY-MM-DD') ?? '',
+          endDate: v.period?.[1].format('YYYY-MM-DD') ?? '',
+          schedule,
+          budgetFen: toFen(v.budgetYuan) ?? 0,
+          budgetItems: items,
+          content: text(v.content),
+          submit: submitPlan,
+        };
         break;
       case 'reception_summary':
-        body = { type, planId: planId ?? '', content: v.content ?? '', result: v.result ?? '', nextSteps: text(v.nextSteps), participants: text(v.participants),
-          actualCostFen: toFen(v.actualCostYuan) };
+        body = {
+          type,
+          planId: planId ?? '',
+          content: v.content ?? '',
+          result: v.result ?? '',
+          nextSteps: text(v.nextSteps),
+          participants: text(v.participants),
+          actualCostFen: toFen(v.actualCostYuan),
+        };
         break;
     }
     const payload: CreateActivityBody | UpdateActivityBody = id
-      ? { ...(body as Record<string, unknown>), type: undefined, planId: undefined, version: existing.data?.version ?? 0, submit: type === 'reception_plan' ? submitPlan : undefined } as UpdateActivityBody
+      ? ({
+          ...(body as Record<string, unknown>),
+          type: undefined,
+          planId: undefined,
+          version: existing.data?.version ?? 0,
+          submit: type === 'reception_plan' ? submitPlan : undefined,
+        } as UpdateActivityBody)
       : body;
     save.mutate(payload, {
       onSuccess: (a) => {
@@ -133,7 +239,11 @@ export function ActivityFormPage() {
 
   const required = { required: true, whitespace: true };
   const customerField = (
-    <Form.Item name="customerId" label={t('activities.f.customer')} rules={type === 'communication' ? [] : [{ required: true, message: t('activities.pickCustomer') }]}>
+    <Form.Item
+      name="customerId"
+      label={t('activities.f.customer')}
+      rules={type === 'communication' ? [] : [{ required: true, message: t('activities.pickCustomer') }]}
+    >
       <CustomerSelect initialName={existing.data?.customerName ?? null} />
     </Form.Item>
   );
@@ -141,48 +251,90 @@ export function ActivityFormPage() {
 
   return (
     <>
-      <PageHeader title={id ? t('activities.editTitle') : t(`activities.newTitle.${type}`)} description={t(`activities.formHint.${type}`)} />
+      <PageHeader
+        title={id ? t('activities.editTitle') : t(`activities.newTitle.${type}`)}
+        description={t(`activities.formHint.${type}`)}
+      />
       {!id && type !== 'reception_summary' ? (
         <Segmented<ActivityType>
           value={type}
           onChange={setType}
-          options={ACTIVITY_TYPES.filter((x) => x !== 'reception_summary').map((x) => ({ value: x, label: t(`activities.short.${x}`), title: lang === 'en' ? ACTIVITY_TYPE_LABELS[x].en : ACTIVITY_TYPE_LABELS[x].zh }))}
+          options={ACTIVITY_TYPES.filter((x) => x !== 'reception_summary').map((x) => ({
+            value: x,
+            label: t(`activities.short.${x}`),
+            title: lang === 'en' ? ACTIVITY_TYPE_LABELS[x].en : ACTIVITY_TYPE_LABELS[x].zh,
+          }))}
           className="bf-gap-bottom"
           block
         />
       ) : null}
       <Card className={type === 'reception_plan' ? 'bf-in-wide-card bf-quick-visit' : 'bf-form-card bf-quick-visit'}>
         {type === 'reception_summary' && plan.data ? (
-          <Alert type="info" showIcon className="bf-gap-bottom" title={t('activities.summaryOf', { subject: plan.data.subject, customer: plan.data.customerName ?? '' })}
-            description={t('activities.planBudget', { budget: formatMoney(plan.data.budgetFen) })} />
+          <Alert
+            type="info"
+            showIcon
+            className="bf-gap-bottom"
+            title={t('activities.summaryOf', { subject: plan.data.subject, customer: plan.data.customerName ?? '' })}
+            description={t('activities.planBudget', { budget: formatMoney(plan.data.budgetFen) })}
+          />
         ) : null}
-        <Form<Values> key={`${type}-${existing.data?.version ?? 0}`} form={form} layout="vertical" initialValues={initialOf(existing.data, search.get('customerId'))}
-          onFinish={(v) => submit(v, true)} scrollToFirstError>
+        <Form<Values>
+          key={`${type}-${existing.data?.version ?? 0}`}
+          form={form}
+          layout="vertical"
+          initialValues={initialOf(existing.data, search.get('customerId'))}
+          onFinish={(v) => submit(v, true)}
+          scrollToFirstError
+        >
           {type === 'visit' ? (
             <>
               {customerField}
-              <Form.Item name="contactName" label={t('activities.f.contact')}><Input maxLength={64} /></Form.Item>
-              <Form.Item name="subject" label={t('activities.f.purpose')} rules={[required]}><Input maxLength={200} placeholder={t('activities.purposeHint')} /></Form.Item>
-              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+              <Form.Item name="contactName" label={t('activities.f.contact')}>
+                <Input maxLength={64} />
+              </Form.Item>
+              <Form.Item name="subject" label={t('activities.f.purpose')} rules={[required]}>
+                <Input maxLength={200} placeholder={t('activities.purposeHint')} />
+              </Form.Item>
+              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
               <Form.Item name="logDate" label={t('activities.f.logDate')} rules={[{ required: true }]}>
                 <DatePicker className="bf-full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
               </Form.Item>
-              <Form.Item name="content" label={t('activities.f.notes')}><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
+              <Form.Item name="content" label={t('activities.f.notes')}>
+                <Input.TextArea rows={2} maxLength={5000} />
+              </Form.Item>
             </>
           ) : null}
           {type === 'negotiation' ? (
             <>
               {customerField}
               <div className="bf-in-cols">
-                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" /></Form.Item>
-                <Form.Item name="location" label={t('activities.f.location')}><Input maxLength={200} /></Form.Item>
+                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}>
+                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" />
+                </Form.Item>
+                <Form.Item name="location" label={t('activities.f.location')}>
+                  <Input maxLength={200} />
+                </Form.Item>
               </div>
-              <Form.Item name="subject" label={t('activities.f.negotiationPurpose')} rules={[required]}><Input maxLength={200} /></Form.Item>
-              <Form.Item name="participants" label={t('activities.f.participantsBoth')} rules={[required]}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-              <Form.Item name="content" label={t('activities.f.talk')} rules={[required]}><Input.TextArea rows={5} maxLength={10000} /></Form.Item>
-              <Form.Item name="result" label={t('activities.f.agreed')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')} rules={[required]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+              <Form.Item name="subject" label={t('activities.f.negotiationPurpose')} rules={[required]}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="participants" label={t('activities.f.participantsBoth')} rules={[required]}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+              <Form.Item name="content" label={t('activities.f.talk')} rules={[required]}>
+                <Input.TextArea rows={5} maxLength={10000} />
+              </Form.Item>
+              <Form.Item name="result" label={t('activities.f.agreed')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')} rules={[required]}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
               <Alert type="info" showIcon title={t('activities.negotiationInfo')} className="bf-gap-bottom" />
             </>
           ) : null}
@@ -190,45 +342,93 @@ export function ActivityFormPage() {
             <>
               {customerField}
               <div className="bf-in-cols">
-                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" /></Form.Item>
+                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}>
+                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" />
+                </Form.Item>
                 <Form.Item name="channel" label={t('activities.f.channel')} rules={[{ required: true }]}>
                   <Select options={optionsOf(COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS, lang)} />
                 </Form.Item>
               </div>
-              <Form.Item name="participants" label={t('activities.f.participants')} rules={[required]}><Input maxLength={500} /></Form.Item>
-              <Form.Item name="content" label={t('activities.f.content')} rules={[required]}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
-              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+              <Form.Item name="participants" label={t('activities.f.participants')} rules={[required]}>
+                <Input maxLength={500} />
+              </Form.Item>
+              <Form.Item name="content" label={t('activities.f.content')} rules={[required]}>
+                <Input.TextArea rows={4} maxLength={5000} />
+              </Form.Item>
+              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
             </>
           ) : null}
           {type === 'reception_plan' ? (
             <>
               {customerField}
-              <Form.Item name="subject" label={t('activities.f.visitPurpose')} rules={[required]}><Input maxLength={200} /></Form.Item>
-              <Form.Item name="visitors" label={t('activities.f.visitors')} rules={[required]}><Input maxLength={500} placeholder={t('activities.visitorsHint')} /></Form.Item>
-              <Form.Item name="period" label={t('activities.f.period')} rules={[{ required: true }]}><DatePicker.RangePicker className="bf-full-width" /></Form.Item>
-              <Form.Item name="participants" label={t('activities.f.hosts')}><Input maxLength={500} /></Form.Item>
+              <Form.Item name="subject" label={t('activities.f.visitPurpose')} rules={[required]}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="visitors" label={t('activities.f.visitors')} rules={[required]}>
+                <Input maxLength={500} placeholder={t('activities.visitorsHint')} />
+              </Form.Item>
+              <Form.Item name="period" label={t('activities.f.period')} rules={[{ required: true }]}>
+                <DatePicker.RangePicker className="bf-full-width" />
+              </Form.Item>
+              <Form.Item name="participants" label={t('activities.f.hosts')}>
+                <Input maxLength={500} />
+              </Form.Item>
               <div className="bf-in-section-title">{t('activities.f.schedule')}</div>
-              <Form.List name="schedule" rules={[{ validator: async (_r, v: ScheduleLine[]) => { if (!v || v.length === 0) throw new Error(t('activities.scheduleRequired')); } }]}>
+              <Form.List
+                name="schedule"
+                rules={[
+                  {
+                    validator: async (_r, v: ScheduleLine[]) => {
+                      if (!v || v.length === 0) throw new Error(t('activities.scheduleRequired'));
+                    },
+                  },
+                ]}
+              >
                 {(fields, { add, remove }, { errors }) => (
                   <>
                     {fields.map((f) => (
                       <div key={f.key} className="bf-schedule-row">
-                        <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: t('activities.f.date') }]}><DatePicker placeholder={t('activities.f.date')} className="bf-full-width" /></Form.Item>
-                        <Form.Item name={[f.name, 'time']}><Input placeholder={t('activities.f.time')} maxLength={20} /></Form.Item>
-                        <Form.Item name={[f.name, 'item']} rules={[{ required: true, whitespace: true, message: t('activities.f.item') }]}><Input placeholder={t('activities.f.item')} maxLength={200} /></Form.Item>
-                        <Form.Item name={[f.name, 'place']}><Input placeholder={t('activities.f.place')} maxLength={100} /></Form.Item>
-                        <Form.Item name={[f.name, 'hosts']}><Input placeholder={t('activities.f.accompany')} maxLength={200} /></Form.Item>
-                        <Button type="text" icon={<DeleteOutlined />} aria-label={t('activities.removeLine')} onClick={() => remove(f.name)} />
+                        <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: t('activities.f.date') }]}>
+                          <DatePicker placeholder={t('activities.f.date')} className="bf-full-width" />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'time']}>
+                          <Input placeholder={t('activities.f.time')} maxLength={20} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'item']} rules={[{ required: true, whitespace: true, message: t('activities.f.item') }]}>
+                          <Input placeholder={t('activities.f.item')} maxLength={200} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'place']}>
+                          <Input placeholder={t('activities.f.place')} maxLength={100} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'hosts']}>
+                          <Input placeholder={t('activities.f.accompany')} maxLength={200} />
+                        </Form.Item>
+                        <Button
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={t('activities.removeLine')}
+                          onClick={() => remove(f.name)}
+                        />
                       </div>
                     ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">{t('activities.addScheduleLine')}</Button>
+                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">
+                      {t('activities.addScheduleLine')}
+                    </Button>
                     <Form.ErrorList errors={errors} />
                   </>
                 )}
               </Form.List>
-              <Form.Item name="budgetYuan" label={t('activities.f.budget')} rules={[{ required: true }]}
-                extra={budgetItems && budgetItems.length > 0 ? t('activities.budgetItemsSum', { sum: formatMoney(budgetSum) }) : undefined}>
+              <Form.Item
+                name="budgetYuan"
+                label={t('activities.f.budget')}
+                rules={[{ required: true }]}
+                extra={budgetItems && budgetItems.length > 0 ? t('activities.budgetItemsSum', { sum: formatMoney(budgetSum) }) : undefined}
+              >
                 <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
               </Form.Item>
               <Form.List name="budgetItems">
@@ -236,27 +436,53 @@ export function ActivityFormPage() {
                   <>
                     {fields.map((f) => (
                       <Space key={f.key} align="start" wrap>
-                        <Form.Item name={[f.name, 'item']} rules={[{ required: true, whitespace: true, message: t('activities.f.budgetItem') }]}><Input placeholder={t('activities.f.budgetItem')} maxLength={100} /></Form.Item>
-                        <Form.Item name={[f.name, 'amountYuan']} rules={[{ required: true, message: t('activities.f.amount') }]}><InputNumber<number> min={0} precision={2} prefix="¥" placeholder={t('activities.f.amount')} /></Form.Item>
-                        <Button type="text" icon={<DeleteOutlined />} aria-label={t('activities.removeLine')} onClick={() => remove(f.name)} />
+                        <Form.Item
+                          name={[f.name, 'item']}
+                          rules={[{ required: true, whitespace: true, message: t('activities.f.budgetItem') }]}
+                        >
+                          <Input placeholder={t('activities.f.budgetItem')} maxLength={100} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'amountYuan']} rules={[{ required: true, message: t('activities.f.amount') }]}>
+                          <InputNumber<number> min={0} precision={2} prefix="¥" placeholder={t('activities.f.amount')} />
+                        </Form.Item>
+                        <Button
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={t('activities.removeLine')}
+                          onClick={() => remove(f.name)}
+                        />
                       </Space>
                     ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">{t('activities.addBudgetLine')}</Button>
+                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">
+                      {t('activities.addBudgetLine')}
+                    </Button>
                   </>
                 )}
               </Form.List>
-              <Form.Item name="content" label={t('activities.f.notes')}><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
+              <Form.Item name="content" label={t('activities.f.notes')}>
+                <Input.TextArea rows={2} maxLength={5000} />
+              </Form.Item>
               <Alert type="info" showIcon title={t('activities.planInfo')} className="bf-gap-bottom" />
             </>
           ) : null}
           {type === 'reception_summary' ? (
             <>
               {!planId ? <Alert type="warning" showIcon title={t('activities.summaryNeedsPlan')} className="bf-gap-bottom" /> : null}
-              <Form.Item name="content" label={t('activities.f.receptionProcess')} rules={[required]}><Input.TextArea rows={5} maxLength={10000} /></Form.Item>
-              <Form.Item name="result" label={t('activities.f.feedback')} rules={[required]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.followUp')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-              <Form.Item name="participants" label={t('activities.f.hosts')}><Input maxLength={500} /></Form.Item>
-              <Form.Item name="actualCostYuan" label={t('activities.f.actualCost')}><InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" /></Form.Item>
+              <Form.Item name="content" label={t('activities.f.receptionProcess')} rules={[required]}>
+                <Input.TextArea rows={5} maxLength={10000} />
+              </Form.Item>
+              <Form.Item name="result" label={t('activities.f.feedback')} rules={[required]}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="nextSteps" label={t('activities.f.followUp')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="participants" label={t('activities.f.hosts')}>
+                <Input maxLength={500} />
+              </Form.Item>
+              <Form.Item name="actualCostYuan" label={t('activities.f.actualCost')}>
+                <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
+              </Form.Item>
             </>
           ) : null}
           <Space wrap>
@@ -264,7 +490,17 @@ export function ActivityFormPage() {
               {type === 'reception_plan' ? t('activities.submitForApproval') : t('activities.save')}
             </Button>
             {type === 'reception_plan' ? (
-              <Button loading={save.isPending} onClick={() => void form.validateFields().then((v) => submit(v, false)).catch(() => undefined)}>{t('activities.saveDraft')}</Button>
+              <Button
+                loading={save.isPending}
+                onClick={() =>
+                  void form
+                    .validateFields()
+                    .then((v) => submit(v, false))
+                    .catch(() => undefined)
+                }
+              >
+                {t('activities.saveDraft')}
+              </Button>
             ) : null}
             <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
           </Space>

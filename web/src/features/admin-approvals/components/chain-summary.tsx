@@ -31,7 +31,12 @@ function targetName(a: ApproverSpec, roles: Array<{ code: string; name: string }
 }
 
 /** A chain version shown read-only (version history). */
-export function ChainSummary({ chain, fields, roles, userNames }: {
+export function ChainSummary({
+  chain,
+  fields,
+  roles,
+  userNames,
+}: {
   chain: ChainDefinition;
   fields: SubjectField[];
   roles: Array<{ code: string; name: string }>;
@@ -40,7 +45,9 @@ export function ChainSummary({ chain, fields, roles, userNames }: {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('adminApprovals.resubmitShort', { how: t(`approvals.restart.${chain.resubmitFrom}`) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('adminApprovals.resubmitShort', { how: t(`approvals.restart.${chain.resubmitFrom}`) })}
+      </Typography.Paragraph>
       {chain.steps.map((s, i) => (
         <Descriptions
           key={i}
@@ -57,7 +64,11 @@ export function ChainSummary({ chain, fields, roles, userNames }: {
             },
             { key: 'mode', label: t('adminApprovals.step.mode'), children: <Tag>{t(`approvals.mode.${s.mode}`)}</Tag> },
             { key: 'condition', label: t('adminApprovals.step.condition'), children: conditionText(s.condition, fields, t) },
-            { key: 'deadline', label: t('adminApprovals.step.deadline'), children: s.deadlinePolicy ?? t('adminApprovals.step.noDeadline') },
+            {
+              key: 'deadline',
+              label: t('adminApprovals.step.deadline'),
+              children: s.deadlinePolicy ?? t('adminApprovals.step.noDeadline'),
+            },
           ]}
         />
       ))}

@@ -58,16 +58,31 @@ export function defaultRule(fields: SubjectField[]): Rule {
   const f = fields.find((x) => x.type === 'number' || x.type === 'money' || x.type === 'percent') ?? fields[0];
   if (!f) return { field: '', op: 'eq', value: '' };
   const op = OPS_BY_TYPE[f.type][0] ?? 'eq';
-  return { field: f.key, op, value: f.type === 'boolean' ? true : f.type === 'text' || f.type === 'enum' ? (f.options?.[0]?.value ?? '') : 0 };
+  return {
+    field: f.key,
+    op,
+    value: f.type === 'boolean' ? true : f.type === 'text' || f.type === 'enum' ? (f.options?.[0]?.value ?? '') : 0,
+  };
 }
 
-function RuleEditor({ rule, fields, onChange, onRemove }: { rule: Rule; fields: SubjectField[]; onChange: (r: Rule) => void; onRemove: () => void }) {
+function RuleEditor({
+  rule,
+  fields,
+  onChange,
+  onRemove,
+}: {
+  rule: Rule;
+  fields: SubjectField[];
+  onChange: (r: Rule) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const field = fields.find((f) => f.key === rule.field);
   const ops = field ? OPS_BY_TYPE[field.type] : ALL_OPS;
   const multi = rule.op === 'in';
   const setOp = (op: Op) => {
-    if (op === 'in' && !Array.isArray(rule.value)) onChange({ ...rule, op, value: rule.value === null || typeof rule.value === 'boolean' ? [] : [rule.value] });
+    if (op === 'in' && !Array.isArray(rule.value))
+      onChange({ ...rule, op, value: rule.value === null || typeof rule.value === 'boolean' ? [] : [rule.value] });
     else if (op !== 'in' && Array.isArray(rule.value)) onChange({ ...rule, op, value: rule.value[0] ?? null });
     else onChange({ ...rule, op });
   };
@@ -78,7 +93,10 @@ function RuleEditor({ rule, fields, onChange, onRemove }: { rule: Rule; fields: 
           aria-label={t('adminApprovals.cond.value')}
           value={String(rule.value)}
           onChange={(v) => onChange({ ...rule, value: v === 'true' })}
-          options={[{ value: 'true', label: t('approvals.yes') }, { value: 'false', label: t('approvals.no') }]}
+          options={[
+            { value: 'true', label: t('approvals.yes') },
+            { value: 'false', label: t('approvals.no') },
+          ]}
           className="bf-cond-value"
         />
       );
@@ -151,7 +169,13 @@ function RuleEditor({ rule, fields, onChange, onRemove }: { rule: Rule; fields: 
           popupMatchSelectWidth={false}
         />
       ) : (
-        <Input aria-label={t('adminApprovals.cond.field')} value={rule.field} onChange={(e) => onChange({ ...rule, field: e.target.value.trim() })} className="bf-cond-field" placeholder="marginPercent" />
+        <Input
+          aria-label={t('adminApprovals.cond.field')}
+          value={rule.field}
+          onChange={(e) => onChange({ ...rule, field: e.target.value.trim() })}
+          className="bf-cond-field"
+          placeholder="marginPercent"
+        />
       )}
       <Select<Op>
         aria-label={t('adminApprovals.cond.op')}
@@ -172,7 +196,15 @@ function RuleEditor({ rule, fields, onChange, onRemove }: { rule: Rule; fields: 
  * 满足全部 / 满足任一, plus one level of sub-groups. Produces the data-only structure the server
  * evaluates (never code).
  */
-export function ConditionBuilder({ value, fields, onChange }: { value: Condition | null; fields: SubjectField[]; onChange: (c: Condition | null) => void }) {
+export function ConditionBuilder({
+  value,
+  fields,
+  onChange,
+}: {
+  value: Condition | null;
+  fields: SubjectField[];
+  onChange: (c: Condition | null) => void;
+}) {
   const { t } = useTranslation();
   const editor = toEditor(value);
   const set = (e: Editor) => onChange(fromEditor(e));
@@ -182,7 +214,10 @@ export function ConditionBuilder({ value, fields, onChange }: { value: Condition
       size="small"
       value={kind}
       onChange={onKind}
-      options={[{ value: 'and', label: t('adminApprovals.cond.all') }, { value: 'or', label: t('adminApprovals.cond.any') }]}
+      options={[
+        { value: 'and', label: t('adminApprovals.cond.all') },
+        { value: 'or', label: t('adminApprovals.cond.any') },
+      ]}
       popupMatchSelectWidth={false}
     />
   );
@@ -202,7 +237,14 @@ export function ConditionBuilder({ value, fields, onChange }: { value: Condition
             <Space size={6} className="bf-cond-head">
               <Typography.Text type="secondary">{t('adminApprovals.cond.group')}</Typography.Text>
               {kindSelect(item.kind, (kind) => update(i, { ...item, kind }), t('adminApprovals.cond.combine'))}
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('adminApprovals.cond.removeGroup')} onClick={() => remove(i)} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('adminApprovals.cond.removeGroup')}
+                onClick={() => remove(i)}
+              />
             </Space>
             {item.rules.map((r, k) => (
               <RuleEditor
@@ -213,7 +255,12 @@ export function ConditionBuilder({ value, fields, onChange }: { value: Condition
                 onRemove={() => update(i, { ...item, rules: item.rules.filter((_, j) => j !== k) })}
               />
             ))}
-            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => update(i, { ...item, rules: [...item.rules, defaultRule(fields)] })}>
+            <Button
+              size="small"
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => update(i, { ...item, rules: [...item.rules, defaultRule(fields)] })}
+            >
               {t('adminApprovals.cond.addRule')}
             </Button>
           </div>
@@ -222,10 +269,20 @@ export function ConditionBuilder({ value, fields, onChange }: { value: Condition
         ),
       )}
       <Space size={8} wrap>
-        <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => set({ ...editor, items: [...editor.items, defaultRule(fields)] })}>
+        <Button
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => set({ ...editor, items: [...editor.items, defaultRule(fields)] })}
+        >
           {t('adminApprovals.cond.addRule')}
         </Button>
-        <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => set({ ...editor, items: [...editor.items, { kind: 'or', rules: [defaultRule(fields)] }] })}>
+        <Button
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => set({ ...editor, items: [...editor.items, { kind: 'or', rules: [defaultRule(fields)] }] })}
+        >
           {t('adminApprovals.cond.addGroup')}
         </Button>
       </Space>

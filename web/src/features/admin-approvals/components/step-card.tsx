@@ -46,19 +46,49 @@ export function StepCard(props: {
       title={<span>{t('adminApprovals.step.title', { n: index + 1 })}</span>}
       extra={
         <Space size={0}>
-          <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} aria-label={label('moveUp')} onClick={() => props.onMove(-1)} />
-          <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === props.count - 1} aria-label={label('moveDown')} onClick={() => props.onMove(1)} />
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={props.count === 1} aria-label={label('remove')} onClick={props.onRemove} />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0}
+            aria-label={label('moveUp')}
+            onClick={() => props.onMove(-1)}
+          />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowDownOutlined />}
+            disabled={index === props.count - 1}
+            aria-label={label('moveDown')}
+            onClick={() => props.onMove(1)}
+          />
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            disabled={props.count === 1}
+            aria-label={label('remove')}
+            onClick={props.onRemove}
+          />
         </Space>
       }
     >
       <div className="bf-step-grid">
         <label className="bf-step-field">
           <span className="bf-step-label">{label('name')}</span>
-          <Input value={step.name} maxLength={60} status={step.name.trim() ? undefined : 'error'} onChange={(e) => set({ name: e.target.value })} placeholder={label('namePlaceholder')} />
+          <Input
+            value={step.name}
+            maxLength={60}
+            status={step.name.trim() ? undefined : 'error'}
+            onChange={(e) => set({ name: e.target.value })}
+            placeholder={label('namePlaceholder')}
+          />
         </label>
         <div className="bf-step-field">
-          <span className="bf-step-label" id={`step-${index}-approver`}>{label('approver')}</span>
+          <span className="bf-step-label" id={`step-${index}-approver`}>
+            {label('approver')}
+          </span>
           <Space.Compact className="bf-full-width">
             <Select<ApproverType>
               aria-labelledby={`step-${index}-approver`}
@@ -101,7 +131,9 @@ export function StepCard(props: {
               />
             </div>
           ) : null}
-          <Typography.Text type="secondary" className="bf-step-help">{t(`adminApprovals.approverHelp.${a.type}`)}</Typography.Text>
+          <Typography.Text type="secondary" className="bf-step-help">
+            {t(`adminApprovals.approverHelp.${a.type}`)}
+          </Typography.Text>
         </div>
         <div className="bf-step-field">
           <span className="bf-step-label">{label('mode')}</span>
@@ -141,7 +173,9 @@ export function StepCard(props: {
         {step.condition !== null ? (
           <ConditionBuilder value={step.condition} fields={detail.fields} onChange={(condition) => set({ condition })} />
         ) : (
-          <Typography.Paragraph type="secondary" className="bf-step-help">{label('always')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" className="bf-step-help">
+            {label('always')}
+          </Typography.Paragraph>
         )}
       </div>
       {props.errors.length ? (

@@ -96,7 +96,11 @@ export function ChainEditorPage() {
           setDraft(d.chain.definition);
           setNote('');
           setErrors(new Map());
-          void message.success(d.chain.version === detail.chain.version ? t('adminApprovals.unchanged') : t('adminApprovals.saved', { version: d.chain.version }));
+          void message.success(
+            d.chain.version === detail.chain.version
+              ? t('adminApprovals.unchanged')
+              : t('adminApprovals.saved', { version: d.chain.version }),
+          );
         },
         onError: (err) => {
           setErrors(serverErrors(err));
@@ -111,13 +115,33 @@ export function ChainEditorPage() {
   };
 
   const versionColumns: TableColumnsType<Version> = [
-    { title: t('adminApprovals.col.version'), key: 'v', render: (_: unknown, v) => <>v{v.version} {v.version === detail.chain.version ? <Tag color="blue">{t('adminApprovals.current')}</Tag> : null}</> },
+    {
+      title: t('adminApprovals.col.version'),
+      key: 'v',
+      render: (_: unknown, v) => (
+        <>
+          v{v.version} {v.version === detail.chain.version ? <Tag color="blue">{t('adminApprovals.current')}</Tag> : null}
+        </>
+      ),
+    },
     { title: t('adminApprovals.col.savedAt'), key: 'at', render: (_: unknown, v) => formatDateTime(v.createdAt) },
     { title: t('adminApprovals.col.savedBy'), key: 'by', render: (_: unknown, v) => v.createdByName ?? t('adminApprovals.system') },
     { title: t('adminApprovals.col.steps'), dataIndex: 'stepCount', key: 'steps' },
     { title: t('adminApprovals.col.requests'), dataIndex: 'requestCount', key: 'requests' },
-    { title: t('adminApprovals.col.note'), key: 'note', render: (_: unknown, v) => v.note ?? (v.version === 1 && !v.createdByName ? t('adminApprovals.defaultNote') : '—') },
-    { title: t('common.actions'), key: 'actions', render: (_: unknown, v) => <Button type="link" size="small" onClick={() => setViewing(v.version)}>{t('adminApprovals.view')}</Button> },
+    {
+      title: t('adminApprovals.col.note'),
+      key: 'note',
+      render: (_: unknown, v) => v.note ?? (v.version === 1 && !v.createdByName ? t('adminApprovals.defaultNote') : '—'),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, v) => (
+        <Button type="link" size="small" onClick={() => setViewing(v.version)}>
+          {t('adminApprovals.view')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -127,14 +151,24 @@ export function ChainEditorPage() {
       </Link>
       <div className="bf-page-header">
         <div className="bf-page-header-text">
-          <Typography.Title level={1} className="bf-page-title">{detail.process.label}</Typography.Title>
+          <Typography.Title level={1} className="bf-page-title">
+            {detail.process.label}
+          </Typography.Title>
           <Typography.Paragraph type="secondary" className="bf-page-description">
-            {detail.process.subjectLabel} · {detail.chain.version ? t('adminApprovals.currentVersion', { version: detail.chain.version }) : t('adminApprovals.defaultChainLong')}
+            {detail.process.subjectLabel} ·{' '}
+            {detail.chain.version
+              ? t('adminApprovals.currentVersion', { version: detail.chain.version })
+              : t('adminApprovals.defaultChainLong')}
           </Typography.Paragraph>
         </div>
       </div>
       {detail.process.openRequests ? (
-        <Alert type="info" showIcon className="bf-gap-bottom" title={t('adminApprovals.inFlight', { count: detail.process.openRequests })} />
+        <Alert
+          type="info"
+          showIcon
+          className="bf-gap-bottom"
+          title={t('adminApprovals.inFlight', { count: detail.process.openRequests })}
+        />
       ) : null}
 
       <Card title={t('adminApprovals.settings')} className="bf-gap-bottom">
@@ -147,7 +181,9 @@ export function ChainEditorPage() {
             { value: 'returning_step', label: t('approvals.restart.returning_step') },
           ]}
         />
-        <Typography.Paragraph type="secondary" className="bf-step-help">{t('adminApprovals.resubmitHelp')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" className="bf-step-help">
+          {t('adminApprovals.resubmitHelp')}
+        </Typography.Paragraph>
       </Card>
 
       {errors.get(-1)?.length ? <Alert type="error" showIcon className="bf-gap-bottom" title={errors.get(-1)?.join('；')} /> : null}
@@ -164,18 +200,37 @@ export function ChainEditorPage() {
           onRemove={() => setSteps(chain.steps.filter((_, j) => j !== i))}
         />
       ))}
-      <Button type="dashed" block icon={<PlusOutlined />} disabled={chain.steps.length >= 20} onClick={() => setSteps([...chain.steps, newStep()])} className="bf-gap-bottom">
+      <Button
+        type="dashed"
+        block
+        icon={<PlusOutlined />}
+        disabled={chain.steps.length >= 20}
+        onClick={() => setSteps([...chain.steps, newStep()])}
+        className="bf-gap-bottom"
+      >
         {t('adminApprovals.addStep')}
       </Button>
 
       <Card className="bf-gap-bottom bf-chain-save">
         <Space orientation="vertical" className="bf-full-width">
-          <Input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} placeholder={t('adminApprovals.notePlaceholder')} aria-label={t('adminApprovals.note')} />
+          <Input
+            value={note}
+            maxLength={200}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('adminApprovals.notePlaceholder')}
+            aria-label={t('adminApprovals.note')}
+          />
           <Space wrap>
             <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={!dirty} onClick={onSave}>
               {t('adminApprovals.save')}
             </Button>
-            <Button disabled={!dirty} onClick={() => { setDraft(detail.chain.definition); setErrors(new Map()); }}>
+            <Button
+              disabled={!dirty}
+              onClick={() => {
+                setDraft(detail.chain.definition);
+                setErrors(new Map());
+              }}
+            >
               {t('common.discard')}
             </Button>
             <Typography.Text type="secondary">{dirty ? t('adminApprovals.unsaved') : t('adminApprovals.saveHelp')}</Typography.Text>
@@ -200,14 +255,25 @@ export function ChainEditorPage() {
         title={t('adminApprovals.versionTitle', { version: viewing ?? 0 })}
         onCancel={() => setViewing(null)}
         footer={[
-          <Button key="load" onClick={() => { if (viewed.data) setDraft(viewed.data.definition); setViewing(null); }} disabled={!viewed.data}>
+          <Button
+            key="load"
+            onClick={() => {
+              if (viewed.data) setDraft(viewed.data.definition);
+              setViewing(null);
+            }}
+            disabled={!viewed.data}
+          >
             {t('adminApprovals.editFromVersion')}
           </Button>,
-          <Button key="close" type="primary" onClick={() => setViewing(null)}>{t('common.ok')}</Button>,
+          <Button key="close" type="primary" onClick={() => setViewing(null)}>
+            {t('common.ok')}
+          </Button>,
         ]}
         width={640}
       >
-        {viewed.isPending ? <SectionSpin /> : viewed.data ? (
+        {viewed.isPending ? (
+          <SectionSpin />
+        ) : viewed.data ? (
           <ChainSummary chain={viewed.data.definition} fields={detail.fields} roles={detail.roles} userNames={detail.userNames} />
         ) : null}
       </Modal>

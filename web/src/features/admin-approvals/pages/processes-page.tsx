@@ -23,7 +23,9 @@ export function ApprovalProcessesPage() {
         <>
           <Link to={`/admin/approvals/chain?code=${encodeURIComponent(p.code)}`}>{p.label}</Link>
           <div className="bf-muted">
-            <Typography.Text type="secondary" code>{p.code}</Typography.Text>
+            <Typography.Text type="secondary" code>
+              {p.code}
+            </Typography.Text>
           </div>
         </>
       ),

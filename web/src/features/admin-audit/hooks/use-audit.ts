@@ -17,13 +17,28 @@ export function useVerifyAuditChain() {
 
 /** Actions and entity types the server writes today, offered as filter suggestions. */
 export const KNOWN_ACTIONS = [
-  'auth.login', 'auth.logout', 'auth.lockout',
-  'user.create', 'user.update', 'user.update_roles', 'user.profile_update', 'user.password_change',
-  'user.password_reset', 'user.activate', 'user.deactivate', 'user.unlock',
-  'token.create', 'token.revoke',
-  'department.create', 'department.update',
-  'role.create', 'role.update', 'role.update_permissions', 'role.seed',
-  'settings.security_update', 'audit.export',
+  'auth.login',
+  'auth.logout',
+  'auth.lockout',
+  'user.create',
+  'user.update',
+  'user.update_roles',
+  'user.profile_update',
+  'user.password_change',
+  'user.password_reset',
+  'user.activate',
+  'user.deactivate',
+  'user.unlock',
+  'token.create',
+  'token.revoke',
+  'department.create',
+  'department.update',
+  'role.create',
+  'role.update',
+  'role.update_permissions',
+  'role.seed',
+  'settings.security_update',
+  'audit.export',
 ] as const;
 
 export const KNOWN_ENTITY_TYPES = ['user', 'department', 'role', 'api_token', 'settings', 'audit_log'] as const;

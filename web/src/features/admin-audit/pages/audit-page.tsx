@@ -61,7 +61,11 @@ export function AuditPage() {
     verify.mutate(undefined, {
       onSuccess: (r) => {
         if (r.ok) {
-          void modal.success({ title: t('audit.verifyOkTitle'), content: t('audit.verifyOkText', { count: r.checked }), okText: t('common.ok') });
+          void modal.success({
+            title: t('audit.verifyOkTitle'),
+            content: t('audit.verifyOkText', { count: r.checked }),
+            okText: t('common.ok'),
+          });
         } else {
           void modal.error({
             title: t('audit.verifyBrokenTitle'),
@@ -81,7 +85,9 @@ export function AuditPage() {
       render: (_: unknown, e) => (
         <span>
           {e.actorName ?? '—'}
-          {e.actorKind !== 'user' ? <Tag className="bf-tag-small">{t(`auditActorKind.${e.actorKind}`, { defaultValue: e.actorKind })}</Tag> : null}
+          {e.actorKind !== 'user' ? (
+            <Tag className="bf-tag-small">{t(`auditActorKind.${e.actorKind}`, { defaultValue: e.actorKind })}</Tag>
+          ) : null}
         </span>
       ),
     },
@@ -91,10 +97,18 @@ export function AuditPage() {
       title: t('audit.result'),
       dataIndex: 'result',
       key: 'result',
-      render: (r: AuditEntry['result']) => (r === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>),
+      render: (r: AuditEntry['result']) =>
+        r === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>,
     },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (v: string | null) => v ?? '—' },
-    { title: t('audit.detail'), dataIndex: 'detail', key: 'detail', render: (v: string | null) => (v ? detailLabel(v) : '—'), ellipsis: true, width: 220 },
+    {
+      title: t('audit.detail'),
+      dataIndex: 'detail',
+      key: 'detail',
+      render: (v: string | null) => (v ? detailLabel(v) : '—'),
+      ellipsis: true,
+      width: 220,
+    },
   ];
 
   const exportHref = apiUrl('GET /audit/export.xlsx', { query: filters });

@@ -49,8 +49,7 @@ export function NoticeDialog({
     }
   }, [open, defaultYear, form]);
 
-  const onParse = (values: Values) =>
-    parse.mutate(values, { onSuccess: setPreview, onError: (err) => handleError(err, { form }) });
+  const onParse = (values: Values) => parse.mutate(values, { onSuccess: setPreview, onError: (err) => handleError(err, { form }) });
 
   const confirm = () => {
     if (!preview) return;
@@ -104,7 +103,9 @@ export function NoticeDialog({
           <Space wrap>
             <Button onClick={() => setPreview(null)}>{t('calendar.backToText')}</Button>
             <Button type="primary" loading={save.isPending} onClick={confirm} disabled={preview.holidays.length === 0}>
-              {preview.currentVersion ? t('calendar.confirmReplace', { year: preview.year }) : t('calendar.confirmCreate', { year: preview.year })}
+              {preview.currentVersion
+                ? t('calendar.confirmReplace', { year: preview.year })
+                : t('calendar.confirmCreate', { year: preview.year })}
             </Button>
           </Space>
         ) : (
@@ -126,10 +127,20 @@ export function NoticeDialog({
       ) : (
         <Form<Values> id="notice-form" form={form} layout="vertical" onFinish={onParse} initialValues={{ year: defaultYear, text: '' }}>
           <Typography.Paragraph type="secondary">{t('calendar.noticeHelp')}</Typography.Paragraph>
-          <Form.Item name="year" label={t('calendar.year')} rules={[{ required: true }]} extra={exists ? t('calendar.yearExists') : undefined}>
+          <Form.Item
+            name="year"
+            label={t('calendar.year')}
+            rules={[{ required: true }]}
+            extra={exists ? t('calendar.yearExists') : undefined}
+          >
             <InputNumber min={2000} max={2100} precision={0} className="bf-number-input" />
           </Form.Item>
-          <Form.Item name="text" label={t('calendar.noticeText')} rules={[{ required: true, message: t('calendar.noticeTextRequired') }]} className="bf-cal-notice-text">
+          <Form.Item
+            name="text"
+            label={t('calendar.noticeText')}
+            rules={[{ required: true, message: t('calendar.noticeTextRequired') }]}
+            className="bf-cal-notice-text"
+          >
             <Input.TextArea rows={10} placeholder={t('calendar.noticePlaceholder')} maxLength={20000} />
           </Form.Item>
         </Form>
@@ -142,7 +153,9 @@ function NoticePreviewView({ preview }: { preview: NoticePreview }) {
   const { t } = useTranslation();
   return (
     <>
-      {preview.currentVersion ? <Alert type="warning" showIcon className="bf-gap-bottom" title={t('calendar.willReplace', { year: preview.year })} /> : null}
+      {preview.currentVersion ? (
+        <Alert type="warning" showIcon className="bf-gap-bottom" title={t('calendar.willReplace', { year: preview.year })} />
+      ) : null}
       {preview.warnings.length ? (
         <Alert
           type="warning"
@@ -158,7 +171,11 @@ function NoticePreviewView({ preview }: { preview: NoticePreview }) {
           }
         />
       ) : null}
-      {preview.source ? <Typography.Paragraph type="secondary">{t('calendar.source')}：{preview.source}</Typography.Paragraph> : null}
+      {preview.source ? (
+        <Typography.Paragraph type="secondary">
+          {t('calendar.source')}：{preview.source}
+        </Typography.Paragraph>
+      ) : null}
       <Table
         size="small"
         rowKey={(p) => `${p.name}-${p.from}`}
@@ -172,7 +189,14 @@ function NoticePreviewView({ preview }: { preview: NoticePreview }) {
           {
             title: t('calendar.days'),
             key: 'days',
-            render: (_: unknown, p) => (p.statedDays !== null && p.statedDays !== p.days ? <Tag color="warning">{p.days} / {p.statedDays}</Tag> : p.days),
+            render: (_: unknown, p) =>
+              p.statedDays !== null && p.statedDays !== p.days ? (
+                <Tag color="warning">
+                  {p.days} / {p.statedDays}
+                </Tag>
+              ) : (
+                p.days
+              ),
           },
         ]}
         locale={{ emptyText: t('calendar.noPeriods') }}
@@ -189,7 +213,13 @@ function NoticePreviewView({ preview }: { preview: NoticePreview }) {
           <Typography.Text type="secondary">{t('calendar.none')}</Typography.Text>
         )}
       </Typography.Paragraph>
-      <Typography.Paragraph strong>{t('calendar.previewSummary', { holidays: preview.holidays.length, workdays: preview.workdays.length, working: preview.workingDays })}</Typography.Paragraph>
+      <Typography.Paragraph strong>
+        {t('calendar.previewSummary', {
+          holidays: preview.holidays.length,
+          workdays: preview.workdays.length,
+          working: preview.workingDays,
+        })}
+      </Typography.Paragraph>
     </>
   );
 }

@@ -33,7 +33,10 @@ export function WorkingHoursCard() {
     const periods = ranges.filter((r): r is Range => r !== null).map((r) => ({ from: r[0].format('HH:mm'), to: r[1].format('HH:mm') }));
     update.mutate(
       { version: current.version, periods },
-      { onSuccess: () => void message.success(t('common.saved')), onError: (err) => handleError(err, { onConflict: () => void hours.refetch() }) },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (err) => handleError(err, { onConflict: () => void hours.refetch() }),
+      },
     );
   };
 
@@ -60,7 +63,11 @@ export function WorkingHoursCard() {
         </div>
       ))}
       <Space wrap>
-        <Button icon={<PlusOutlined />} disabled={ranges.length >= 6} onClick={() => setRanges((prev) => [...prev, [toDayjs('13:00'), toDayjs('18:00')]])}>
+        <Button
+          icon={<PlusOutlined />}
+          disabled={ranges.length >= 6}
+          onClick={() => setRanges((prev) => [...prev, [toDayjs('13:00'), toDayjs('18:00')]])}
+        >
           {t('calendar.addPeriod')}
         </Button>
         <Button type="primary" onClick={save} loading={update.isPending} disabled={ranges.some((r) => r === null)}>

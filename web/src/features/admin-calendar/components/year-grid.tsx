@@ -62,8 +62,16 @@ export const YearGrid = memo(function YearGrid({
                 >
                   {Number(date.slice(8))}
                   <span className="bf-visually-hidden"> {text}</span>
-                  {state === 'holiday' ? <span className="bf-cal-badge" aria-hidden>{t('calendar.badgeHoliday')}</span> : null}
-                  {state === 'workday' ? <span className="bf-cal-badge" aria-hidden>{t('calendar.badgeWorkday')}</span> : null}
+                  {state === 'holiday' ? (
+                    <span className="bf-cal-badge" aria-hidden>
+                      {t('calendar.badgeHoliday')}
+                    </span>
+                  ) : null}
+                  {state === 'workday' ? (
+                    <span className="bf-cal-badge" aria-hidden>
+                      {t('calendar.badgeWorkday')}
+                    </span>
+                  ) : null}
                 </button>
               );
             })}

@@ -12,7 +12,8 @@ export function useCalendarYears() {
 export function useSaveCalendarYear() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ year, body }: { year: number; body: SaveCalendarYearBody }) => api('PUT /calendar/years/:year', { params: { year: String(year) }, body }),
+    mutationFn: ({ year, body }: { year: number; body: SaveCalendarYearBody }) =>
+      api('PUT /calendar/years/:year', { params: { year: String(year) }, body }),
     onSettled: () => qc.invalidateQueries({ queryKey: YEARS_KEY }),
   });
 }

@@ -24,7 +24,12 @@ interface Draft {
   workdays: Set<string>;
 }
 
-const draftOf = (y: CalendarYear): Draft => ({ year: y.year, version: y.version, holidays: new Set(y.holidays), workdays: new Set(y.workdays) });
+const draftOf = (y: CalendarYear): Draft => ({
+  year: y.year,
+  version: y.version,
+  holidays: new Set(y.holidays),
+  workdays: new Set(y.workdays),
+});
 
 function differences(a: Draft, y: CalendarYear): Set<string> {
   const out = new Set<string>();
@@ -209,7 +214,14 @@ export function CalendarPage() {
         </span>
         <Typography.Text type="secondary">{t('calendar.clickHint')}</Typography.Text>
       </div>
-      <YearGrid year={current.year} holidays={draft.holidays} workdays={draft.workdays} periods={current.periods} changed={changed} onToggle={toggle} />
+      <YearGrid
+        year={current.year}
+        holidays={draft.holidays}
+        workdays={draft.workdays}
+        periods={current.periods}
+        changed={changed}
+        onToggle={toggle}
+      />
       {changed.size ? (
         <div className="bf-cal-savebar" role="region" aria-label={t('calendar.unsaved')}>
           <span className="bf-cal-savebar-text">{t('calendar.changedDays', { count: changed.size })}</span>

@@ -24,7 +24,15 @@ export function OpenDeadlinesTab() {
   const pageSize = positiveInt(params.pageSize, 20, 200);
   const filter: Filter = FILTERS.find((f) => f === params.filter) ?? 'all';
   const sort = params.sort === '-dueAt' || params.sort === 'startedAt' || params.sort === '-startedAt' ? params.sort : 'dueAt';
-  const list = useOpenDeadlines({ page, pageSize, filter, ownerUserId: params.owner, subjectType: params.subjectType, policyCode: params.policy, sort });
+  const list = useOpenDeadlines({
+    page,
+    pageSize,
+    filter,
+    ownerUserId: params.owner,
+    subjectType: params.subjectType,
+    policyCode: params.policy,
+    sort,
+  });
   const policies = useDeadlinePolicies();
   const filtered = filter !== 'all' || Boolean(params.owner || params.subjectType || params.policy);
 
@@ -45,7 +53,14 @@ export function OpenDeadlinesTab() {
     { title: t('deadlines.policy'), key: 'policy', render: (_: unknown, d) => `${d.policyName}（${amountText(t, d.kind, d.amount)}）` },
     { title: t('deadlines.owner'), dataIndex: 'ownerName', key: 'owner' },
     { title: t('deadlines.department'), dataIndex: 'departmentName', key: 'department', render: (v: string | null) => v ?? '—' },
-    { title: t('deadlines.startedAt'), dataIndex: 'startedAt', key: 'startedAt', sorter: true, sortOrder: sort.endsWith('startedAt') ? (sort.startsWith('-') ? 'descend' : 'ascend') : null, render: formatDateTime },
+    {
+      title: t('deadlines.startedAt'),
+      dataIndex: 'startedAt',
+      key: 'startedAt',
+      sorter: true,
+      sortOrder: sort.endsWith('startedAt') ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
+      render: formatDateTime,
+    },
     {
       title: t('deadlines.dueAt'),
       key: 'dueAt',
@@ -75,7 +90,11 @@ export function OpenDeadlinesTab() {
           );
         }
         if (d.state === 'breached') return <Tag color="error">{t('deadlines.stateName.breached')}</Tag>;
-        return d.overdue ? <Tag color="warning">{t('deadlines.overdueTag')}</Tag> : <Tag color="processing">{t('deadlines.stateName.running')}</Tag>;
+        return d.overdue ? (
+          <Tag color="warning">{t('deadlines.overdueTag')}</Tag>
+        ) : (
+          <Tag color="processing">{t('deadlines.stateName.running')}</Tag>
+        );
       },
     },
   ];
@@ -84,7 +103,14 @@ export function OpenDeadlinesTab() {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
     const nextSort = key && s?.order ? `${s.order === 'descend' ? '-' : ''}${key}` : undefined;
-    setParams({ page: nextSort !== params.sort ? undefined : pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize, sort: nextSort === 'dueAt' ? undefined : nextSort }, false);
+    setParams(
+      {
+        page: nextSort !== params.sort ? undefined : pagination.current,
+        pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
+        sort: nextSort === 'dueAt' ? undefined : nextSort,
+      },
+      false,
+    );
   };
 
   return (

@@ -30,17 +30,27 @@ export function PoliciesTab() {
       ),
     },
     { title: t('deadlines.limit'), key: 'limit', render: (_: unknown, p) => amountText(t, p.kind, p.amount) },
-    { title: t('deadlines.tolerance'), key: 'tol', render: (_: unknown, p) => (p.toleranceWorkingDays ? amountText(t, 'working_days', p.toleranceWorkingDays) : t('deadlines.noTolerance')) },
+    {
+      title: t('deadlines.tolerance'),
+      key: 'tol',
+      render: (_: unknown, p) =>
+        p.toleranceWorkingDays ? amountText(t, 'working_days', p.toleranceWorkingDays) : t('deadlines.noTolerance'),
+    },
     {
       title: t('deadlines.reminders'),
       key: 'rem',
       render: (_: unknown, p) =>
-        p.remindBefore.length ? p.remindBefore.map((r) => <Tag key={`${r.amount}${r.unit}`}>{t('deadlines.reminderBefore', { amount: amountText(t, r.unit, r.amount) })}</Tag>) : t('deadlines.noReminders'),
+        p.remindBefore.length
+          ? p.remindBefore.map((r) => (
+              <Tag key={`${r.amount}${r.unit}`}>{t('deadlines.reminderBefore', { amount: amountText(t, r.unit, r.amount) })}</Tag>
+            ))
+          : t('deadlines.noReminders'),
     },
     {
       title: t('deadlines.escalate'),
       key: 'esc',
-      render: (_: unknown, p) => (p.escalate ? t('deadlines.escalateSummary', { days: p.escalationIntervalWorkingDays }) : t('deadlines.noEscalation')),
+      render: (_: unknown, p) =>
+        p.escalate ? t('deadlines.escalateSummary', { days: p.escalationIntervalWorkingDays }) : t('deadlines.noEscalation'),
     },
     { title: t('deadlines.openCount'), dataIndex: 'openCount', key: 'open', align: 'right' },
   ];

@@ -89,7 +89,12 @@ export function PolicyFormModal({ policy, onClose }: { policy: DeadlinePolicy | 
             <Select options={KINDS.map((k) => ({ value: k, label: t(`deadlines.kindName.${k}`) }))} />
           </Form.Item>
         </div>
-        <Form.Item name="toleranceWorkingDays" label={t('deadlines.tolerance')} extra={t('deadlines.toleranceHelp')} rules={[{ required: true }]}>
+        <Form.Item
+          name="toleranceWorkingDays"
+          label={t('deadlines.tolerance')}
+          extra={t('deadlines.toleranceHelp')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0} max={60} precision={0} suffix={t('deadlines.workingDaysSuffix')} className="bf-number-input" />
         </Form.Item>
         <Typography.Text strong>{t('deadlines.reminders')}</Typography.Text>
@@ -101,7 +106,13 @@ export function PolicyFormModal({ policy, onClose }: { policy: DeadlinePolicy | 
                 <div key={field.key} className="bf-dl-reminder-row">
                   <Typography.Text>{t('deadlines.reminderN', { n: i + 1 })}</Typography.Text>
                   <Form.Item name={[field.name, 'amount']} rules={[{ required: true }]} noStyle>
-                    <InputNumber min={1} max={365} precision={0} aria-label={t('deadlines.reminderAmount', { n: i + 1 })} className="bf-dl-reminder-amount" />
+                    <InputNumber
+                      min={1}
+                      max={365}
+                      precision={0}
+                      aria-label={t('deadlines.reminderAmount', { n: i + 1 })}
+                      className="bf-dl-reminder-amount"
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'unit']} rules={[{ required: true }]} noStyle>
                     <Select
@@ -111,7 +122,11 @@ export function PolicyFormModal({ policy, onClose }: { policy: DeadlinePolicy | 
                     />
                   </Form.Item>
                   <Typography.Text type="secondary">{t('deadlines.beforeDue')}</Typography.Text>
-                  <Button icon={<DeleteOutlined />} aria-label={t('deadlines.removeReminder', { n: i + 1 })} onClick={() => remove(field.name)} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={t('deadlines.removeReminder', { n: i + 1 })}
+                    onClick={() => remove(field.name)}
+                  />
                 </div>
               ))}
               <Form.Item>
@@ -126,7 +141,12 @@ export function PolicyFormModal({ policy, onClose }: { policy: DeadlinePolicy | 
           <Switch />
         </Form.Item>
         {escalate ? (
-          <Form.Item name="escalationIntervalWorkingDays" label={t('deadlines.escalationInterval')} extra={t('deadlines.escalationIntervalHelp')} rules={[{ required: true }]}>
+          <Form.Item
+            name="escalationIntervalWorkingDays"
+            label={t('deadlines.escalationInterval')}
+            extra={t('deadlines.escalationIntervalHelp')}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={0} max={60} precision={0} suffix={t('deadlines.workingDaysSuffix')} className="bf-number-input" />
           </Form.Item>
         ) : null}

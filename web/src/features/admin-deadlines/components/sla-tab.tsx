@@ -40,12 +40,24 @@ export function SlaTab() {
       key: 'rate',
       render: (_: unknown, r) => (
         <div className="bf-dl-rate">
-          <Progress percent={r.onTimeRate === null ? 0 : Math.round(r.onTimeRate * 100)} size="small" showInfo={false} status={r.onTimeRate !== null && r.onTimeRate < 0.8 ? 'exception' : 'normal'} aria-hidden />
+          <Progress
+            percent={r.onTimeRate === null ? 0 : Math.round(r.onTimeRate * 100)}
+            size="small"
+            showInfo={false}
+            status={r.onTimeRate !== null && r.onTimeRate < 0.8 ? 'exception' : 'normal'}
+            aria-hidden
+          />
           <span>{rateText(r.onTimeRate)}</span>
         </div>
       ),
     },
-    { title: t('deadlines.avgLate'), dataIndex: 'avgLateWorkingDays', key: 'avgLate', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+    {
+      title: t('deadlines.avgLate'),
+      dataIndex: 'avgLateWorkingDays',
+      key: 'avgLate',
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : v.toFixed(2)),
+    },
   ];
 
   return (

@@ -11,15 +11,24 @@ export function useDeadlinePolicies() {
 export function useUpdateDeadlinePolicy() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateDeadlinePolicyBody }) => api('PATCH /deadlines/policies/:id', { params: { id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateDeadlinePolicyBody }) =>
+      api('PATCH /deadlines/policies/:id', { params: { id }, body }),
     onSettled: () => qc.invalidateQueries({ queryKey: POLICIES_KEY }),
   });
 }
 
 export function useOpenDeadlines(query: DeadlineListQuery) {
-  return useQuery({ queryKey: ['deadlines', 'open', query], queryFn: () => api('GET /deadlines', { query }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['deadlines', 'open', query],
+    queryFn: () => api('GET /deadlines', { query }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSla(query: SlaQuery) {
-  return useQuery({ queryKey: ['deadlines', 'sla', query], queryFn: () => api('GET /deadlines/sla', { query }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['deadlines', 'sla', query],
+    queryFn: () => api('GET /deadlines/sla', { query }),
+    placeholderData: keepPreviousData,
+  });
 }

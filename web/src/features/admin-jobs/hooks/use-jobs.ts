@@ -5,7 +5,11 @@ import type { JobQuery } from '../../inbox/notification-api.ts';
 const JOBS_KEY = ['jobs'] as const;
 
 export function useJobs(query: JobQuery) {
-  return useQuery({ queryKey: [...JOBS_KEY, 'list', query], queryFn: () => api('GET /jobs', { query }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...JOBS_KEY, 'list', query],
+    queryFn: () => api('GET /jobs', { query }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSchedules() {

@@ -32,15 +32,32 @@ export function JobsPage() {
   const columns: TableColumnsType<Job> = [
     { title: t('jobsAdmin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime, width: 150 },
     { title: t('jobsAdmin.name'), dataIndex: 'name', key: 'name', render: (n: string) => <code>{n}</code> },
-    { title: t('jobsAdmin.status'), dataIndex: 'status', key: 'status', render: (s: JobStatus) => <Tag color={STATUS_COLOR[s]}>{t(`jobsAdmin.status_${s}`)}</Tag> },
+    {
+      title: t('jobsAdmin.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (s: JobStatus) => <Tag color={STATUS_COLOR[s]}>{t(`jobsAdmin.status_${s}`)}</Tag>,
+    },
     { title: t('jobsAdmin.attempts'), key: 'attempts', align: 'right', render: (_: unknown, j) => `${j.attempts} / ${j.maxAttempts}` },
-    { title: t('jobsAdmin.runAt'), dataIndex: 'runAt', key: 'runAt', render: (v: string | null) => (v ? formatDateTime(v) : t('jobsAdmin.asap')) },
+    {
+      title: t('jobsAdmin.runAt'),
+      dataIndex: 'runAt',
+      key: 'runAt',
+      render: (v: string | null) => (v ? formatDateTime(v) : t('jobsAdmin.asap')),
+    },
     { title: t('jobsAdmin.finishedAt'), dataIndex: 'finishedAt', key: 'finishedAt', render: formatDateTime },
     {
       title: t('jobsAdmin.lastError'),
       dataIndex: 'lastError',
       key: 'lastError',
-      render: (v: string | null) => (v ? <Typography.Text type="danger" style={{ fontSize: 12 }}>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.actions'),
@@ -73,7 +90,14 @@ export function JobsPage() {
       title: t('jobsAdmin.lastError'),
       dataIndex: 'lastError',
       key: 'lastError',
-      render: (v: string | null) => (v ? <Typography.Text type="danger" style={{ fontSize: 12 }}>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ];
 

@@ -83,7 +83,13 @@ export function EmailChannelCard({ settings }: { settings: NotificationSettings[
   const onFinish = (v: EmailValues) => {
     save.mutate(
       {
-        version: settings.version, enabled: v.enabled, host: v.host ?? '', port: v.port, secure: v.secure, user: v.user ?? '', from: v.from ?? '',
+        version: settings.version,
+        enabled: v.enabled,
+        host: v.host ?? '',
+        port: v.port,
+        secure: v.secure,
+        user: v.user ?? '',
+        from: v.from ?? '',
         ...(v.password ? { password: v.password } : {}),
       },
       {
@@ -96,7 +102,13 @@ export function EmailChannelCard({ settings }: { settings: NotificationSettings[
   };
   return (
     <Card title={t('notifyAdmin.email')} extra={<StatusTag enabled={settings.enabled} />} style={{ marginBottom: 16 }}>
-      <Form<EmailValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ ...settings, password: '' }} style={{ maxWidth: 640 }}>
+      <Form<EmailValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ ...settings, password: '' }}
+        style={{ maxWidth: 640 }}
+      >
         <Form.Item name="enabled" label={t('notifyAdmin.enable')} valuePropName="checked">
           <Switch />
         </Form.Item>
@@ -148,7 +160,8 @@ export function WebhookChannelCard({ channel, settings }: { channel: 'wecom' | '
   const onFinish = (v: WebhookValues) => {
     save.mutate(
       {
-        version: settings.version, enabled: v.enabled,
+        version: settings.version,
+        enabled: v.enabled,
         ...(v.webhookUrl?.trim() ? { webhookUrl: v.webhookUrl.trim() } : {}),
         ...(channel === 'dingtalk' && v.secret?.trim() ? { secret: v.secret.trim() } : {}),
       },
@@ -162,14 +175,24 @@ export function WebhookChannelCard({ channel, settings }: { channel: 'wecom' | '
   };
   return (
     <Card title={t(`notifyAdmin.${channel}`)} extra={<StatusTag enabled={settings.enabled} />} style={{ marginBottom: 16 }}>
-      <Form<WebhookValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ enabled: settings.enabled }} style={{ maxWidth: 640 }}>
+      <Form<WebhookValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ enabled: settings.enabled }}
+        style={{ maxWidth: 640 }}
+      >
         <Form.Item name="enabled" label={t('notifyAdmin.enable')} valuePropName="checked">
           <Switch />
         </Form.Item>
         <Form.Item
           name="webhookUrl"
           label={t('notifyAdmin.webhookUrl')}
-          extra={settings.webhookUrlMasked ? t('notifyAdmin.currentWebhook', { url: settings.webhookUrlMasked }) : t(`notifyAdmin.${channel}Hint`)}
+          extra={
+            settings.webhookUrlMasked
+              ? t('notifyAdmin.currentWebhook', { url: settings.webhookUrlMasked })
+              : t(`notifyAdmin.${channel}Hint`)
+          }
         >
           <Input
             autoComplete="off"

@@ -23,7 +23,12 @@ export function OutboxTable() {
 
   const columns: TableColumnsType<OutboxItem> = [
     { title: t('notifyAdmin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime, width: 150 },
-    { title: t('notifyAdmin.channel'), dataIndex: 'channel', key: 'channel', render: (c: ExternalChannel) => t(`notifyPrefs.channel_${c}`) },
+    {
+      title: t('notifyAdmin.channel'),
+      dataIndex: 'channel',
+      key: 'channel',
+      render: (c: ExternalChannel) => t(`notifyPrefs.channel_${c}`),
+    },
     { title: t('notifyAdmin.event'), dataIndex: 'eventLabel', key: 'event' },
     { title: t('notifyAdmin.recipient'), dataIndex: 'recipientName', key: 'recipient', render: (v: string | null) => v ?? '—' },
     { title: t('notifyAdmin.messageTitle'), dataIndex: 'title', key: 'title', ellipsis: true },
@@ -38,7 +43,14 @@ export function OutboxTable() {
       title: t('notifyAdmin.lastError'),
       dataIndex: 'lastError',
       key: 'lastError',
-      render: (v: string | null) => (v ? <Typography.Text type="danger" style={{ fontSize: 12 }}>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.actions'),

@@ -36,7 +36,13 @@ export function RulesCard({ rules }: { rules: NotificationSettings['rules'] }) {
 
   const onFinish = (v: RulesValues) => {
     save.mutate(
-      { version: rules.version, ccRoleCodes: v.ccRoleCodes ?? [], ccUserIds: v.ccUserIds ?? [], digestTime: v.digestTime, publicUrl: v.publicUrl?.trim() || null },
+      {
+        version: rules.version,
+        ccRoleCodes: v.ccRoleCodes ?? [],
+        ccUserIds: v.ccUserIds ?? [],
+        digestTime: v.digestTime,
+        publicUrl: v.publicUrl?.trim() || null,
+      },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (err) => {
@@ -49,12 +55,30 @@ export function RulesCard({ rules }: { rules: NotificationSettings['rules'] }) {
   return (
     <Card title={t('notifyAdmin.rulesTitle')}>
       <Typography.Paragraph type="secondary">{t('notifyAdmin.rulesHint')}</Typography.Paragraph>
-      <Form<RulesValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ ...rules, publicUrl: rules.publicUrl ?? '' }} style={{ maxWidth: 640 }}>
+      <Form<RulesValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ ...rules, publicUrl: rules.publicUrl ?? '' }}
+        style={{ maxWidth: 640 }}
+      >
         <Form.Item name="ccRoleCodes" label={t('notifyAdmin.ccRoles')}>
-          <Select mode="multiple" options={roleOptions} loading={roles.isPending && can(me, 'role.read')} optionFilterProp="label" allowClear />
+          <Select
+            mode="multiple"
+            options={roleOptions}
+            loading={roles.isPending && can(me, 'role.read')}
+            optionFilterProp="label"
+            allowClear
+          />
         </Form.Item>
         <Form.Item name="ccUserIds" label={t('notifyAdmin.ccUsers')} extra={t('notifyAdmin.ccUsersHint')}>
-          <Select mode="multiple" options={userOptions} loading={users.isPending && can(me, 'user.read')} optionFilterProp="label" allowClear />
+          <Select
+            mode="multiple"
+            options={userOptions}
+            loading={users.isPending && can(me, 'user.read')}
+            optionFilterProp="label"
+            allowClear
+          />
         </Form.Item>
         <Form.Item
           name="digestTime"

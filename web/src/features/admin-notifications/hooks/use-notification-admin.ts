@@ -1,7 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type {
-  ExternalChannel, NotificationSettings, OutboxQuery, UpdateEmailChannelBody, UpdateNotificationRulesBody, UpdateWebhookChannelBody,
+  ExternalChannel,
+  NotificationSettings,
+  OutboxQuery,
+  UpdateEmailChannelBody,
+  UpdateNotificationRulesBody,
+  UpdateWebhookChannelBody,
 } from '../../inbox/notification-api.ts';
 
 const SETTINGS_KEY = ['notification-admin', 'settings'] as const;
@@ -25,7 +30,9 @@ export function useSaveEmailChannel() {
 }
 
 export function useSaveWebhookChannel(channel: 'wecom' | 'dingtalk') {
-  return useSettingsMutation((body: UpdateWebhookChannelBody) => api('PUT /notifications/admin/channels/:channel', { params: { channel }, body }));
+  return useSettingsMutation((body: UpdateWebhookChannelBody) =>
+    api('PUT /notifications/admin/channels/:channel', { params: { channel }, body }),
+  );
 }
 
 export function useSaveRules() {

@@ -43,7 +43,15 @@ export function matrixRows(catalog: readonly PermissionCatalogItem[]): Row[] {
  * each changed role is saved on its own with the role's version (a 409 drops that draft and
  * shows the latest state).
  */
-export function PermissionMatrix({ roles, catalog, editable }: { roles: readonly Role[]; catalog: readonly PermissionCatalogItem[]; editable: boolean }) {
+export function PermissionMatrix({
+  roles,
+  catalog,
+  editable,
+}: {
+  roles: readonly Role[];
+  catalog: readonly PermissionCatalogItem[];
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const message = useMessage();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});

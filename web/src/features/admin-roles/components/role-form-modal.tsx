@@ -30,7 +30,10 @@ export function RoleFormModal({ dialog, roles, onClose }: { dialog: RoleDialog; 
   const onFinish = (values: Values, form: FormInstance<Values>) => {
     if (editing) {
       update.mutate(
-        { id: editing.id, body: { version: editing.version, nameZh: values.nameZh.trim(), nameEn: values.nameEn.trim(), dataScope: values.dataScope } },
+        {
+          id: editing.id,
+          body: { version: editing.version, nameZh: values.nameZh.trim(), nameEn: values.nameEn.trim(), dataScope: values.dataScope },
+        },
         {
           onSuccess: () => {
             void message.success(t('common.saved'));
@@ -102,7 +105,14 @@ function RoleForm({
       <Form.Item
         name="code"
         label={t('role.code')}
-        rules={editing ? [] : [{ required: true, whitespace: true, message: t('role.codeRequired') }, { min: 2, max: 48 }]}
+        rules={
+          editing
+            ? []
+            : [
+                { required: true, whitespace: true, message: t('role.codeRequired') },
+                { min: 2, max: 48 },
+              ]
+        }
         extra={editing ? undefined : t('role.codeHint')}
       >
         <Input disabled={editing !== null} autoComplete="off" />

@@ -25,10 +25,19 @@ export function RolesPage() {
   const columns: TableColumnsType<Role> = [
     { title: t('role.name'), dataIndex: 'name', key: 'name', fixed: 'left' },
     { title: t('role.code'), dataIndex: 'code', key: 'code', render: (v: string) => <code>{v}</code> },
-    { title: t('role.dataScope'), dataIndex: 'dataScope', key: 'dataScope', render: (_: unknown, r) => <DataScopeTag scope={r.dataScope} /> },
+    {
+      title: t('role.dataScope'),
+      dataIndex: 'dataScope',
+      key: 'dataScope',
+      render: (_: unknown, r) => <DataScopeTag scope={r.dataScope} />,
+    },
     { title: t('role.permissionCount'), key: 'permissions', align: 'right', render: (_: unknown, r) => r.permissions.length },
     { title: t('role.userCount'), dataIndex: 'userCount', key: 'userCount', align: 'right' },
-    { title: t('role.type'), key: 'builtin', render: (_: unknown, r) => (r.builtin ? <Tag>{t('role.builtin')}</Tag> : <Tag color="processing">{t('role.custom')}</Tag>) },
+    {
+      title: t('role.type'),
+      key: 'builtin',
+      render: (_: unknown, r) => (r.builtin ? <Tag>{t('role.builtin')}</Tag> : <Tag color="processing">{t('role.custom')}</Tag>),
+    },
   ];
   if (manage) {
     columns.push({
@@ -74,7 +83,7 @@ export function RolesPage() {
                 dataSource={roleList}
                 pagination={false}
                 size="middle"
-                      locale={{ emptyText: <Empty description={manage ? t('role.emptyCanCreate') : t('role.empty')} /> }}
+                locale={{ emptyText: <Empty description={manage ? t('role.emptyCanCreate') : t('role.empty')} /> }}
               />
             ),
           },

@@ -60,7 +60,12 @@ function SettingsForm({ current }: { current: SecuritySettings }) {
         onFinish={onFinish}
         initialValues={{ minLength: current.minLength, complianceMode: current.complianceMode, maxAgeDays: current.maxAgeDays }}
       >
-        <Form.Item name="complianceMode" label={t('settings.complianceMode')} valuePropName="checked" extra={t('settings.complianceModeHint')}>
+        <Form.Item
+          name="complianceMode"
+          label={t('settings.complianceMode')}
+          valuePropName="checked"
+          extra={t('settings.complianceModeHint')}
+        >
           <Switch checkedChildren={t('settings.on')} unCheckedChildren={t('settings.off')} />
         </Form.Item>
         {compliance ? <Alert type="info" showIcon title={t('settings.complianceOnInfo')} className="bf-gap-bottom" /> : null}

@@ -166,7 +166,14 @@ function UserForm({ user, onFinish }: { user: User | null; onFinish: (values: Va
       <Form.Item
         name="username"
         label={t('user.username')}
-        rules={editing ? [] : [{ required: true, whitespace: true, message: t('user.usernameRequired') }, { min: 2, max: 64 }]}
+        rules={
+          editing
+            ? []
+            : [
+                { required: true, whitespace: true, message: t('user.usernameRequired') },
+                { min: 2, max: 64 },
+              ]
+        }
         extra={editing ? t('user.usernameFixed') : t('user.usernameHint')}
       >
         <Input disabled={editing} autoComplete="off" />
@@ -179,7 +186,11 @@ function UserForm({ user, onFinish }: { user: User | null; onFinish: (values: Va
         <DepartmentTreeSelect departments={departments.data ?? []} loading={departments.isFetching} />
       </Form.Item>
       <Form.Item name="managerId" label={t('user.manager')}>
-        <UserPicker source="users" exclude={[user?.id]} known={user?.managerId ? [{ value: user.managerId, label: user.managerName ?? '' }] : null} />
+        <UserPicker
+          source="users"
+          exclude={[user?.id]}
+          known={user?.managerId ? [{ value: user.managerId, label: user.managerName ?? '' }] : null}
+        />
       </Form.Item>
       <Form.Item name="roleIds" label={t('user.roles')} extra={canPickRoles ? undefined : t('user.rolesNeedRoleRead')}>
         <Select

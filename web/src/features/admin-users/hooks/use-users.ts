@@ -1,7 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type {
-  CreateUserBody, ResetPasswordBody, SetActiveBody, UpdateUserBody, UserListQuery, VersionBody,
+  CreateUserBody,
+  ResetPasswordBody,
+  SetActiveBody,
+  UpdateUserBody,
+  UserListQuery,
+  VersionBody,
 } from '../../../shared/api/types.ts';
 
 export const USERS_KEY = ['users'] as const;

@@ -112,8 +112,22 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('user.lastLoginAt'), dataIndex: 'lastLoginAt', key: 'lastLoginAt', sorter: true, sortOrder: sortOrder('lastLoginAt'), render: formatDateTime },
-    { title: t('user.createdAt'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, sortOrder: sortOrder('createdAt'), render: formatDateTime },
+    {
+      title: t('user.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      sorter: true,
+      sortOrder: sortOrder('lastLoginAt'),
+      render: formatDateTime,
+    },
+    {
+      title: t('user.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: sortOrder('createdAt'),
+      render: formatDateTime,
+    },
   ];
   if (manage) {
     columns.push({

@@ -14,7 +14,12 @@ export interface ActionInput {
  * The dialog behind every action button: a comment (required to reject or return, so the
  * requester knows what to change) and optional attachments.
  */
-export function ActionModal({ kind, requestId, onCancel, onSubmit }: {
+export function ActionModal({
+  kind,
+  requestId,
+  onCancel,
+  onSubmit,
+}: {
   kind: ActionKind | null;
   requestId: string;
   onCancel: () => void;
@@ -56,14 +61,21 @@ export function ActionModal({ kind, requestId, onCancel, onSubmit }: {
       onCancel={onCancel}
       destroyOnHidden
     >
-      {kind ? <Alert type={kind === 'reject' ? 'warning' : 'info'} showIcon title={t(`approvals.modal.${kind}.hint`)} className="bf-gap-bottom" /> : null}
+      {kind ? (
+        <Alert type={kind === 'reject' ? 'warning' : 'info'} showIcon title={t(`approvals.modal.${kind}.hint`)} className="bf-gap-bottom" />
+      ) : null}
       <Form form={form} layout="vertical">
         <Form.Item
           name="comment"
           label={t('approvals.comment')}
           rules={required ? [{ required: true, whitespace: true, message: t('approvals.commentRequired') }] : []}
         >
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t(required ? 'approvals.commentPlaceholderRequired' : 'approvals.commentPlaceholder')} />
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder={t(required ? 'approvals.commentPlaceholderRequired' : 'approvals.commentPlaceholder')}
+          />
         </Form.Item>
         <Form.Item label={t('approvals.attachments')}>
           <AttachmentUpload requestId={requestId} files={files} onChange={setFiles} />

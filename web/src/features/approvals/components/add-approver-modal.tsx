@@ -10,7 +10,12 @@ export interface AddApproverInput {
 }
 
 /** 加签: bring another approver into this step, or as a step right after it. */
-export function AddApproverModal({ open, exclude, onCancel, onSubmit }: {
+export function AddApproverModal({
+  open,
+  exclude,
+  onCancel,
+  onSubmit,
+}: {
   open: boolean;
   exclude: string[];
   onCancel: () => void;
@@ -44,7 +49,11 @@ export function AddApproverModal({ open, exclude, onCancel, onSubmit }: {
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ position: 'current' }}>
-        <Form.Item name="userId" label={t('approvals.addApproverUser')} rules={[{ required: true, message: t('approvals.addApproverUserRequired') }]}>
+        <Form.Item
+          name="userId"
+          label={t('approvals.addApproverUser')}
+          rules={[{ required: true, message: t('approvals.addApproverUserRequired') }]}
+        >
           <UserPicker source="colleagues" exclude={exclude} aria-label={t('approvals.addApproverUser')} />
         </Form.Item>
         <Form.Item name="position" label={t('approvals.addApproverPosition')}>

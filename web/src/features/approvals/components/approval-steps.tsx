@@ -42,17 +42,27 @@ export function ApprovalSteps({ steps }: { steps: StepView[] }) {
         content: (
           <div className="bf-approval-step-body" data-testid="approval-step">
             <Typography.Text type="secondary">{t(`approvals.stepStatus.${s.status}`)}</Typography.Text>
-            {s.skipReason ? <Typography.Text type="secondary">{t('approvals.paren', { text: t(`approvals.skipReason.${s.skipReason}`) })}</Typography.Text> : null}
+            {s.skipReason ? (
+              <Typography.Text type="secondary">
+                {t('approvals.paren', { text: t(`approvals.skipReason.${s.skipReason}`) })}
+              </Typography.Text>
+            ) : null}
             {s.tasks.map((task) => (
               <div key={task.id} className="bf-approval-task">
                 {task.assigneeName}
-                {task.onBehalfOfName ? <span className="bf-muted">{t('approvals.paren', { text: t('approvals.onBehalfOf', { name: task.onBehalfOfName }) })}</span> : null}
+                {task.onBehalfOfName ? (
+                  <span className="bf-muted">
+                    {t('approvals.paren', { text: t('approvals.onBehalfOf', { name: task.onBehalfOfName }) })}
+                  </span>
+                ) : null}
                 {' · '}
                 <span className={`bf-task-${task.status}`}>{t(`approvals.taskStatus.${task.status}`)}</span>
                 {task.actedAt ? <span className="bf-muted"> {formatDateTime(task.actedAt)}</span> : null}
               </div>
             ))}
-            {s.tasks.length === 0 && s.status === 'waiting' ? <div className="bf-muted">{approverLabel(s.approver, s.approverTarget, t)}</div> : null}
+            {s.tasks.length === 0 && s.status === 'waiting' ? (
+              <div className="bf-muted">{approverLabel(s.approver, s.approverTarget, t)}</div>
+            ) : null}
           </div>
         ),
       }))}

@@ -6,7 +6,14 @@ import { formatDateTime } from '../../../shared/format.ts';
 import type { ActionView, ApprovalDetail, AttachmentView } from '../approval-api.ts';
 
 const COLORS: Record<string, string> = {
-  submit: 'blue', resubmit: 'blue', approve: 'green', reject: 'red', return: 'orange', withdraw: 'gray', add_approver: 'blue', auto_skip: 'gray',
+  submit: 'blue',
+  resubmit: 'blue',
+  approve: 'green',
+  reject: 'red',
+  return: 'orange',
+  withdraw: 'gray',
+  add_approver: 'blue',
+  auto_skip: 'gray',
 };
 
 function formatSize(bytes: number): string {
@@ -18,7 +25,10 @@ function formatSize(bytes: number): string {
 /** A download link to an attachment (always served as a file, never opened inline). */
 export function AttachmentLink({ requestId, file }: { requestId: string; file: AttachmentView }) {
   return (
-    <a href={apiUrl('GET /approvals/:id/attachments/:attachmentId', { params: { id: requestId, attachmentId: file.id } })} download={file.fileName}>
+    <a
+      href={apiUrl('GET /approvals/:id/attachments/:attachmentId', { params: { id: requestId, attachmentId: file.id } })}
+      download={file.fileName}
+    >
       <PaperClipOutlined /> {file.fileName} <span className="bf-muted">({formatSize(file.size)})</span>
     </a>
   );
@@ -29,7 +39,8 @@ export function ApprovalTimeline({ detail }: { detail: ApprovalDetail }) {
   const { t } = useTranslation();
   const describe = (a: ActionView): string | null => {
     const d = a.details ?? {};
-    if (a.action === 'add_approver') return t(`approvals.addedWhere.${d.position === 'after' ? 'after' : 'current'}`, { name: String(d.userName ?? '') });
+    if (a.action === 'add_approver')
+      return t(`approvals.addedWhere.${d.position === 'after' ? 'after' : 'current'}`, { name: String(d.userName ?? '') });
     if (a.action === 'resubmit') return t(`approvals.restart.${d.restartFrom === 'returning_step' ? 'returning_step' : 'first'}`);
     if (a.action === 'auto_skip') return t('approvals.skipReason.requester_only');
     return null;
@@ -43,11 +54,17 @@ export function ApprovalTimeline({ detail }: { detail: ApprovalDetail }) {
           <div data-testid="approval-action">
             <Space size={[6, 0]} wrap>
               <Typography.Text strong>{a.actorName ?? t('approvals.system')}</Typography.Text>
-              {a.onBehalfOfName ? <Typography.Text type="secondary">{t('approvals.paren', { text: t('approvals.onBehalfOf', { name: a.onBehalfOfName }) })}</Typography.Text> : null}
+              {a.onBehalfOfName ? (
+                <Typography.Text type="secondary">
+                  {t('approvals.paren', { text: t('approvals.onBehalfOf', { name: a.onBehalfOfName }) })}
+                </Typography.Text>
+              ) : null}
               <Typography.Text>{t(`approvals.action.${a.action}`, { defaultValue: a.action })}</Typography.Text>
               {a.stepName ? <Typography.Text type="secondary">· {a.stepName}</Typography.Text> : null}
               {a.action === 'submit' || a.action === 'resubmit' ? (
-                <Typography.Text type="secondary">· {t('approvals.roundVersion', { round: a.round, version: a.subjectVersion ?? '—' })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  · {t('approvals.roundVersion', { round: a.round, version: a.subjectVersion ?? '—' })}
+                </Typography.Text>
               ) : null}
             </Space>
             <div className="bf-muted">{formatDateTime(a.at)}</div>

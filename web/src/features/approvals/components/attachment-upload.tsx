@@ -7,10 +7,20 @@ import { useMessage } from '../../../shared/components/feedback.tsx';
 import type { AttachmentView } from '../approval-api.ts';
 import { useUploadAttachment } from '../hooks/use-approvals.ts';
 
-const ACCEPT = Object.keys(ATTACHMENT_TYPES).map((e) => `.${e}`).join(',');
+const ACCEPT = Object.keys(ATTACHMENT_TYPES)
+  .map((e) => `.${e}`)
+  .join(',');
 
 /** Files for the action being taken: uploaded at once (type and size checked first), sent by id with the action. */
-export function AttachmentUpload({ requestId, files, onChange }: { requestId: string; files: UploadFile<AttachmentView>[]; onChange: (f: UploadFile<AttachmentView>[]) => void }) {
+export function AttachmentUpload({
+  requestId,
+  files,
+  onChange,
+}: {
+  requestId: string;
+  files: UploadFile<AttachmentView>[];
+  onChange: (f: UploadFile<AttachmentView>[]) => void;
+}) {
   const { t } = useTranslation();
   const message = useMessage();
   const upload = useUploadAttachment(requestId);

@@ -70,8 +70,16 @@ export function ChangesSinceSubmission({ detail }: Props) {
             dataSource={current.changes}
             columns={[
               { title: t('approvals.field'), dataIndex: 'label', key: 'label' },
-              { title: t('approvals.submittedValue'), key: 'before', render: (_: unknown, c) => formatFieldValue(c.before, byKey.get(c.path), t) },
-              { title: t('approvals.currentValue'), key: 'after', render: (_: unknown, c) => <strong>{formatFieldValue(c.after, byKey.get(c.path), t)}</strong> },
+              {
+                title: t('approvals.submittedValue'),
+                key: 'before',
+                render: (_: unknown, c) => formatFieldValue(c.before, byKey.get(c.path), t),
+              },
+              {
+                title: t('approvals.currentValue'),
+                key: 'after',
+                render: (_: unknown, c) => <strong>{formatFieldValue(c.after, byKey.get(c.path), t)}</strong>,
+              },
             ]}
           />
         </>

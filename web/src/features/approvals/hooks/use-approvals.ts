@@ -1,7 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type {
-  AddApproverBody, ApprovalDetail, ApprovalListQuery, ApproveBody, CreateDelegationBody, DecisionBody, OptionalCommentBody,
+  AddApproverBody,
+  ApprovalDetail,
+  ApprovalListQuery,
+  ApproveBody,
+  CreateDelegationBody,
+  DecisionBody,
+  OptionalCommentBody,
 } from '../approval-api.ts';
 import { APPROVALS_KEY } from './use-approval-counts.ts';
 

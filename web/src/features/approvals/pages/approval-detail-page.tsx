@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Segmented, Space, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, RollbackOutlined, SendOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  UndoOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api/client.ts';
@@ -66,7 +74,11 @@ export function ApprovalDetailPage() {
 
   const addApprover = async (input: AddApproverInput): Promise<boolean> => {
     try {
-      await actions.addApprover.mutateAsync({ userId: input.userId, position: input.position, comment: input.comment?.trim() || undefined });
+      await actions.addApprover.mutateAsync({
+        userId: input.userId,
+        position: input.position,
+        comment: input.comment?.trim() || undefined,
+      });
       void message.success(t('approvals.done.addApprover'));
       return true;
     } catch (err) {
@@ -84,11 +96,31 @@ export function ApprovalDetailPage() {
           </Button>
         </Tooltip>
       ) : null}
-      {d.can.return ? <Button icon={<RollbackOutlined />} onClick={() => setModal('return')}>{t('approvals.btn.return')}</Button> : null}
-      {d.can.reject ? <Button danger icon={<CloseOutlined />} onClick={() => setModal('reject')}>{t('approvals.btn.reject')}</Button> : null}
-      {d.can.addApprover ? <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)}>{t('approvals.btn.addApprover')}</Button> : null}
-      {d.can.resubmit ? <Button type="primary" icon={<SendOutlined />} onClick={() => setModal('resubmit')}>{t('approvals.btn.resubmit')}</Button> : null}
-      {d.can.withdraw ? <Button icon={<UndoOutlined />} onClick={() => setModal('withdraw')}>{t('approvals.btn.withdraw')}</Button> : null}
+      {d.can.return ? (
+        <Button icon={<RollbackOutlined />} onClick={() => setModal('return')}>
+          {t('approvals.btn.return')}
+        </Button>
+      ) : null}
+      {d.can.reject ? (
+        <Button danger icon={<CloseOutlined />} onClick={() => setModal('reject')}>
+          {t('approvals.btn.reject')}
+        </Button>
+      ) : null}
+      {d.can.addApprover ? (
+        <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+          {t('approvals.btn.addApprover')}
+        </Button>
+      ) : null}
+      {d.can.resubmit ? (
+        <Button type="primary" icon={<SendOutlined />} onClick={() => setModal('resubmit')}>
+          {t('approvals.btn.resubmit')}
+        </Button>
+      ) : null}
+      {d.can.withdraw ? (
+        <Button icon={<UndoOutlined />} onClick={() => setModal('withdraw')}>
+          {t('approvals.btn.withdraw')}
+        </Button>
+      ) : null}
     </Space>
   );
 
@@ -104,7 +136,8 @@ export function ApprovalDetailPage() {
           </Typography.Title>
           <Typography.Paragraph type="secondary" className="bf-page-description">
             {d.processLabel} · {d.requester.name}
-            {d.requester.departmentName ? t('approvals.paren', { text: d.requester.departmentName }) : ''} · {t('approvals.submittedAt', { time: formatDateTime(d.submittedAt) })}
+            {d.requester.departmentName ? t('approvals.paren', { text: d.requester.departmentName }) : ''} ·{' '}
+            {t('approvals.submittedAt', { time: formatDateTime(d.submittedAt) })}
             {d.round > 1 ? ` · ${t('approvals.roundN', { round: d.round })}` : ''}
           </Typography.Paragraph>
         </div>
@@ -120,13 +153,23 @@ export function ApprovalDetailPage() {
           description={
             <>
               {t('approvals.returnedHint')}
-              {d.subjectLink ? <> <Link to={d.subjectLink}>{t('approvals.openSubject')}</Link></> : null}
+              {d.subjectLink ? (
+                <>
+                  {' '}
+                  <Link to={d.subjectLink}>{t('approvals.openSubject')}</Link>
+                </>
+              ) : null}
             </>
           }
         />
       ) : null}
       {d.can.approve && currentTasks.some((x) => x.onBehalfOfName) ? (
-        <Alert type="info" showIcon className="bf-gap-bottom" title={t('approvals.delegatedToYou', { name: currentTasks.find((x) => x.onBehalfOfName)?.onBehalfOfName ?? '' })} />
+        <Alert
+          type="info"
+          showIcon
+          className="bf-gap-bottom"
+          title={t('approvals.delegatedToYou', { name: currentTasks.find((x) => x.onBehalfOfName)?.onBehalfOfName ?? '' })}
+        />
       ) : null}
       <ChangesSinceSubmission detail={d} />
 
@@ -152,7 +195,9 @@ export function ApprovalDetailPage() {
 
       <Card title={t('approvals.snapshotTitle')} className="bf-gap-bottom">
         <Space size={8} wrap className="bf-snapshot-caption">
-          <Typography.Text type="secondary">{t('approvals.snapshotVersion', { subject: d.subjectLabel, version: d.subjectVersion })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('approvals.snapshotVersion', { subject: d.subjectLabel, version: d.subjectVersion })}
+          </Typography.Text>
           {d.subjectLink ? <Link to={d.subjectLink}>{t('approvals.openSubject')}</Link> : null}
         </Space>
         <SnapshotView detail={d} />

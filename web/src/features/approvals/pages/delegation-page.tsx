@@ -36,7 +36,12 @@ export function DelegationPage() {
 
   const save = (v: FormValues) =>
     create.mutate(
-      { delegateId: v.delegateId, startsOn: v.range[0].format('YYYY-MM-DD'), endsOn: v.range[1].format('YYYY-MM-DD'), note: v.note?.trim() || null },
+      {
+        delegateId: v.delegateId,
+        startsOn: v.range[0].format('YYYY-MM-DD'),
+        endsOn: v.range[1].format('YYYY-MM-DD'),
+        note: v.note?.trim() || null,
+      },
       {
         onSuccess: () => {
           void message.success(t('approvals.delegation.saved'));
@@ -63,7 +68,11 @@ export function DelegationPage() {
   const columns: TableColumnsType<Delegation> = [
     { title: t('approvals.delegation.delegate'), dataIndex: 'delegateName', key: 'delegate' },
     { title: t('approvals.delegation.range'), key: 'range', render: (_: unknown, d) => `${d.startsOn} ~ ${d.endsOn}` },
-    { title: t('approvals.delegation.status'), key: 'status', render: (_: unknown, d) => <Tag color={STATUS_COLOR[d.status]}>{t(`approvals.delegation.statusText.${d.status}`)}</Tag> },
+    {
+      title: t('approvals.delegation.status'),
+      key: 'status',
+      render: (_: unknown, d) => <Tag color={STATUS_COLOR[d.status]}>{t(`approvals.delegation.statusText.${d.status}`)}</Tag>,
+    },
     { title: t('approvals.delegation.note'), dataIndex: 'note', key: 'note', render: (v: string | null) => v ?? '—' },
     { title: t('approvals.delegation.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime },
     {
@@ -81,14 +90,24 @@ export function DelegationPage() {
   return (
     <>
       {modalHolder}
-      <Link to="/approvals" className="bf-back-link">{t('approvals.back')}</Link>
+      <Link to="/approvals" className="bf-back-link">
+        {t('approvals.back')}
+      </Link>
       <PageHeader title={t('approvals.delegation.title')} description={t('approvals.delegation.description')} />
       <Card title={t('approvals.delegation.newTitle')} className="bf-gap-bottom">
         <Form<FormValues> form={form} layout="vertical" onFinish={save} className="bf-delegation-form">
-          <Form.Item name="delegateId" label={t('approvals.delegation.delegate')} rules={[{ required: true, message: t('approvals.delegation.delegateRequired') }]}>
+          <Form.Item
+            name="delegateId"
+            label={t('approvals.delegation.delegate')}
+            rules={[{ required: true, message: t('approvals.delegation.delegateRequired') }]}
+          >
             <UserPicker source="colleagues" exclude={[me.id]} aria-label={t('approvals.delegation.delegate')} />
           </Form.Item>
-          <Form.Item name="range" label={t('approvals.delegation.range')} rules={[{ required: true, message: t('approvals.delegation.rangeRequired') }]}>
+          <Form.Item
+            name="range"
+            label={t('approvals.delegation.range')}
+            rules={[{ required: true, message: t('approvals.delegation.rangeRequired') }]}
+          >
             <DatePicker.RangePicker
               className="bf-full-width"
               disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}

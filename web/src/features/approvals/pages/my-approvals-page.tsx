@@ -32,7 +32,9 @@ export function MyApprovalsPage() {
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/approvals/${r.id}`}>{r.title}</Link>
-          <Typography.Text type="secondary" className="bf-approval-process">{r.processLabel}</Typography.Text>
+          <Typography.Text type="secondary" className="bf-approval-process">
+            {r.processLabel}
+          </Typography.Text>
         </Space>
       ),
     },

@@ -50,11 +50,7 @@ export function ChangePasswordForm({ username, onChanged }: { username: string; 
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} className="bf-narrow-form">
       {/* helps password managers tie the new password to the account */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-      <Form.Item
-        name="currentPassword"
-        label={t('password.current')}
-        rules={[{ required: true, message: t('password.currentRequired') }]}
-      >
+      <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item

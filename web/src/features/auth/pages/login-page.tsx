@@ -35,11 +35,13 @@ export function LoginPage() {
             {t('auth.loginTitle')}
           </h1>
           <p className="bf-login-subtitle">{t('app.subtitle')}</p>
-          {error ? (
-            <Alert type="error" showIcon title={error} className="bf-gap-bottom" role="alert" />
-          ) : null}
+          {error ? <Alert type="error" showIcon title={error} className="bf-gap-bottom" role="alert" /> : null}
           <Form<LoginBody> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

@@ -11,7 +11,13 @@ import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { can, useCurrentUser } from '../../auth/hooks/use-session.ts';
 import type {
-  CreateCustomerBody, CreatePartnerBody, CustomerView, DuplicateMatch, PartnerView, UpdateCustomerBody, UpdatePartnerBody,
+  CreateCustomerBody,
+  CreatePartnerBody,
+  CustomerView,
+  DuplicateMatch,
+  PartnerView,
+  UpdateCustomerBody,
+  UpdatePartnerBody,
 } from '../customer-api.ts';
 import { langOf, LISTS, provinceOptions, selectOptions } from '../crm-format.ts';
 import { useDuplicateCheck, useSaveCustomer, useSavePartner, type RecordKind } from '../hooks/use-customers.ts';
@@ -98,10 +104,11 @@ export function CompanyFormDrawer({
     { name: check.name || undefined, creditCode: codeReady ? check.creditCode : undefined, excludeId: record?.id },
     open && (check.name.length >= 2 || codeReady),
   );
-  const matches = blocked.length ? blocked : dup.data?.matches ?? [];
+  const matches = blocked.length ? blocked : (dup.data?.matches ?? []);
 
   const onValues = (changed: Partial<Values>) => {
-    if ('province' in changed) form.setFieldValue('region', changed.province ? regionOfProvince(changed.province) : form.getFieldValue('region'));
+    if ('province' in changed)
+      form.setFieldValue('region', changed.province ? regionOfProvince(changed.province) : form.getFieldValue('region'));
     if ('creditCode' in changed && changed.creditCode && !form.getFieldValue('province')) {
       const code = normalizeCreditCode(changed.creditCode);
       const p = code.length === 18 && !creditCodeProblem(code) ? provinceOfCreditCode(code) : null;
@@ -183,8 +190,16 @@ export function CompanyFormDrawer({
     >
       {modalHolder}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={onValues} requiredMark>
-        <Form.Item name="name" label={isCustomer ? t('customers.f.name') : t('partners.f.name')} rules={[{ required: true, whitespace: true, message: t('customers.v.nameRequired') }, { max: 100 }]}>
-          <Input maxLength={100} autoComplete="off" placeholder={isCustomer ? t('customers.f.namePlaceholder') : t('partners.f.namePlaceholder')} />
+        <Form.Item
+          name="name"
+          label={isCustomer ? t('customers.f.name') : t('partners.f.name')}
+          rules={[{ required: true, whitespace: true, message: t('customers.v.nameRequired') }, { max: 100 }]}
+        >
+          <Input
+            maxLength={100}
+            autoComplete="off"
+            placeholder={isCustomer ? t('customers.f.namePlaceholder') : t('partners.f.namePlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="creditCode"
@@ -236,7 +251,13 @@ export function CompanyFormDrawer({
         ) : null}
         {!editing && mayAssign ? (
           <Form.Item name="ownerUserId" label={t('customers.f.owner')} extra={t('customers.f.ownerHint')}>
-            <UserPicker source="colleagues" departmentLabel="brackets" placeholder={t('customers.pickUser')} notFoundText={t('customers.noUser')} aria-label={t('customers.f.owner')} />
+            <UserPicker
+              source="colleagues"
+              departmentLabel="brackets"
+              placeholder={t('customers.pickUser')}
+              notFoundText={t('customers.noUser')}
+              aria-label={t('customers.f.owner')}
+            />
           </Form.Item>
         ) : null}
         <Form.Item name="address" label={t('customers.f.address')} rules={[{ max: 200 }]}>

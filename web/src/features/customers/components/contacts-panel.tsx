@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Button, Empty, Form, Grid, Input, List, Modal, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, MailOutlined, PhoneOutlined, PlusOutlined, UploadOutlined, WechatOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  MailOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  UploadOutlined,
+  WechatOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../../shared/api/client.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
@@ -66,7 +75,9 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
       // a masked number shown to the user is sent back only when it was changed
       ...(current?.phoneMasked && phone === current.phone ? {} : { phone }),
     };
-    const run = current ? save.mutateAsync({ id: current.id, body: { ...body, version: current.version } }) : save.mutateAsync({ id: null, body: { ...body, ...owner } });
+    const run = current
+      ? save.mutateAsync({ id: current.id, body: { ...body, version: current.version } })
+      : save.mutateAsync({ id: null, body: { ...body, ...owner } });
     run.then(
       () => {
         void message.success(t('common.saved'));
@@ -83,7 +94,11 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
       okText: t('customers.contacts.archive'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => archive.mutateAsync({ id: c.id, version: c.version }).then(() => void message.success(t('customers.contacts.archived')), (e: unknown) => handleError(e)),
+      onOk: () =>
+        archive.mutateAsync({ id: c.id, version: c.version }).then(
+          () => void message.success(t('customers.contacts.archived')),
+          (e: unknown) => handleError(e),
+        ),
     });
 
   const phoneCell = (c: ContactView) =>
@@ -93,26 +108,52 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
           <span className="bf-crm-mono">{c.phone}</span>
         </Tooltip>
       ) : (
-        <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} className="bf-crm-mono">{c.phone}</a>
+        <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} className="bf-crm-mono">
+          {c.phone}
+        </a>
       )
-    ) : '—';
+    ) : (
+      '—'
+    );
 
   const actions = (c: ContactView) =>
     canEdit ? (
       <Space size={0}>
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={t('customers.contacts.editOf', { name: c.name })}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setEditing(c)}
+          aria-label={t('customers.contacts.editOf', { name: c.name })}
+        >
           {screens.md ? t('common.edit') : null}
         </Button>
-        <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(c)} aria-label={t('customers.contacts.archiveOf', { name: c.name })} />
+        <Button
+          type="link"
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          onClick={() => remove(c)}
+          aria-label={t('customers.contacts.archiveOf', { name: c.name })}
+        />
       </Space>
     ) : null;
 
   const columns: TableColumnsType<ContactView> = [
     { title: t('customers.contacts.name'), dataIndex: 'name', key: 'name', fixed: 'left' },
     { title: t('customers.contacts.title'), dataIndex: 'title', key: 'title', render: (v: string | null) => v ?? '—' },
-    { title: t('customers.contacts.role'), key: 'role', render: (_: unknown, c) => (c.decisionRole ? <Tag color="geekblue">{label(LISTS.decisionRole, c.decisionRole, lang)}</Tag> : '—') },
+    {
+      title: t('customers.contacts.role'),
+      key: 'role',
+      render: (_: unknown, c) => (c.decisionRole ? <Tag color="geekblue">{label(LISTS.decisionRole, c.decisionRole, lang)}</Tag> : '—'),
+    },
     { title: t('customers.contacts.phone'), key: 'phone', render: (_: unknown, c) => phoneCell(c) },
-    { title: t('customers.contacts.email'), dataIndex: 'email', key: 'email', render: (v: string | null) => (v ? <a href={`mailto:${v}`}>{v}</a> : '—') },
+    {
+      title: t('customers.contacts.email'),
+      dataIndex: 'email',
+      key: 'email',
+      render: (v: string | null) => (v ? <a href={`mailto:${v}`}>{v}</a> : '—'),
+    },
     { title: t('customers.contacts.wechat'), dataIndex: 'wechat', key: 'wechat', render: (v: string | null) => v ?? '—' },
     ...(canEdit ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, c: ContactView) => actions(c) }] : []),
   ];
@@ -131,7 +172,10 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
           </Button>
         ) : null}
         {can(me, 'customer.export') ? (
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(exportUrl, 'contacts.xlsx').catch((e: Error) => void message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadFile(exportUrl, 'contacts.xlsx').catch((e: Error) => void message.error(e.message))}
+          >
             {t('customers.export')}
           </Button>
         ) : null}
@@ -160,7 +204,11 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
           loading={contacts.isFetching}
           dataSource={items}
           locale={{ emptyText: empty }}
-          pagination={(contacts.data?.total ?? 0) > 50 ? { current: page, pageSize: 50, total: contacts.data?.total ?? 0, onChange: setPage, size: 'small' } : false}
+          pagination={
+            (contacts.data?.total ?? 0) > 50
+              ? { current: page, pageSize: 50, total: contacts.data?.total ?? 0, onChange: setPage, size: 'small' }
+              : false
+          }
           renderItem={(c) => (
             <List.Item className="bf-crm-card-item" actions={canEdit ? [actions(c)] : undefined}>
               <div className="bf-crm-card-body">
@@ -170,9 +218,21 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
                 </div>
                 {c.title ? <div className="bf-muted">{c.title}</div> : null}
                 <div className="bf-crm-card-meta">
-                  {c.phone ? <span><PhoneOutlined aria-hidden /> {phoneCell(c)}</span> : null}
-                  {c.email ? <span><MailOutlined aria-hidden /> {c.email}</span> : null}
-                  {c.wechat ? <span><WechatOutlined aria-hidden /> {c.wechat}</span> : null}
+                  {c.phone ? (
+                    <span>
+                      <PhoneOutlined aria-hidden /> {phoneCell(c)}
+                    </span>
+                  ) : null}
+                  {c.email ? (
+                    <span>
+                      <MailOutlined aria-hidden /> {c.email}
+                    </span>
+                  ) : null}
+                  {c.wechat ? (
+                    <span>
+                      <WechatOutlined aria-hidden /> {c.wechat}
+                    </span>
+                  ) : null}
                 </div>
               </div>
             </List.Item>
@@ -190,7 +250,11 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
         destroyOnHidden
       >
         <Form<ContactValues> form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="name" label={t('customers.contacts.name')} rules={[{ required: true, whitespace: true, message: t('customers.contacts.nameRequired') }]}>
+          <Form.Item
+            name="name"
+            label={t('customers.contacts.name')}
+            rules={[{ required: true, whitespace: true, message: t('customers.contacts.nameRequired') }]}
+          >
             <Input maxLength={50} autoComplete="off" />
           </Form.Item>
           <div className="bf-crm-form-pair">
@@ -208,7 +272,11 @@ export function ContactsPanel({ owner, canEdit }: { owner: { customerId: string 
           >
             <Input maxLength={40} inputMode="tel" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="email" label={t('customers.contacts.email')} rules={[{ type: 'email', message: t('customers.contacts.emailInvalid') }]}>
+          <Form.Item
+            name="email"
+            label={t('customers.contacts.email')}
+            rules={[{ type: 'email', message: t('customers.contacts.emailInvalid') }]}
+          >
             <Input maxLength={120} inputMode="email" />
           </Form.Item>
           <Form.Item name="wechat" label={t('customers.contacts.wechat')}>

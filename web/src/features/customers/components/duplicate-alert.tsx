@@ -7,7 +7,15 @@ import type { DuplicateMatch } from '../customer-api.ts';
  * Existing records the typed name / credit code would duplicate, each linking to the record —
  * or, when the user may not see it, saying only that it exists and who owns it.
  */
-export function DuplicateAlert({ matches, kind, blocking }: { matches: DuplicateMatch[]; kind: 'customer' | 'partner'; blocking?: boolean }) {
+export function DuplicateAlert({
+  matches,
+  kind,
+  blocking,
+}: {
+  matches: DuplicateMatch[];
+  kind: 'customer' | 'partner';
+  blocking?: boolean;
+}) {
   const { t } = useTranslation();
   if (matches.length === 0) return null;
   const base = kind === 'customer' ? '/customers' : '/partners';
@@ -23,14 +31,18 @@ export function DuplicateAlert({ matches, kind, blocking }: { matches: Duplicate
           {matches.map((m, i) => (
             <li key={m.id ?? `hidden-${i}`}>
               {m.visible && m.id ? (
-                <Link to={`${base}/${m.id}`} target="_blank">{m.name}</Link>
+                <Link to={`${base}/${m.id}`} target="_blank">
+                  {m.name}
+                </Link>
               ) : (
                 <span>{t('customers.dup.hidden')}</span>
               )}
               <span className="bf-muted">
                 {' '}
                 {t('customers.dup.owner', { name: m.ownerName ?? '—' })}
-                {m.reason === 'credit_code' ? ` · ${t('customers.dup.sameCode')}` : ` · ${t('customers.dup.similar', { pct: Math.round(m.similarity * 100) })}`}
+                {m.reason === 'credit_code'
+                  ? ` · ${t('customers.dup.sameCode')}`
+                  : ` · ${t('customers.dup.similar', { pct: Math.round(m.similarity * 100) })}`}
               </span>
             </li>
           ))}

@@ -20,7 +20,17 @@ type Step = 0 | 1 | 2;
  * can use it, e.g. `<ImportWizard base="leads" title={t('leads.importTitle')} … />`; after an
  * import the queries keyed `[base]` are refreshed.
  */
-export function ImportWizard({ base, title, open, onClose }: { base: ImportBase | (string & {}); title?: string; open: boolean; onClose: () => void }) {
+export function ImportWizard({
+  base,
+  title,
+  open,
+  onClose,
+}: {
+  base: ImportBase | (string & {});
+  title?: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const message = useMessage();
@@ -58,7 +68,7 @@ export function ImportWizard({ base, title, open, onClose }: { base: ImportBase 
       setPreview(p);
       setStep(1);
     } catch (err) {
-      setError(isApiError(err) ? Object.values(err.fields)[0] ?? err.message : t('common.unexpectedError'));
+      setError(isApiError(err) ? (Object.values(err.fields)[0] ?? err.message) : t('common.unexpectedError'));
     } finally {
       setBusy(false);
     }
@@ -90,20 +100,29 @@ export function ImportWizard({ base, title, open, onClose }: { base: ImportBase 
   ];
   const previewColumns: TableColumnsType<ImportPreview['rows'][number]> = preview
     ? [
-      {
-        title: t('customers.import.row'), key: 'row', width: 64, fixed: 'left',
-        render: (_: unknown, r) => (r.errors.length ? <Tag color="error">{r.row}</Tag> : <Tag color="success">{r.row}</Tag>),
-      },
-      ...preview.columns.map((c) => ({
-        title: c.required ? `${c.header} *` : c.header,
-        key: c.key,
-        render: (_: unknown, r: ImportPreview['rows'][number]) => {
-          const err = r.errors.find((e) => e.column === c.key);
-          const v = r.values[c.key] ?? '';
-          return err ? <Typography.Text type="danger" title={err.message}>{v || '∅'}</Typography.Text> : v || <span className="bf-muted">—</span>;
+        {
+          title: t('customers.import.row'),
+          key: 'row',
+          width: 64,
+          fixed: 'left',
+          render: (_: unknown, r) => (r.errors.length ? <Tag color="error">{r.row}</Tag> : <Tag color="success">{r.row}</Tag>),
         },
-      })),
-    ]
+        ...preview.columns.map((c) => ({
+          title: c.required ? `${c.header} *` : c.header,
+          key: c.key,
+          render: (_: unknown, r: ImportPreview['rows'][number]) => {
+            const err = r.errors.find((e) => e.column === c.key);
+            const v = r.values[c.key] ?? '';
+            return err ? (
+              <Typography.Text type="danger" title={err.message}>
+                {v || '∅'}
+              </Typography.Text>
+            ) : (
+              v || <span className="bf-muted">—</span>
+            );
+          },
+        })),
+      ]
     : [];
 
   return (
@@ -119,13 +138,20 @@ export function ImportWizard({ base, title, open, onClose }: { base: ImportBase 
         size="small"
         current={step}
         className="bf-gap-bottom"
-        items={[{ title: t('customers.import.stepUpload') }, { title: t('customers.import.stepPreview') }, { title: t('customers.import.stepDone') }]}
+        items={[
+          { title: t('customers.import.stepUpload') },
+          { title: t('customers.import.stepPreview') },
+          { title: t('customers.import.stepDone') },
+        ]}
       />
       {error ? <Alert type="error" showIcon title={error} className="bf-gap-bottom" /> : null}
       {step === 0 ? (
         <Space direction="vertical" className="bf-full-width" size="middle">
           <Alert type="info" showIcon title={t('customers.import.intro')} description={t('customers.import.introText')} />
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(templateUrl, 'template.xlsx').catch((e: Error) => void message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadFile(templateUrl, 'template.xlsx').catch((e: Error) => void message.error(e.message))}
+          >
             {t('customers.import.template')}
           </Button>
           <Upload.Dragger
@@ -182,10 +208,19 @@ export function ImportWizard({ base, title, open, onClose }: { base: ImportBase 
             <Button onClick={reset} disabled={busy}>
               {t('customers.import.again')}
             </Button>
-            <Button disabled={busy || preview.validRows === 0 || preview.invalidRows === 0} loading={busy} onClick={() => void commit('valid_only')}>
+            <Button
+              disabled={busy || preview.validRows === 0 || preview.invalidRows === 0}
+              loading={busy}
+              onClick={() => void commit('valid_only')}
+            >
               {t('customers.import.validOnly', { count: preview.validRows })}
             </Button>
-            <Button type="primary" disabled={busy || preview.invalidRows > 0 || preview.totalRows === 0} loading={busy} onClick={() => void commit('all_or_nothing')}>
+            <Button
+              type="primary"
+              disabled={busy || preview.invalidRows > 0 || preview.totalRows === 0}
+              loading={busy}
+              onClick={() => void commit('all_or_nothing')}
+            >
               {t('customers.import.all', { count: preview.totalRows })}
             </Button>
           </div>
@@ -200,7 +235,9 @@ export function ImportWizard({ base, title, open, onClose }: { base: ImportBase 
           extra={
             <Space wrap>
               <Button onClick={reset}>{t('customers.import.another')}</Button>
-              <Button type="primary" onClick={close}>{t('customers.import.close')}</Button>
+              <Button type="primary" onClick={close}>
+                {t('customers.import.close')}
+              </Button>
             </Space>
           }
         />
@@ -217,6 +254,9 @@ function previewCall(base: AnyBase, body: { fileName: string; contentBase64: str
 }
 
 /** The commit endpoint of any list. */
-function commitCall(base: AnyBase, body: { fileName: string; contentBase64: string; mode: 'all_or_nothing' | 'valid_only' }): Promise<ImportCommitResult> {
+function commitCall(
+  base: AnyBase,
+  body: { fileName: string; contentBase64: string; mode: 'all_or_nothing' | 'valid_only' },
+): Promise<ImportCommitResult> {
   return api(`POST /${base}/import/commit` as 'POST /customers/import/commit', { body });
 }

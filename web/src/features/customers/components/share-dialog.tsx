@@ -7,7 +7,14 @@ import { UserPicker } from '../../../shared/components/user-picker.tsx';
 import { useSaveShares, useShares, type RecordKind } from '../hooks/use-customers.ts';
 
 /** Shares a customer / partner with named colleagues, on top of what their roles let them see. */
-export function ShareDialog({ kind, open, id, name, ownerUserId, onClose }: {
+export function ShareDialog({
+  kind,
+  open,
+  id,
+  name,
+  ownerUserId,
+  onClose,
+}: {
   kind: RecordKind;
   open: boolean;
   id: string;
@@ -24,7 +31,10 @@ export function ShareDialog({ kind, open, id, name, ownerUserId, onClose }: {
   useEffect(() => {
     if (open && shares.data) setValue(shares.data.items.map((s) => s.userId));
   }, [open, shares.data]);
-  const known = (shares.data?.items ?? []).map((s) => ({ value: s.userId, label: s.departmentName ? `${s.displayName}（${s.departmentName}）` : s.displayName }));
+  const known = (shares.data?.items ?? []).map((s) => ({
+    value: s.userId,
+    label: s.departmentName ? `${s.displayName}（${s.departmentName}）` : s.displayName,
+  }));
 
   return (
     <Modal
@@ -37,7 +47,13 @@ export function ShareDialog({ kind, open, id, name, ownerUserId, onClose }: {
       onOk={() =>
         save.mutate(
           { id, userIds: value },
-          { onSuccess: () => { void message.success(t('common.saved')); onClose(); }, onError: (e) => handleError(e) },
+          {
+            onSuccess: () => {
+              void message.success(t('common.saved'));
+              onClose();
+            },
+            onError: (e) => handleError(e),
+          },
         )
       }
       destroyOnHidden

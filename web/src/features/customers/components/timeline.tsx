@@ -6,7 +6,15 @@ import { formatDateTime } from '../../../shared/format.ts';
 import type { TimelineItem } from '../customer-api.ts';
 import { useCustomerTimeline } from '../hooks/use-customers.ts';
 
-const COLORS: Record<string, string> = { customer: 'blue', contact: 'green', activity: 'cyan', lead: 'orange', project: 'purple', quote: 'gold', tender: 'red' };
+const COLORS: Record<string, string> = {
+  customer: 'blue',
+  contact: 'green',
+  activity: 'cyan',
+  lead: 'orange',
+  project: 'purple',
+  quote: 'gold',
+  tender: 'red',
+};
 
 /**
  * One timeline of everything that happened with the customer, whatever module wrote it. Each

@@ -55,9 +55,16 @@ export function TransferDialog({
     >
       <p className="bf-muted">{t('customers.transfer.current', { name: record.ownerName ?? '—' })}</p>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="ownerUserId" label={t('customers.transfer.newOwner')} rules={[{ required: true, message: t('customers.transfer.pick') }]}>
+        <Form.Item
+          name="ownerUserId"
+          label={t('customers.transfer.newOwner')}
+          rules={[{ required: true, message: t('customers.transfer.pick') }]}
+        >
           <UserPicker
-            source="colleagues" departmentLabel="brackets" placeholder={t('customers.pickUser')} notFoundText={t('customers.noUser')}
+            source="colleagues"
+            departmentLabel="brackets"
+            placeholder={t('customers.pickUser')}
+            notFoundText={t('customers.noUser')}
             exclude={[record.ownerUserId]}
             aria-label={t('customers.transfer.newOwner')}
           />

@@ -1,8 +1,17 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type {
-  ContactListQuery, CreateContactBody, CreateCustomerBody, CreatePartnerBody, CustomerListQuery, DuplicateCheckBody, PartnerListQuery,
-  TransferBody, UpdateContactBody, UpdateCustomerBody, UpdatePartnerBody,
+  ContactListQuery,
+  CreateContactBody,
+  CreateCustomerBody,
+  CreatePartnerBody,
+  CustomerListQuery,
+  DuplicateCheckBody,
+  PartnerListQuery,
+  TransferBody,
+  UpdateContactBody,
+  UpdateCustomerBody,
+  UpdatePartnerBody,
 } from '../customer-api.ts';
 
 export const CUSTOMERS_KEY = ['customers'] as const;
@@ -98,7 +107,9 @@ export function useShares(kind: RecordKind, id: string, enabled: boolean) {
   return useQuery({
     queryKey: [kind === 'customer' ? CUSTOMERS_KEY[0] : PARTNERS_KEY[0], 'shares', id],
     queryFn: ({ signal }) =>
-      kind === 'customer' ? api('GET /customers/:id/shares', { params: { id }, signal }) : api('GET /partners/:id/shares', { params: { id }, signal }),
+      kind === 'customer'
+        ? api('GET /customers/:id/shares', { params: { id }, signal })
+        : api('GET /partners/:id/shares', { params: { id }, signal }),
     enabled,
   });
 }
@@ -146,7 +157,8 @@ export function useSaveContact() {
 export function useArchiveContact() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; version: number }) => api('DELETE /contacts/:id', { params: { id: v.id }, query: { version: v.version } }),
+    mutationFn: (v: { id: string; version: number }) =>
+      api('DELETE /contacts/:id', { params: { id: v.id }, query: { version: v.version } }),
     onSettled: invalidate,
   });
 }

@@ -53,7 +53,9 @@ export function CustomerDetailPage() {
   const overview = (
     <Descriptions bordered size="small" column={screens.md ? 2 : 1} className="bf-crm-descriptions">
       <Descriptions.Item label={t('customers.f.name')}>{c.name}</Descriptions.Item>
-      <Descriptions.Item label={t('customers.f.creditCode')}>{c.creditCode ? <span className="bf-crm-mono">{c.creditCode}</span> : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('customers.f.creditCode')}>
+        {c.creditCode ? <span className="bf-crm-mono">{c.creditCode}</span> : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('customers.f.industry')}>{label(LISTS.industry, c.industry, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('customers.f.province')}>{place(c.province, c.region, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('customers.f.level')}>{label(LISTS.level, c.level, lang)}</Descriptions.Item>
@@ -65,7 +67,9 @@ export function CustomerDetailPage() {
         {c.ownerName ?? '—'}
         {c.departmentName ? <span className="bf-muted">（{c.departmentName}）</span> : null}
       </Descriptions.Item>
-      <Descriptions.Item label={t('customers.f.address')} span={screens.md ? 2 : 1}>{c.address ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('customers.f.address')} span={screens.md ? 2 : 1}>
+        {c.address ?? '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('customers.f.notes')} span={screens.md ? 2 : 1}>
         <span className="bf-crm-pre-wrap">{c.notes ?? '—'}</span>
       </Descriptions.Item>
@@ -76,7 +80,12 @@ export function CustomerDetailPage() {
 
   const tabs: Array<{ key: string; label: ReactNode; children: ReactNode; order: number }> = [
     { key: 'overview', order: 10, label: t('customers.tabs.overview'), children: overview },
-    { key: 'contacts', order: 20, label: t('customers.tabs.contactsN', { count: c.contactCount }), children: <ContactsPanel owner={{ customerId: c.id }} canEdit={c.can.edit} /> },
+    {
+      key: 'contacts',
+      order: 20,
+      label: t('customers.tabs.contactsN', { count: c.contactCount }),
+      children: <ContactsPanel owner={{ customerId: c.id }} canEdit={c.can.edit} />,
+    },
     { key: 'timeline', order: 30, label: t('customers.tabs.timeline'), children: <CustomerTimeline customerId={c.id} /> },
     ...registeredCustomerTabs()
       .filter((x) => !x.permission || can(me, x.permission))
@@ -120,17 +129,31 @@ export function CustomerDetailPage() {
       />
       <Tabs
         activeKey={active}
-        onChange={(k) => setSearch((prev) => {
-          const next = new URLSearchParams(prev);
-          if (k === 'overview') next.delete('tab');
-          else next.set('tab', k);
-          return next;
-        }, { replace: true })}
+        onChange={(k) =>
+          setSearch(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              if (k === 'overview') next.delete('tab');
+              else next.set('tab', k);
+              return next;
+            },
+            { replace: true },
+          )
+        }
         items={tabs.map(({ key, label: l, children }) => ({ key, label: l, children }))}
       />
       <CompanyFormDrawer kind="customer" open={dialog === 'edit'} record={c} onClose={() => setDialog(null)} />
       {c.can.transfer ? <TransferDialog kind="customer" open={dialog === 'transfer'} record={c} onClose={() => setDialog(null)} /> : null}
-      {mayShare ? <ShareDialog kind="customer" open={dialog === 'share'} id={c.id} name={c.name} ownerUserId={c.ownerUserId} onClose={() => setDialog(null)} /> : null}
+      {mayShare ? (
+        <ShareDialog
+          kind="customer"
+          open={dialog === 'share'}
+          id={c.id}
+          name={c.name}
+          ownerUserId={c.ownerUserId}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -55,20 +55,59 @@ export function CustomersPage() {
 
   const columns: TableColumnsType<CustomerListItem> = [
     {
-      title: t('customers.f.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), fixed: 'left',
+      title: t('customers.f.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      fixed: 'left',
       render: (v: string, c) => <Link to={`/customers/${c.id}`}>{v}</Link>,
     },
-    { title: t('customers.f.creditCode'), dataIndex: 'creditCode', key: 'creditCode', render: (v: string | null) => (v ? <span className="bf-crm-mono">{v}</span> : '—') },
-    { title: t('customers.f.industry'), dataIndex: 'industry', key: 'industry', render: (v: string | null) => label(LISTS.industry, v, lang) },
-    { title: t('customers.f.province'), key: 'province', sorter: true, sortOrder: sortOrder('province'), render: (_: unknown, c) => place(c.province, c.region, lang) },
-    { title: t('customers.f.level'), dataIndex: 'level', key: 'level', sorter: true, sortOrder: sortOrder('level'), render: (v: string | null) => label(LISTS.level, v, lang) },
     {
-      title: t('customers.f.status'), dataIndex: 'status', key: 'status', sorter: true, sortOrder: sortOrder('status'),
+      title: t('customers.f.creditCode'),
+      dataIndex: 'creditCode',
+      key: 'creditCode',
+      render: (v: string | null) => (v ? <span className="bf-crm-mono">{v}</span> : '—'),
+    },
+    {
+      title: t('customers.f.industry'),
+      dataIndex: 'industry',
+      key: 'industry',
+      render: (v: string | null) => label(LISTS.industry, v, lang),
+    },
+    {
+      title: t('customers.f.province'),
+      key: 'province',
+      sorter: true,
+      sortOrder: sortOrder('province'),
+      render: (_: unknown, c) => place(c.province, c.region, lang),
+    },
+    {
+      title: t('customers.f.level'),
+      dataIndex: 'level',
+      key: 'level',
+      sorter: true,
+      sortOrder: sortOrder('level'),
+      render: (v: string | null) => label(LISTS.level, v, lang),
+    },
+    {
+      title: t('customers.f.status'),
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      sortOrder: sortOrder('status'),
       render: (v: string) => <Tag color={statusColor(v)}>{label(LISTS.status, v, lang)}</Tag>,
     },
     { title: t('customers.f.owner'), dataIndex: 'ownerName', key: 'owner', render: (v: string | null) => v ?? '—' },
     { title: t('customers.contactsCount'), dataIndex: 'contactCount', key: 'contactCount', align: 'right' },
-    { title: t('customers.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: formatDateTime },
+    {
+      title: t('customers.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      render: formatDateTime,
+    },
   ];
 
   const doExport = () => {
@@ -126,16 +165,53 @@ export function CustomersPage() {
               allowClear
               className="bf-filter-status"
             />
-            <Select value={params.status} onChange={(v: string | undefined) => setParams({ status: v })} options={selectOptions(LISTS.status, lang)}
-              placeholder={t('customers.f.status')} aria-label={t('customers.f.status')} allowClear className="bf-filter-status" />
-            <Select value={params.level} onChange={(v: string | undefined) => setParams({ level: v })} options={selectOptions(LISTS.level, lang)}
-              placeholder={t('customers.f.level')} aria-label={t('customers.f.level')} allowClear className="bf-filter-status" />
-            <Select value={params.industry} onChange={(v: string | undefined) => setParams({ industry: v })} options={selectOptions(LISTS.industry, lang)}
-              placeholder={t('customers.f.industry')} aria-label={t('customers.f.industry')} allowClear className="bf-filter-select" showSearch={{ optionFilterProp: 'label' }} />
-            <Select value={params.region} onChange={(v: string | undefined) => setParams({ region: v })} options={selectOptions(LISTS.region, lang)}
-              placeholder={t('customers.f.region')} aria-label={t('customers.f.region')} allowClear className="bf-filter-status" />
-            <Select value={params.province} onChange={(v: string | undefined) => setParams({ province: v })} options={provinceOptions(lang)}
-              placeholder={t('customers.f.province')} aria-label={t('customers.f.province')} allowClear className="bf-filter-status" showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              value={params.status}
+              onChange={(v: string | undefined) => setParams({ status: v })}
+              options={selectOptions(LISTS.status, lang)}
+              placeholder={t('customers.f.status')}
+              aria-label={t('customers.f.status')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.level}
+              onChange={(v: string | undefined) => setParams({ level: v })}
+              options={selectOptions(LISTS.level, lang)}
+              placeholder={t('customers.f.level')}
+              aria-label={t('customers.f.level')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.industry}
+              onChange={(v: string | undefined) => setParams({ industry: v })}
+              options={selectOptions(LISTS.industry, lang)}
+              placeholder={t('customers.f.industry')}
+              aria-label={t('customers.f.industry')}
+              allowClear
+              className="bf-filter-select"
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+            <Select
+              value={params.region}
+              onChange={(v: string | undefined) => setParams({ region: v })}
+              options={selectOptions(LISTS.region, lang)}
+              placeholder={t('customers.f.region')}
+              aria-label={t('customers.f.region')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.province}
+              onChange={(v: string | undefined) => setParams({ province: v })}
+              options={provinceOptions(lang)}
+              placeholder={t('customers.f.province')}
+              aria-label={t('customers.f.province')}
+              allowClear
+              className="bf-filter-status"
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </>
         ) : (
           <Button icon={<FilterOutlined />} onClick={() => setShowFilters(true)}>

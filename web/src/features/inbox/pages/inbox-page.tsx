@@ -79,7 +79,9 @@ export function InboxPage() {
               emptyText: (
                 <Empty
                   description={
-                    filter === 'unread' ? t('inbox.emptyUnread') : (
+                    filter === 'unread' ? (
+                      t('inbox.emptyUnread')
+                    ) : (
                       <span>
                         {t('inbox.empty')} <Link to="/profile/notifications">{t('inbox.emptyAction')}</Link>
                       </span>

@@ -1,7 +1,13 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  IMPORTANCE_LABELS, IMPORTANCE_LEVELS, LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, LEAD_CHANNEL_LABELS, LEAD_CHANNELS, PARTICIPATION_LEVEL_LABELS,
+  IMPORTANCE_LABELS,
+  IMPORTANCE_LEVELS,
+  LEAD_CATEGORIES,
+  LEAD_CATEGORY_LABELS,
+  LEAD_CHANNEL_LABELS,
+  LEAD_CHANNELS,
+  PARTICIPATION_LEVEL_LABELS,
   PARTICIPATION_LEVELS,
 } from '../../../../../core/intake/labels.ts';
 import { isApiError } from '../../../shared/api/client.ts';
@@ -48,8 +54,11 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
       case 'evaluate':
         actions.evaluate.mutate(
           {
-            version, evaluation: str('evaluation'), complete: v.complete === true,
-            participationLevel: (v.participationLevel ?? null) as 'lead' | null, importance: (v.importance ?? null) as 'key' | null,
+            version,
+            evaluation: str('evaluation'),
+            complete: v.complete === true,
+            participationLevel: (v.participationLevel ?? null) as 'lead' | null,
+            importance: (v.importance ?? null) as 'key' | null,
           },
           { onSuccess: done(v.complete === true ? 'leads.evaluate.doneComplete' : 'leads.evaluate.doneDraft'), onError: fail },
         );
@@ -59,7 +68,12 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
         return;
       case 'decide':
         actions.decide.mutate(
-          { version, participationLevel: str('participationLevel') as 'lead', importance: str('importance') as 'key', note: str('note') || null },
+          {
+            version,
+            participationLevel: str('participationLevel') as 'lead',
+            importance: str('importance') as 'key',
+            note: str('note') || null,
+          },
           { onSuccess: done('leads.decide.done'), onError: fail },
         );
         return;
@@ -72,8 +86,13 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
       case 'edit':
         actions.update.mutate(
           {
-            version, title: str('title'), channel: str('channel') as 'phone', contactName: str('contactName') || null, contactPhone: str('contactPhone') || null,
-            description: str('description') || null, estimatedAmountFen: toFen(v.amountYuan as number | null | undefined),
+            version,
+            title: str('title'),
+            channel: str('channel') as 'phone',
+            contactName: str('contactName') || null,
+            contactPhone: str('contactPhone') || null,
+            description: str('description') || null,
+            estimatedAmountFen: toFen(v.amountYuan as number | null | undefined),
             ...(lead.customerId ? {} : { customerName: str('customerName') || null }),
             ...(lead.state !== 'registered' ? { category: (v.category ?? null) as 'other' | null } : {}),
             confirmDuplicate: v.confirmDuplicate === true,
@@ -87,15 +106,26 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
   const pending = Object.values(actions).some((a) => a.isPending);
   const initial: Record<string, unknown> =
     kind === 'evaluate'
-      ? { evaluation: lead.evaluation ?? '', participationLevel: lead.participationLevel ?? undefined, importance: lead.importance ?? undefined, complete: false }
+      ? {
+          evaluation: lead.evaluation ?? '',
+          participationLevel: lead.participationLevel ?? undefined,
+          importance: lead.importance ?? undefined,
+          complete: false,
+        }
       : kind === 'decide'
         ? { participationLevel: lead.participationLevel ?? undefined, importance: lead.importance ?? undefined }
         : kind === 'resolve'
           ? { decision: 'accept' }
           : kind === 'edit'
             ? {
-                title: lead.title, channel: lead.channel, customerName: lead.customerName ?? '', contactName: lead.contactName ?? '',
-                contactPhone: lead.contactPhone ?? '', description: lead.description ?? '', amountYuan: toYuan(lead.estimatedAmountFen), category: lead.category ?? undefined,
+                title: lead.title,
+                channel: lead.channel,
+                customerName: lead.customerName ?? '',
+                contactName: lead.contactName ?? '',
+                contactPhone: lead.contactPhone ?? '',
+                description: lead.description ?? '',
+                amountYuan: toYuan(lead.estimatedAmountFen),
+                category: lead.category ?? undefined,
               }
             : {};
   const decision = Form.useWatch('decision', form);
@@ -115,7 +145,12 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {kind === 'evaluate' ? (
           <>
-            <Form.Item name="evaluation" label={t('leads.evaluate.text')} rules={[{ required: true, whitespace: true }]} extra={t('leads.evaluate.hint')}>
+            <Form.Item
+              name="evaluation"
+              label={t('leads.evaluate.text')}
+              rules={[{ required: true, whitespace: true }]}
+              extra={t('leads.evaluate.hint')}
+            >
               <Input.TextArea rows={5} maxLength={5000} />
             </Form.Item>
             <div className="bf-in-cols">
@@ -132,7 +167,12 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
           </>
         ) : null}
         {kind === 'escalate' ? (
-          <Form.Item name="reason" label={t('leads.escalate.reason')} rules={[{ required: true, whitespace: true }]} extra={t('leads.escalate.hint')}>
+          <Form.Item
+            name="reason"
+            label={t('leads.escalate.reason')}
+            rules={[{ required: true, whitespace: true }]}
+            extra={t('leads.escalate.hint')}
+          >
             <Input.TextArea rows={4} maxLength={2000} />
           </Form.Item>
         ) : null}
@@ -153,28 +193,49 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
         {kind === 'resolve' ? (
           <>
             <ul className="bf-in-dups">
-              {lead.conflictWith.map((c) => <li key={`${c.kind}-${c.id}`}>{t(`leads.conflictKind.${c.kind}`, { defaultValue: c.kind })}：{c.label}</li>)}
+              {lead.conflictWith.map((c) => (
+                <li key={`${c.kind}-${c.id}`}>
+                  {t(`leads.conflictKind.${c.kind}`, { defaultValue: c.kind })}：{c.label}
+                </li>
+              ))}
             </ul>
             <Form.Item name="decision" label={t('leads.resolve.decision')} rules={[{ required: true }]}>
-              <Radio.Group options={[{ value: 'accept', label: t('leads.resolve.accept') }, { value: 'reject', label: t('leads.resolve.reject') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'accept', label: t('leads.resolve.accept') },
+                  { value: 'reject', label: t('leads.resolve.reject') },
+                ]}
+              />
             </Form.Item>
-            <Form.Item name="note" label={t('leads.resolve.note')} rules={decision === 'reject' ? [{ required: true, whitespace: true }] : []}>
+            <Form.Item
+              name="note"
+              label={t('leads.resolve.note')}
+              rules={decision === 'reject' ? [{ required: true, whitespace: true }] : []}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           </>
         ) : null}
         {kind === 'edit' ? (
           <>
-            <Form.Item name="title" label={t('leads.f.title')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="title" label={t('leads.f.title')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={200} />
+            </Form.Item>
             <Form.Item name="channel" label={t('leads.f.channel')} rules={[{ required: true }]}>
               <Select options={optionsOf(LEAD_CHANNELS, LEAD_CHANNEL_LABELS, lang)} />
             </Form.Item>
             {lead.customerId ? null : (
-              <Form.Item name="customerName" label={t('leads.f.customer')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
+              <Form.Item name="customerName" label={t('leads.f.customer')} rules={[{ required: true, whitespace: true }]}>
+                <Input maxLength={200} />
+              </Form.Item>
             )}
             <div className="bf-in-cols">
-              <Form.Item name="contactName" label={t('leads.f.contact')}><Input maxLength={64} /></Form.Item>
-              <Form.Item name="contactPhone" label={t('leads.f.phone')}><Input maxLength={40} /></Form.Item>
+              <Form.Item name="contactName" label={t('leads.f.contact')}>
+                <Input maxLength={64} />
+              </Form.Item>
+              <Form.Item name="contactPhone" label={t('leads.f.phone')}>
+                <Input maxLength={40} />
+              </Form.Item>
             </div>
             <Form.Item name="amountYuan" label={t('leads.f.amountYuan')}>
               <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
@@ -184,8 +245,12 @@ export function LeadActionModal({ lead, kind, onClose, onConflict }: Props) {
                 <Select allowClear options={optionsOf(LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, lang)} />
               </Form.Item>
             ) : null}
-            <Form.Item name="description" label={t('leads.f.description')}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
-            <Form.Item name="confirmDuplicate" valuePropName="checked"><Checkbox>{t('leads.edit.confirmDuplicate')}</Checkbox></Form.Item>
+            <Form.Item name="description" label={t('leads.f.description')}>
+              <Input.TextArea rows={4} maxLength={5000} />
+            </Form.Item>
+            <Form.Item name="confirmDuplicate" valuePropName="checked">
+              <Checkbox>{t('leads.edit.confirmDuplicate')}</Checkbox>
+            </Form.Item>
           </>
         ) : null}
       </Form>

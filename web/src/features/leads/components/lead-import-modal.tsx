@@ -43,7 +43,7 @@ export function LeadImportModal({ open, onClose }: { open: boolean; onClose: () 
       setPreview(await api('POST /leads/import/preview', { body }));
       setFile(body);
     } catch (err) {
-      setError(isApiError(err) ? Object.values(err.fields)[0] ?? err.message : t('common.unexpectedError'));
+      setError(isApiError(err) ? (Object.values(err.fields)[0] ?? err.message) : t('common.unexpectedError'));
     } finally {
       setBusy(false);
     }
@@ -73,14 +73,30 @@ export function LeadImportModal({ open, onClose }: { open: boolean; onClose: () 
         <Result
           status={result.skipped > 0 ? 'warning' : 'success'}
           title={t('leads.import.done', { imported: result.imported, skipped: result.skipped })}
-          extra={<Button type="primary" onClick={close}>{t('common.ok')}</Button>}
+          extra={
+            <Button type="primary" onClick={close}>
+              {t('common.ok')}
+            </Button>
+          }
         />
       ) : (
         <Space orientation="vertical" size="middle" className="bf-full-width">
           <Typography.Paragraph className="bf-muted">{t('leads.import.intro')}</Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} onClick={template}>{t('leads.import.template')}</Button>
-          <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }} disabled={busy}>
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <Button icon={<DownloadOutlined />} onClick={template}>
+            {t('leads.import.template')}
+          </Button>
+          <Upload.Dragger
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+            disabled={busy}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p>{t('leads.import.drop')}</p>
           </Upload.Dragger>
           {error ? <Alert type="error" showIcon title={error} /> : null}
@@ -106,10 +122,19 @@ export function LeadImportModal({ open, onClose }: { open: boolean; onClose: () 
                 />
               ) : null}
               <Space wrap>
-                <Button type="primary" loading={busy} disabled={preview.invalidRows > 0 || preview.validRows === 0} onClick={() => void commit('all_or_nothing')}>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  disabled={preview.invalidRows > 0 || preview.validRows === 0}
+                  onClick={() => void commit('all_or_nothing')}
+                >
                   {t('leads.import.importAll')}
                 </Button>
-                <Button loading={busy} disabled={preview.validRows === 0 || preview.invalidRows === 0} onClick={() => void commit('valid_only')}>
+                <Button
+                  loading={busy}
+                  disabled={preview.validRows === 0 || preview.invalidRows === 0}
+                  onClick={() => void commit('valid_only')}
+                >
                   {t('leads.import.importValid', { count: preview.validRows })}
                 </Button>
               </Space>

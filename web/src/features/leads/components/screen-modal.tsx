@@ -3,7 +3,13 @@ import { CloseCircleOutlined, CheckCircleOutlined, SendOutlined } from '@ant-des
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
-  IMPORTANCE_LABELS, IMPORTANCE_LEVELS, LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, LEAD_CHANNEL_LABELS, REPLY_METHOD_LABELS, REPLY_METHODS,
+  IMPORTANCE_LABELS,
+  IMPORTANCE_LEVELS,
+  LEAD_CATEGORIES,
+  LEAD_CATEGORY_LABELS,
+  LEAD_CHANNEL_LABELS,
+  REPLY_METHOD_LABELS,
+  REPLY_METHODS,
 } from '../../../../../core/intake/labels.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
@@ -35,7 +41,17 @@ interface Values {
  * cannot do / of no use (reply to the customer, then close), another business unit (forward after
  * the sales director approves), keep (classify, assign an account manager).
  */
-export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string; open: boolean; onClose: () => void; onDone?: () => void }) {
+export function ScreenModal({
+  leadId,
+  open,
+  onClose,
+  onDone,
+}: {
+  leadId: string;
+  open: boolean;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const me = useCurrentUser();
@@ -52,17 +68,32 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
     switch (v.outcome) {
       case 'reject':
         body = {
-          version, outcome: 'reject', note: v.note ?? '', replyMethod: (v.replyMethod ?? 'phone') as 'phone',
-          replyAt: (v.replyAt ?? dayjs()).format(), replyBy: v.replyBy ?? '', replyContent: v.replyContent ?? '',
+          version,
+          outcome: 'reject',
+          note: v.note ?? '',
+          replyMethod: (v.replyMethod ?? 'phone') as 'phone',
+          replyAt: (v.replyAt ?? dayjs()).format(),
+          replyBy: v.replyBy ?? '',
+          replyContent: v.replyContent ?? '',
         };
         break;
       case 'forward':
-        body = { version, outcome: 'forward', forwardUnit: v.forwardUnit ?? '', forwardPerson: v.forwardPerson ?? '', note: v.note ?? null };
+        body = {
+          version,
+          outcome: 'forward',
+          forwardUnit: v.forwardUnit ?? '',
+          forwardPerson: v.forwardPerson ?? '',
+          note: v.note ?? null,
+        };
         break;
       case 'keep':
         body = {
-          version, outcome: 'keep', category: (v.category ?? 'other') as 'other', assigneeId: v.assigneeId ?? '',
-          importance: (v.importance ?? null) as 'normal' | null, note: v.note ?? null,
+          version,
+          outcome: 'keep',
+          category: (v.category ?? 'other') as 'other',
+          assigneeId: v.assigneeId ?? '',
+          importance: (v.importance ?? null) as 'normal' | null,
+          note: v.note ?? null,
         };
         break;
     }
@@ -79,7 +110,9 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
   const l = lead.data;
   const choice = (value: Outcome, icon: React.ReactNode) => (
     <Radio.Button value={value} className="bf-screen-choice" data-testid={`screen-${value}`}>
-      <span className="bf-screen-choice-title">{icon} {t(`leads.screen.outcome.${value}`)}</span>
+      <span className="bf-screen-choice-title">
+        {icon} {t(`leads.screen.outcome.${value}`)}
+      </span>
       <span className="bf-screen-choice-hint">{t(`leads.screen.hint.${value}`)}</span>
     </Radio.Button>
   );
@@ -96,17 +129,35 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
       destroyOnHidden
       width={640}
     >
-      {!l ? <Skeleton active /> : (
+      {!l ? (
+        <Skeleton active />
+      ) : (
         <>
           <div className="bf-screen-lead">
-            <Typography.Text strong>{l.code} {l.title}</Typography.Text>
+            <Typography.Text strong>
+              {l.code} {l.title}
+            </Typography.Text>
             <div className="bf-muted">
               {l.customerName ?? '—'} · {lab(LEAD_CHANNEL_LABELS, l.channel, lang)} · {formatDateTime(l.registeredAt)}
             </div>
-            {l.description ? <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} className="bf-screen-desc">{l.description}</Typography.Paragraph> : null}
+            {l.description ? (
+              <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} className="bf-screen-desc">
+                {l.description}
+              </Typography.Paragraph>
+            ) : null}
           </div>
-          <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ replyAt: dayjs(), replyBy: me.displayName }} requiredMark>
-            <Form.Item name="outcome" label={t('leads.screen.outcomeLabel')} rules={[{ required: true, message: t('leads.screen.pickOutcome') }]}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            initialValues={{ replyAt: dayjs(), replyBy: me.displayName }}
+            requiredMark
+          >
+            <Form.Item
+              name="outcome"
+              label={t('leads.screen.outcomeLabel')}
+              rules={[{ required: true, message: t('leads.screen.pickOutcome') }]}
+            >
               <Radio.Group className="bf-screen-choices">
                 {choice('reject', <CloseCircleOutlined />)}
                 {choice('forward', <SendOutlined />)}
@@ -156,7 +207,11 @@ export function ScreenModal({ leadId, open, onClose, onDone }: { leadId: string;
                   <Form.Item name="category" label={t('leads.screen.category')} rules={[{ required: true }]}>
                     <Select options={optionsOf(LEAD_CATEGORIES, LEAD_CATEGORY_LABELS, lang)} />
                   </Form.Item>
-                  <Form.Item name="assigneeId" label={t('leads.screen.assignee')} rules={[{ required: true, message: t('leads.screen.pickAssignee') }]}>
+                  <Form.Item
+                    name="assigneeId"
+                    label={t('leads.screen.assignee')}
+                    rules={[{ required: true, message: t('leads.screen.pickAssignee') }]}
+                  >
                     <UserPicker
                       source="lead-assignees"
                       enabled={open}

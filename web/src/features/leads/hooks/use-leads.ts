@@ -1,7 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type {
-  DecideLeadBody, EscalateLeadBody, EvaluateLeadBody, LeadDetail, LeadListQuery, ResolveConflictBody, ScreenLeadBody, UpdateLeadBody,
+  DecideLeadBody,
+  EscalateLeadBody,
+  EvaluateLeadBody,
+  LeadDetail,
+  LeadListQuery,
+  ResolveConflictBody,
+  ScreenLeadBody,
+  UpdateLeadBody,
 } from '../lead-api.ts';
 
 export const LEADS_KEY = ['leads'] as const;
@@ -19,7 +26,11 @@ export function useLead(id: string) {
 }
 
 export function useIntakeSettings() {
-  return useQuery({ queryKey: [...LEADS_KEY, 'settings'], queryFn: ({ signal }) => api('GET /leads/settings', { signal }), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: [...LEADS_KEY, 'settings'],
+    queryFn: ({ signal }) => api('GET /leads/settings', { signal }),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Every action answers the lead as it now stands; lists (and approvals) refresh. */

@@ -54,7 +54,11 @@ export function LeadRegisterPage() {
           <div>
             <p>{t('leads.duplicate.text')}</p>
             <ul className="bf-in-dups">
-              {dups.map((d) => <li key={d.id}>{d.code} {d.title}（{formatDateTime(d.registeredAt)}）</li>)}
+              {dups.map((d) => (
+                <li key={d.id}>
+                  {d.code} {d.title}（{formatDateTime(d.registeredAt)}）
+                </li>
+              ))}
             </ul>
           </div>
         ),
@@ -91,7 +95,10 @@ export function LeadRegisterPage() {
       for (const f of files) {
         if (!f.originFileObj) continue;
         try {
-          await api('POST /leads/:id/attachments', { params: { id: lead.id }, body: { fileName: f.name, contentBase64: await fileToBase64(f.originFileObj) } });
+          await api('POST /leads/:id/attachments', {
+            params: { id: lead.id },
+            body: { fileName: f.name, contentBase64: await fileToBase64(f.originFileObj) },
+          });
         } catch (err) {
           void message.error(t('leads.attachments.failed', { name: f.name, reason: isApiError(err) ? err.message : '' }));
         }
@@ -134,7 +141,12 @@ export function LeadRegisterPage() {
             required
             label={t('leads.f.customer')}
             extra={t('leads.customerExtra')}
-            rules={[{ validator: (_r, v: CustomerValue | undefined) => (v?.id || v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired')))) }]}
+            rules={[
+              {
+                validator: (_r, v: CustomerValue | undefined) =>
+                  v?.id || v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired'))),
+              },
+            ]}
           >
             <CustomerInput />
           </Form.Item>
@@ -170,7 +182,9 @@ export function LeadRegisterPage() {
           </Form.Item>
           <Alert type="info" showIcon title={t('leads.registerInfo')} className="bf-gap-bottom" />
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={busy}>{t('leads.registerSubmit')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('leads.registerSubmit')}
+            </Button>
             <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
           </Space>
         </Form>

@@ -68,23 +68,61 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
   const filtered = Boolean(params.q || params.state || params.channel || params.from);
 
   const columns: TableColumnsType<LeadListItem> = [
-    { title: t('leads.f.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: sortOrder('code'), render: (v: string) => <span className="bf-in-mono">{v}</span> },
     {
-      title: t('leads.f.title'), dataIndex: 'title', key: 'title', sorter: true, sortOrder: sortOrder('title'),
+      title: t('leads.f.code'),
+      dataIndex: 'code',
+      key: 'code',
+      sorter: true,
+      sortOrder: sortOrder('code'),
+      render: (v: string) => <span className="bf-in-mono">{v}</span>,
+    },
+    {
+      title: t('leads.f.title'),
+      dataIndex: 'title',
+      key: 'title',
+      sorter: true,
+      sortOrder: sortOrder('title'),
       render: (v: string, r) => <Link to={`/leads/${r.id}`}>{v}</Link>,
     },
     { title: t('leads.f.customer'), dataIndex: 'customerName', key: 'customer', render: (v: string | null) => v ?? '—' },
     { title: t('leads.f.channel'), dataIndex: 'channel', key: 'channel', render: (v: string) => lab(LEAD_CHANNEL_LABELS, v, lang) },
-    { title: t('leads.f.state'), key: 'state', sorter: true, sortOrder: sortOrder('state'), render: (_: unknown, r) => <LeadStateTag state={r.state} conflictState={r.conflictState} /> },
-    { title: t('leads.f.amount'), dataIndex: 'estimatedAmountFen', key: 'estimatedAmountFen', align: 'right', sorter: true, sortOrder: sortOrder('estimatedAmountFen'), render: (v: number | null) => (v === null ? '—' : formatMoney(v)) },
+    {
+      title: t('leads.f.state'),
+      key: 'state',
+      sorter: true,
+      sortOrder: sortOrder('state'),
+      render: (_: unknown, r) => <LeadStateTag state={r.state} conflictState={r.conflictState} />,
+    },
+    {
+      title: t('leads.f.amount'),
+      dataIndex: 'estimatedAmountFen',
+      key: 'estimatedAmountFen',
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('estimatedAmountFen'),
+      render: (v: number | null) => (v === null ? '—' : formatMoney(v)),
+    },
     { title: t('leads.f.assignee'), dataIndex: 'assigneeName', key: 'assignee', render: (v: string | null) => v ?? '—' },
-    { title: t('leads.f.registeredAt'), dataIndex: 'registeredAt', key: 'registeredAt', sorter: true, sortOrder: sortOrder('registeredAt'), render: formatDateTime },
+    {
+      title: t('leads.f.registeredAt'),
+      dataIndex: 'registeredAt',
+      key: 'registeredAt',
+      sorter: true,
+      sortOrder: sortOrder('registeredAt'),
+      render: formatDateTime,
+    },
     { title: t('leads.f.due'), key: 'due', render: (_: unknown, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} /> },
   ];
   if (screening) {
     columns.push({
-      title: t('leads.actions'), key: 'actions', fixed: 'right',
-      render: (_: unknown, r) => <Button size="small" type="primary" onClick={() => setScreeningId(r.id)}>{t('leads.screen.button')}</Button>,
+      title: t('leads.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, r) => (
+        <Button size="small" type="primary" onClick={() => setScreeningId(r.id)}>
+          {t('leads.screen.button')}
+        </Button>
+      ),
     });
   }
 
@@ -102,7 +140,9 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
   const emptyNode = (
     <Empty description={emptyText}>
       {!filtered && (box === 'all' || box === 'mine') && can(me, 'lead.register') ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leads/new')}>{t('leads.register')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leads/new')}>
+          {t('leads.register')}
+        </Button>
       ) : null}
     </Empty>
   );
@@ -118,11 +158,25 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
         className="bf-filter-search"
       />
       {!screening ? (
-        <Select value={filters.state} onChange={(v: string | undefined) => setParams({ state: v })} options={optionsOf(LEAD_STATES, LEAD_STATE_LABELS, lang)}
-          placeholder={t('leads.f.state')} aria-label={t('leads.f.state')} allowClear className="bf-filter-select" />
+        <Select
+          value={filters.state}
+          onChange={(v: string | undefined) => setParams({ state: v })}
+          options={optionsOf(LEAD_STATES, LEAD_STATE_LABELS, lang)}
+          placeholder={t('leads.f.state')}
+          aria-label={t('leads.f.state')}
+          allowClear
+          className="bf-filter-select"
+        />
       ) : null}
-      <Select value={filters.channel} onChange={(v: string | undefined) => setParams({ channel: v })} options={optionsOf(LEAD_CHANNELS, LEAD_CHANNEL_LABELS, lang)}
-        placeholder={t('leads.f.channel')} aria-label={t('leads.f.channel')} allowClear className="bf-filter-select" />
+      <Select
+        value={filters.channel}
+        onChange={(v: string | undefined) => setParams({ channel: v })}
+        options={optionsOf(LEAD_CHANNELS, LEAD_CHANNEL_LABELS, lang)}
+        placeholder={t('leads.f.channel')}
+        aria-label={t('leads.f.channel')}
+        allowClear
+        className="bf-filter-select"
+      />
       <DatePicker.RangePicker
         value={range}
         onChange={(v) => setParams({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
@@ -140,16 +194,24 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
         extra={
           <Space wrap>
             {can(me, 'lead.register') && !screening ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leads/new')}>{t('leads.register')}</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/leads/new')}>
+                {t('leads.register')}
+              </Button>
             ) : null}
             {can(me, 'lead.register') && can(me, 'partner.read') && !screening ? (
-              <Button icon={<ShopOutlined />} onClick={() => void navigate('/leads/partner-registration')}>{t('leads.partnerRegister')}</Button>
+              <Button icon={<ShopOutlined />} onClick={() => void navigate('/leads/partner-registration')}>
+                {t('leads.partnerRegister')}
+              </Button>
             ) : null}
             {can(me, 'customer.export') ? (
-              <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting}>{filtered ? t('leads.exportFiltered') : t('leads.export')}</Button>
+              <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting}>
+                {filtered ? t('leads.exportFiltered') : t('leads.export')}
+              </Button>
             ) : null}
             {can(me, 'customer.import') && can(me, 'lead.register') && !screening ? (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('leads.import.button')}</Button>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('leads.import.button')}
+              </Button>
             ) : null}
           </Space>
         }
@@ -161,9 +223,13 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
           items={tabs.map((b) => ({ key: b, label: t(`leads.box.${b}`) }))}
         />
       ) : null}
-      {screens.md ? filterBar : (
+      {screens.md ? (
+        filterBar
+      ) : (
         <>
-          <Button icon={<FilterOutlined />} className="bf-gap-bottom" onClick={() => setShowFilters((v) => !v)}>{t('leads.filters')}</Button>
+          <Button icon={<FilterOutlined />} className="bf-gap-bottom" onClick={() => setShowFilters((v) => !v)}>
+            {t('leads.filters')}
+          </Button>
           {showFilters || filtered ? filterBar : null}
         </>
       )}
@@ -191,17 +257,29 @@ export function LeadsPage({ screening = false }: { screening?: boolean }) {
           renderItem={(r) => (
             <List.Item className="bf-lead-card">
               <div className="bf-lead-card-body">
-                <Link to={`/leads/${r.id}`} className="bf-lead-card-title"><Typography.Text strong>{r.title}</Typography.Text></Link>
+                <Link to={`/leads/${r.id}`} className="bf-lead-card-title">
+                  <Typography.Text strong>{r.title}</Typography.Text>
+                </Link>
                 <div className="bf-lead-card-row">
                   <LeadStateTag state={r.state} conflictState={r.conflictState} />
                   <span className="bf-muted">{r.code}</span>
                 </div>
-                <div className="bf-muted">{r.customerName ?? '—'} · {lab(LEAD_CHANNEL_LABELS, r.channel, lang)}</div>
+                <div className="bf-muted">
+                  {r.customerName ?? '—'} · {lab(LEAD_CHANNEL_LABELS, r.channel, lang)}
+                </div>
                 <div className="bf-lead-card-row">
                   <span className="bf-muted">{formatDateTime(r.registeredAt)}</span>
-                  {r.dueAt ? <span>{t('leads.f.due')}：<DueText dueAt={r.dueAt} overdue={r.overdue} /></span> : null}
+                  {r.dueAt ? (
+                    <span>
+                      {t('leads.f.due')}：<DueText dueAt={r.dueAt} overdue={r.overdue} />
+                    </span>
+                  ) : null}
                 </div>
-                {screening ? <Button type="primary" block onClick={() => setScreeningId(r.id)}>{t('leads.screen.button')}</Button> : null}
+                {screening ? (
+                  <Button type="primary" block onClick={() => setScreeningId(r.id)}>
+                    {t('leads.screen.button')}
+                  </Button>
+                ) : null}
               </div>
             </List.Item>
           )}

@@ -39,7 +39,9 @@ export function PartnerRegistrationPage() {
     onSuccess: (lead) => {
       void qc.invalidateQueries({ queryKey: LEADS_KEY });
       void message[lead.conflictState === 'pending' ? 'warning' : 'success'](
-        lead.conflictState === 'pending' ? t('leads.partner.conflictSaved', { code: lead.code }) : t('leads.partner.saved', { code: lead.code }),
+        lead.conflictState === 'pending'
+          ? t('leads.partner.conflictSaved', { code: lead.code })
+          : t('leads.partner.saved', { code: lead.code }),
       );
       void navigate(`/leads/${lead.id}`);
     },
@@ -63,7 +65,12 @@ export function PartnerRegistrationPage() {
     <>
       <PageHeader title={t('leads.partner.title')} description={t('leads.partner.description')} />
       <Card className="bf-form-card">
-        <Alert type="info" showIcon className="bf-gap-bottom" title={t('leads.partner.protection', { days: settings.data?.partnerProtectionDays ?? 90 })} />
+        <Alert
+          type="info"
+          showIcon
+          className="bf-gap-bottom"
+          title={t('leads.partner.protection', { days: settings.data?.partnerProtectionDays ?? 90 })}
+        />
         <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ customer: { id: null, name: '' } }} scrollToFirstError>
           <Form.Item name="partnerId" label={t('leads.f.partner')} rules={[{ required: true, message: t('leads.partner.pickPartner') }]}>
             <PartnerSelect />
@@ -75,7 +82,12 @@ export function PartnerRegistrationPage() {
             name="customer"
             required
             label={t('leads.partner.endCustomer')}
-            rules={[{ validator: (_r, v: CustomerValue | undefined) => (v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired')))) }]}
+            rules={[
+              {
+                validator: (_r, v: CustomerValue | undefined) =>
+                  v?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('leads.customerRequired'))),
+              },
+            ]}
           >
             <CustomerInput />
           </Form.Item>
@@ -83,8 +95,12 @@ export function PartnerRegistrationPage() {
             <Input maxLength={30} />
           </Form.Item>
           <div className="bf-in-cols">
-            <Form.Item name="contactName" label={t('leads.f.contact')}><Input maxLength={64} /></Form.Item>
-            <Form.Item name="contactPhone" label={t('leads.f.phone')}><Input maxLength={40} inputMode="tel" /></Form.Item>
+            <Form.Item name="contactName" label={t('leads.f.contact')}>
+              <Input maxLength={64} />
+            </Form.Item>
+            <Form.Item name="contactPhone" label={t('leads.f.phone')}>
+              <Input maxLength={40} inputMode="tel" />
+            </Form.Item>
           </div>
           <Form.Item name="amountYuan" label={t('leads.f.amountYuan')}>
             <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
@@ -93,7 +109,9 @@ export function PartnerRegistrationPage() {
             <Input.TextArea rows={4} maxLength={5000} />
           </Form.Item>
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={register.isPending}>{t('leads.partner.submit')}</Button>
+            <Button type="primary" htmlType="submit" loading={register.isPending}>
+              {t('leads.partner.submit')}
+            </Button>
             <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
           </Space>
         </Form>

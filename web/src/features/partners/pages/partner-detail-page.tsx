@@ -28,7 +28,14 @@ export function PartnerDetailPage() {
   if (partner.isLoading) return <Spin />;
   if (partner.error || !partner.data) {
     if (isApiError(partner.error) && partner.error.status === 404) {
-      return <Result status="404" title={t('partners.notFound')} subTitle={t('customers.notFoundText')} extra={<Link to="/partners">{t('partners.backToList')}</Link>} />;
+      return (
+        <Result
+          status="404"
+          title={t('partners.notFound')}
+          subTitle={t('customers.notFoundText')}
+          extra={<Link to="/partners">{t('partners.backToList')}</Link>}
+        />
+      );
     }
     return <LoadError error={partner.error} onRetry={() => void partner.refetch()} />;
   }
@@ -50,15 +57,22 @@ export function PartnerDetailPage() {
         extra={
           p.can.edit ? (
             <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>{t('common.edit')}</Button>
-              <Dropdown trigger={['click']} menu={{
-                items: [
-                  { key: 'transfer', icon: <SwapOutlined />, label: t('customers.transfer.action') },
-                  { key: 'share', icon: <ShareAltOutlined />, label: t('customers.share.action') },
-                ],
-                onClick: ({ key }) => setDialog(key as 'transfer' | 'share'),
-              }}>
-                <Button>{t('common.more')} <DownOutlined aria-hidden /></Button>
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                {t('common.edit')}
+              </Button>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'transfer', icon: <SwapOutlined />, label: t('customers.transfer.action') },
+                    { key: 'share', icon: <ShareAltOutlined />, label: t('customers.share.action') },
+                  ],
+                  onClick: ({ key }) => setDialog(key as 'transfer' | 'share'),
+                }}
+              >
+                <Button>
+                  {t('common.more')} <DownOutlined aria-hidden />
+                </Button>
               </Dropdown>
             </Space>
           ) : undefined
@@ -74,24 +88,43 @@ export function PartnerDetailPage() {
             children: (
               <Descriptions bordered size="small" column={screens.md ? 2 : 1} className="bf-crm-descriptions">
                 <Descriptions.Item label={t('partners.f.name')}>{p.name}</Descriptions.Item>
-                <Descriptions.Item label={t('customers.f.creditCode')}>{p.creditCode ? <span className="bf-crm-mono">{p.creditCode}</span> : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('customers.f.creditCode')}>
+                  {p.creditCode ? <span className="bf-crm-mono">{p.creditCode}</span> : '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('partners.f.kind')}>{label(LISTS.partnerKind, p.kind, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.f.province')}>{place(p.province, p.region, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('partners.f.level')}>{label(LISTS.partnerLevel, p.level, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.f.status')}>{label(LISTS.partnerStatus, p.status, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.f.owner')}>{p.ownerName ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.updatedAt')}>{formatDateTime(p.updatedAt)}</Descriptions.Item>
-                <Descriptions.Item label={t('customers.f.address')} span={screens.md ? 2 : 1}>{p.address ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('customers.f.notes')} span={screens.md ? 2 : 1}><span className="bf-crm-pre-wrap">{p.notes ?? '—'}</span></Descriptions.Item>
+                <Descriptions.Item label={t('customers.f.address')} span={screens.md ? 2 : 1}>
+                  {p.address ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('customers.f.notes')} span={screens.md ? 2 : 1}>
+                  <span className="bf-crm-pre-wrap">{p.notes ?? '—'}</span>
+                </Descriptions.Item>
               </Descriptions>
             ),
           },
-          { key: 'contacts', label: t('customers.tabs.contactsN', { count: p.contactCount }), children: <ContactsPanel owner={{ partnerId: p.id }} canEdit={p.can.edit} /> },
+          {
+            key: 'contacts',
+            label: t('customers.tabs.contactsN', { count: p.contactCount }),
+            children: <ContactsPanel owner={{ partnerId: p.id }} canEdit={p.can.edit} />,
+          },
         ]}
       />
       <CompanyFormDrawer kind="partner" open={dialog === 'edit'} record={p} onClose={() => setDialog(null)} />
       {p.can.transfer ? <TransferDialog kind="partner" open={dialog === 'transfer'} record={p} onClose={() => setDialog(null)} /> : null}
-      {p.can.edit ? <ShareDialog kind="partner" open={dialog === 'share'} id={p.id} name={p.name} ownerUserId={p.ownerUserId} onClose={() => setDialog(null)} /> : null}
+      {p.can.edit ? (
+        <ShareDialog
+          kind="partner"
+          open={dialog === 'share'}
+          id={p.id}
+          name={p.name}
+          ownerUserId={p.ownerUserId}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -41,22 +41,69 @@ export function PartnersPage() {
   const [importing, setImporting] = useState(false);
   const manage = can(me, 'partner.manage');
   const filters = {
-    q: params.q, kind: params.kind, owner: params.owner, status: params.status, level: params.level, province: params.province, region: params.region,
+    q: params.q,
+    kind: params.kind,
+    owner: params.owner,
+    status: params.status,
+    level: params.level,
+    province: params.province,
+    region: params.region,
   } as Omit<PartnerListQuery, 'page' | 'pageSize' | 'sort'>;
   const partners = usePartners({ ...filters, page: list.page, pageSize, sort: sortParam });
   const filtered = Object.values(filters).some(Boolean);
   const filterCount = Object.entries(filters).filter(([k, v]) => k !== 'q' && Boolean(v)).length;
 
   const columns: TableColumnsType<PartnerListItem> = [
-    { title: t('partners.f.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), fixed: 'left', render: (v: string, p) => <Link to={`/partners/${p.id}`}>{v}</Link> },
-    { title: t('partners.f.kind'), dataIndex: 'kind', key: 'kind', sorter: true, sortOrder: sortOrder('kind'), render: (v: string) => <Tag color={kindColor(v)}>{label(LISTS.partnerKind, v, lang)}</Tag> },
-    { title: t('customers.f.creditCode'), dataIndex: 'creditCode', key: 'creditCode', render: (v: string | null) => (v ? <span className="bf-crm-mono">{v}</span> : '—') },
+    {
+      title: t('partners.f.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      fixed: 'left',
+      render: (v: string, p) => <Link to={`/partners/${p.id}`}>{v}</Link>,
+    },
+    {
+      title: t('partners.f.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      sorter: true,
+      sortOrder: sortOrder('kind'),
+      render: (v: string) => <Tag color={kindColor(v)}>{label(LISTS.partnerKind, v, lang)}</Tag>,
+    },
+    {
+      title: t('customers.f.creditCode'),
+      dataIndex: 'creditCode',
+      key: 'creditCode',
+      render: (v: string | null) => (v ? <span className="bf-crm-mono">{v}</span> : '—'),
+    },
     { title: t('customers.f.province'), key: 'province', render: (_: unknown, p) => place(p.province, p.region, lang) },
-    { title: t('partners.f.level'), dataIndex: 'level', key: 'level', sorter: true, sortOrder: sortOrder('level'), render: (v: string | null) => label(LISTS.partnerLevel, v, lang) },
-    { title: t('customers.f.status'), dataIndex: 'status', key: 'status', sorter: true, sortOrder: sortOrder('status'), render: (v: string) => label(LISTS.partnerStatus, v, lang) },
+    {
+      title: t('partners.f.level'),
+      dataIndex: 'level',
+      key: 'level',
+      sorter: true,
+      sortOrder: sortOrder('level'),
+      render: (v: string | null) => label(LISTS.partnerLevel, v, lang),
+    },
+    {
+      title: t('customers.f.status'),
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (v: string) => label(LISTS.partnerStatus, v, lang),
+    },
     { title: t('customers.f.owner'), dataIndex: 'ownerName', key: 'owner', render: (v: string | null) => v ?? '—' },
     { title: t('customers.contactsCount'), dataIndex: 'contactCount', key: 'contactCount', align: 'right' },
-    { title: t('customers.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: formatDateTime },
+    {
+      title: t('customers.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      render: formatDateTime,
+    },
   ];
 
   const total = partners.data?.total ?? 0;
@@ -70,36 +117,95 @@ export function PartnersPage() {
         extra={
           <Space wrap>
             {can(me, 'customer.export') ? (
-              <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(apiUrl('GET /partners/export.xlsx', { query: { ...filters, sort: sortParam } }), 'partners.xlsx').catch((e: Error) => void message.error(e.message))}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  void downloadFile(apiUrl('GET /partners/export.xlsx', { query: { ...filters, sort: sortParam } }), 'partners.xlsx').catch(
+                    (e: Error) => void message.error(e.message),
+                  )
+                }
+              >
                 {filtered ? t('customers.exportFiltered') : t('customers.export')}
               </Button>
             ) : null}
             {manage && can(me, 'customer.import') ? (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('customers.import.button')}</Button>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('customers.import.button')}
+              </Button>
             ) : null}
             {manage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('partners.create')}</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('partners.create')}
+              </Button>
             ) : null}
           </Space>
         }
       />
       <div className="bf-filters" role="search" aria-label={t('customers.filters')}>
-        <Input.Search {...list.searchBox}
-          placeholder={t('partners.searchPlaceholder')} aria-label={t('customers.search')} allowClear className="bf-filter-search" />
+        <Input.Search
+          {...list.searchBox}
+          placeholder={t('partners.searchPlaceholder')}
+          aria-label={t('customers.search')}
+          allowClear
+          className="bf-filter-search"
+        />
         {screens.md || showFilters ? (
           <>
-            <Select value={params.kind} onChange={(v: string | undefined) => setParams({ kind: v })} options={selectOptions(LISTS.partnerKind, lang)}
-              placeholder={t('partners.f.kind')} aria-label={t('partners.f.kind')} allowClear className="bf-filter-status" />
-            <Select value={params.owner === 'me' ? 'me' : undefined} onChange={(v: string | undefined) => setParams({ owner: v })}
-              options={[{ value: 'me', label: t('customers.mine') }]} placeholder={t('customers.f.owner')} aria-label={t('customers.f.owner')} allowClear className="bf-filter-status" />
-            <Select value={params.status} onChange={(v: string | undefined) => setParams({ status: v })} options={selectOptions(LISTS.partnerStatus, lang)}
-              placeholder={t('customers.f.status')} aria-label={t('customers.f.status')} allowClear className="bf-filter-status" />
-            <Select value={params.level} onChange={(v: string | undefined) => setParams({ level: v })} options={selectOptions(LISTS.partnerLevel, lang)}
-              placeholder={t('partners.f.level')} aria-label={t('partners.f.level')} allowClear className="bf-filter-status" />
-            <Select value={params.region} onChange={(v: string | undefined) => setParams({ region: v })} options={selectOptions(LISTS.region, lang)}
-              placeholder={t('customers.f.region')} aria-label={t('customers.f.region')} allowClear className="bf-filter-status" />
-            <Select value={params.province} onChange={(v: string | undefined) => setParams({ province: v })} options={provinceOptions(lang)}
-              placeholder={t('customers.f.province')} aria-label={t('customers.f.province')} allowClear className="bf-filter-status" showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              value={params.kind}
+              onChange={(v: string | undefined) => setParams({ kind: v })}
+              options={selectOptions(LISTS.partnerKind, lang)}
+              placeholder={t('partners.f.kind')}
+              aria-label={t('partners.f.kind')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.owner === 'me' ? 'me' : undefined}
+              onChange={(v: string | undefined) => setParams({ owner: v })}
+              options={[{ value: 'me', label: t('customers.mine') }]}
+              placeholder={t('customers.f.owner')}
+              aria-label={t('customers.f.owner')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.status}
+              onChange={(v: string | undefined) => setParams({ status: v })}
+              options={selectOptions(LISTS.partnerStatus, lang)}
+              placeholder={t('customers.f.status')}
+              aria-label={t('customers.f.status')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.level}
+              onChange={(v: string | undefined) => setParams({ level: v })}
+              options={selectOptions(LISTS.partnerLevel, lang)}
+              placeholder={t('partners.f.level')}
+              aria-label={t('partners.f.level')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.region}
+              onChange={(v: string | undefined) => setParams({ region: v })}
+              options={selectOptions(LISTS.region, lang)}
+              placeholder={t('customers.f.region')}
+              aria-label={t('customers.f.region')}
+              allowClear
+              className="bf-filter-status"
+            />
+            <Select
+              value={params.province}
+              onChange={(v: string | undefined) => setParams({ province: v })}
+              options={provinceOptions(lang)}
+              placeholder={t('customers.f.province')}
+              aria-label={t('customers.f.province')}
+              allowClear
+              className="bf-filter-status"
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </>
         ) : (
           <Button icon={<FilterOutlined />} onClick={() => setShowFilters(true)}>
@@ -110,9 +216,17 @@ export function PartnersPage() {
       {partners.error && !partners.data ? (
         <LoadError error={partners.error} onRetry={() => void partners.refetch()} />
       ) : screens.md ? (
-        <DataTable<PartnerListItem> label={t('partners.title')} rowKey="id" columns={columns} dataSource={partners.data?.items ?? []}
-          loading={partners.isFetching} onChange={list.onTableChange} size="middle" pagination={{ ...list.tablePagination(total), responsive: true }}
-          locale={{ emptyText: <Empty description={emptyText} /> }} />
+        <DataTable<PartnerListItem>
+          label={t('partners.title')}
+          rowKey="id"
+          columns={columns}
+          dataSource={partners.data?.items ?? []}
+          loading={partners.isFetching}
+          onChange={list.onTableChange}
+          size="middle"
+          pagination={{ ...list.tablePagination(total), responsive: true }}
+          locale={{ emptyText: <Empty description={emptyText} /> }}
+        />
       ) : (
         <List<PartnerListItem>
           className="bf-crm-card-list"

@@ -133,7 +133,12 @@ export function ApiTokensPage() {
         destroyOnHidden
       >
         <Form<CreateValues> form={form} layout="vertical" onFinish={onCreate} preserve={false}>
-          <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, max: 64 }]} extra={t('tokens.nameHint')}>
+          <Form.Item
+            name="name"
+            label={t('tokens.name')}
+            rules={[{ required: true, whitespace: true, max: 64 }]}
+            extra={t('tokens.nameHint')}
+          >
             <Input maxLength={64} />
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}>

@@ -21,13 +21,34 @@ const monday = (d: Dayjs): Dayjs => d.subtract((d.day() + 6) % 7, 'day');
 type Field = 'progress' | 'nextSteps' | 'issues' | 'supervisorComment';
 
 /** One editable text cell: the account manager's own fields, or the supervisor's comment. */
-function Cell({ row, field, editable, onSave }: { row: TrackingRow; field: Field; editable: boolean; onSave: (row: TrackingRow, field: Field, v: string) => void }) {
+function Cell({
+  row,
+  field,
+  editable,
+  onSave,
+}: {
+  row: TrackingRow;
+  field: Field;
+  editable: boolean;
+  onSave: (row: TrackingRow, field: Field, v: string) => void;
+}) {
   const { t } = useTranslation();
   const value = row[field] ?? '';
   return (
     <Typography.Paragraph
       className="bf-tracking-cell"
-      editable={editable ? { onChange: (v) => { if (v !== value) onSave(row, field, v); }, tooltip: t('common.edit'), triggerType: ['icon', 'text'], text: value } : false}
+      editable={
+        editable
+          ? {
+              onChange: (v) => {
+                if (v !== value) onSave(row, field, v);
+              },
+              tooltip: t('common.edit'),
+              triggerType: ['icon', 'text'],
+              text: value,
+            }
+          : false
+      }
     >
       {value || (editable ? <span className="bf-muted">{t('projectTracking.clickToFill')}</span> : '—')}
     </Typography.Paragraph>
@@ -47,8 +68,12 @@ export function TrackingPage() {
   const [params, setParams] = useUrlParams(['week', 'missing', 'page'] as const);
   const page = positiveInt(params.page, 1);
   const supervisor = can(me, 'project.tracking');
-  const query = { week: params.week, missing: params.missing === 'true' ? 'true' as const : undefined, page, pageSize: 50 };
-  const list = useQuery({ queryKey: [...KEY, query], queryFn: ({ signal }) => api('GET /project-tracking', { query, signal }), placeholderData: keepPreviousData });
+  const query = { week: params.week, missing: params.missing === 'true' ? ('true' as const) : undefined, page, pageSize: 50 };
+  const list = useQuery({
+    queryKey: [...KEY, query],
+    queryFn: ({ signal }) => api('GET /project-tracking', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
   const week = list.data?.weekStart ?? params.week;
   const missing = useQuery({
     queryKey: [...KEY, 'missing', week],
@@ -66,19 +91,43 @@ export function TrackingPage() {
   const columns: TableColumnsType<TrackingRow> = [
     { title: t('projectTracking.col.owner'), dataIndex: 'ownerName', key: 'owner', fixed: 'left', width: 96 },
     {
-      title: t('projectTracking.col.project'), key: 'project', width: 200,
+      title: t('projectTracking.col.project'),
+      key: 'project',
+      width: 200,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link>
-          <span className="bf-muted">{r.customerName} · {formatMoney(r.amountFen)}</span>
+          <span className="bf-muted">
+            {r.customerName} · {formatMoney(r.amountFen)}
+          </span>
           <Tag>{stageLabel(config.data, r.stage, i18n.language)}</Tag>
         </Space>
       ),
     },
-    { title: t('projectTracking.col.progress'), key: 'progress', width: 260, render: (_: unknown, r) => <Cell row={r} field="progress" editable={r.canEdit} onSave={save} /> },
-    { title: t('projectTracking.col.nextSteps'), key: 'nextSteps', width: 220, render: (_: unknown, r) => <Cell row={r} field="nextSteps" editable={r.canEdit} onSave={save} /> },
-    { title: t('projectTracking.col.issues'), key: 'issues', width: 200, render: (_: unknown, r) => <Cell row={r} field="issues" editable={r.canEdit} onSave={save} /> },
-    { title: t('projectTracking.col.comment'), key: 'comment', width: 200, render: (_: unknown, r) => <Cell row={r} field="supervisorComment" editable={r.canComment} onSave={save} /> },
+    {
+      title: t('projectTracking.col.progress'),
+      key: 'progress',
+      width: 260,
+      render: (_: unknown, r) => <Cell row={r} field="progress" editable={r.canEdit} onSave={save} />,
+    },
+    {
+      title: t('projectTracking.col.nextSteps'),
+      key: 'nextSteps',
+      width: 220,
+      render: (_: unknown, r) => <Cell row={r} field="nextSteps" editable={r.canEdit} onSave={save} />,
+    },
+    {
+      title: t('projectTracking.col.issues'),
+      key: 'issues',
+      width: 200,
+      render: (_: unknown, r) => <Cell row={r} field="issues" editable={r.canEdit} onSave={save} />,
+    },
+    {
+      title: t('projectTracking.col.comment'),
+      key: 'comment',
+      width: 200,
+      render: (_: unknown, r) => <Cell row={r} field="supervisorComment" editable={r.canComment} onSave={save} />,
+    },
   ];
 
   const exportHref = apiUrl('GET /project-tracking/export.xlsx', { query: { week } });
@@ -87,7 +136,11 @@ export function TrackingPage() {
       <PageHeader
         title={t('projectTracking.title')}
         description={t('projectTracking.description')}
-        extra={<Button icon={<DownloadOutlined />} href={exportHref}>{t('projectTracking.export')}</Button>}
+        extra={
+          <Button icon={<DownloadOutlined />} href={exportHref}>
+            {t('projectTracking.export')}
+          </Button>
+        }
       />
       <Space wrap className="bf-gap-bottom">
         <DatePicker
@@ -103,17 +156,28 @@ export function TrackingPage() {
         </Checkbox>
       </Space>
       {supervisor && missing.data ? (
-        <Card size="small" title={t('projectTracking.missingTitle', { count: missing.data.totalMissing })} className="bf-gap-bottom" data-testid="tracking-missing">
-          {missing.data.owners.length === 0 ? <Alert type="success" showIcon title={t('projectTracking.allFilled')} /> : (
+        <Card
+          size="small"
+          title={t('projectTracking.missingTitle', { count: missing.data.totalMissing })}
+          className="bf-gap-bottom"
+          data-testid="tracking-missing"
+        >
+          {missing.data.owners.length === 0 ? (
+            <Alert type="success" showIcon title={t('projectTracking.allFilled')} />
+          ) : (
             <Space wrap>
               {missing.data.owners.map((o) => (
-                <Tag key={o.ownerUserId} color="warning">{t('projectTracking.missingOwner', { name: o.ownerName, missing: o.missing, total: o.total })}</Tag>
+                <Tag key={o.ownerUserId} color="warning">
+                  {t('projectTracking.missingOwner', { name: o.ownerName, missing: o.missing, total: o.total })}
+                </Tag>
               ))}
             </Space>
           )}
         </Card>
       ) : null}
-      {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.error ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <DataTable<TrackingRow>
           label={t('projectTracking.title')}
           rowKey="id"
@@ -121,7 +185,14 @@ export function TrackingPage() {
           dataSource={list.data?.items ?? []}
           columns={columns}
           locale={{ emptyText: <Empty description={t('projectTracking.empty')} /> }}
-          pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (p) => setParams({ page: String(p) }, false) }}
+          pagination={{
+            current: page,
+            pageSize: 50,
+            total: list.data?.total ?? 0,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: (p) => setParams({ page: String(p) }, false),
+          }}
         />
       )}
     </>

@@ -16,14 +16,18 @@ function CardView({ card }: { card: KanbanCard }) {
   const { t } = useTranslation();
   return (
     <Card size="small" className="bf-kanban-card" data-testid="kanban-card">
-      <Link to={`/projects/${card.id}`} className="bf-kanban-card-title">{card.name}</Link>
+      <Link to={`/projects/${card.id}`} className="bf-kanban-card-title">
+        {card.name}
+      </Link>
       <div className="bf-kanban-card-customer">{card.customerName}</div>
       <div className="bf-kanban-card-row">
         <span className="bf-kanban-amount">{formatMoney(card.amountFen)}</span>
         {card.status !== 'open' ? <StatusTag status={card.status} /> : null}
       </div>
       <div className="bf-kanban-card-row bf-muted">
-        <span><UserOutlined aria-hidden /> {card.ownerName}</span>
+        <span>
+          <UserOutlined aria-hidden /> {card.ownerName}
+        </span>
         <span title={t('projects.card.nextDeadline')}>
           <ClockCircleOutlined aria-label={t('projects.card.nextDeadline')} /> <DueText at={card.nextDeadlineAt} />
         </span>
@@ -43,7 +47,10 @@ function Column({ column, filter, lang }: { column: KanbanColumn; filter: Projec
     setLoading(true);
     try {
       const next = page + 1;
-      const res = await api('GET /projects/kanban/:stage', { params: { stage: column.stage }, query: { ...filter, page: next, pageSize: PAGE } });
+      const res = await api('GET /projects/kanban/:stage', {
+        params: { stage: column.stage },
+        query: { ...filter, page: next, pageSize: PAGE },
+      });
       setMore((m) => [...m, ...res.items]);
       setPage(next);
     } finally {
@@ -55,12 +62,18 @@ function Column({ column, filter, lang }: { column: KanbanColumn; filter: Projec
     <section className="bf-kanban-column" aria-label={name} data-stage={column.stage}>
       <header className="bf-kanban-column-head">
         <Typography.Text strong>{name}</Typography.Text>
-        <span className="bf-kanban-count" aria-label={t('projects.kanban.count', { count: column.count })}>{column.count}</span>
-        <div className="bf-kanban-sum" data-testid="kanban-sum">{formatMoney(column.sumFen)}</div>
+        <span className="bf-kanban-count" aria-label={t('projects.kanban.count', { count: column.count })}>
+          {column.count}
+        </span>
+        <div className="bf-kanban-sum" data-testid="kanban-sum">
+          {formatMoney(column.sumFen)}
+        </div>
       </header>
       <div className="bf-kanban-cards">
         {cards.length === 0 ? <EmptyLine text={t('projects.kanban.empty')} /> : null}
-        {cards.map((c) => <CardView key={c.id} card={c} />)}
+        {cards.map((c) => (
+          <CardView key={c.id} card={c} />
+        ))}
         {cards.length < column.count ? (
           <Button block loading={loading} onClick={() => void loadMore()}>
             {t('projects.kanban.more', { count: column.count - cards.length })}
@@ -77,7 +90,9 @@ export function KanbanBoard({ columns, filter }: { columns: KanbanColumn[]; filt
   const key = JSON.stringify(filter);
   return (
     <div className="bf-kanban" role="region" aria-label={t('projects.view.kanban')} tabIndex={0}>
-      {columns.map((c) => <Column key={`${c.stage}:${key}`} column={c} filter={filter} lang={i18n.language} />)}
+      {columns.map((c) => (
+        <Column key={`${c.stage}:${key}`} column={c} filter={filter} lang={i18n.language} />
+      ))}
     </div>
   );
 }

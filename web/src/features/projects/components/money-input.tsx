@@ -2,7 +2,8 @@ import { InputNumber, type InputNumberProps } from 'antd';
 
 /** Integer fen ↔ yuan with two decimals, for money inputs. */
 export const fenToYuan = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
-export const yuanToFen = (yuan: number | null | undefined): number | null => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100));
+export const yuanToFen = (yuan: number | null | undefined): number | null =>
+  yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
 
 function groupThousands(v: string | number | undefined): string {
   if (v === undefined || v === '') return '';

@@ -13,7 +13,13 @@ interface Values {
 }
 
 /** 记录结果: won / lost / abandoned / failed tender (流标), the reason, the winner and price when known. */
-export function OutcomeDialog({ open, onClose, allowed, busy, onSubmit }: {
+export function OutcomeDialog({
+  open,
+  onClose,
+  allowed,
+  busy,
+  onSubmit,
+}: {
   open: boolean;
   onClose: () => void;
   allowed: Outcome[];
@@ -34,7 +40,15 @@ export function OutcomeDialog({ open, onClose, allowed, busy, onSubmit }: {
     });
   };
   return (
-    <Modal open={open} title={t('projects.outcome.title')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden okText={t('projects.outcome.save')}>
+    <Modal
+      open={open}
+      title={t('projects.outcome.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+      okText={t('projects.outcome.save')}
+    >
       <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ outcome: allowed[0] }}>
         <Form.Item name="outcome" label={t('projects.outcome.outcome')} rules={[{ required: true }]}>
           <Radio.Group options={allowed.map((o) => ({ value: o, label: t(`projects.status.${o}`) }))} />

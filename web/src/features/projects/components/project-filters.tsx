@@ -13,7 +13,12 @@ export type FilterValues = Partial<Record<FilterKey, string | undefined>>;
 const STATUSES = ['open', 'won', 'lost', 'abandoned', 'failed_tender', 'no_go', 'closed'] as const;
 
 /** Search, stage, status, mine, amount range (in yuan) and sign-date range. */
-export function ProjectFilters({ values, onChange, config, showStage }: {
+export function ProjectFilters({
+  values,
+  onChange,
+  config,
+  showStage,
+}: {
   values: FilterValues;
   onChange: (patch: FilterValues) => void;
   config: StageConfigView | undefined;
@@ -87,7 +92,10 @@ export function ProjectFilters({ values, onChange, config, showStage }: {
         {t('projects.filter.mine')}
       </Checkbox>
       {any ? (
-        <Button icon={<ClearOutlined />} onClick={() => onChange(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])) as FilterValues)}>
+        <Button
+          icon={<ClearOutlined />}
+          onClick={() => onChange(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])) as FilterValues)}
+        >
           {t('projects.filter.clear')}
         </Button>
       ) : null}

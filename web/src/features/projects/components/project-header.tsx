@@ -30,7 +30,9 @@ export function ProjectHeader({ p }: { p: ProjectDetail }) {
             {p.expectedSignDate ? ` · ${t('projects.header.sign', { date: formatDate(p.expectedSignDate) })}` : ''}
           </Typography.Paragraph>
         </div>
-        <div className="bf-page-header-extra"><ProjectActions p={p} /></div>
+        <div className="bf-page-header-extra">
+          <ProjectActions p={p} />
+        </div>
       </div>
       <div className="bf-stage-path" role="region" aria-label={t('projects.header.path')} tabIndex={0}>
         <Steps
@@ -39,7 +41,12 @@ export function ProjectHeader({ p }: { p: ProjectDetail }) {
           status={p.flags.closed ? 'finish' : failed ? 'error' : 'process'}
           items={p.stagePath.map((s) => ({
             title: lang === 'en' ? s.nameEn : s.nameZh,
-            content: s.state === 'skipped' ? t('projects.header.skipped') : s.enteredAt && s.state !== 'upcoming' ? formatDate(s.enteredAt) : undefined,
+            content:
+              s.state === 'skipped'
+                ? t('projects.header.skipped')
+                : s.enteredAt && s.state !== 'upcoming'
+                  ? formatDate(s.enteredAt)
+                  : undefined,
             ...(s.state === 'skipped' ? { status: 'wait' as const } : {}),
           }))}
         />
@@ -49,12 +56,21 @@ export function ProjectHeader({ p }: { p: ProjectDetail }) {
           className="bf-next-step"
           type={next.blockedBy.length ? 'warning' : 'info'}
           showIcon
-          title={<span data-testid="next-step">{t('projects.header.next')}{localized(next, lang)}</span>}
-          description={next.blockedBy.length ? (
-            <ul className="bf-gate-reasons">
-              {next.blockedBy.map((r) => <li key={`${r.code}:${r.field ?? r.approval ?? ''}`}>{localized(r, lang)}</li>)}
-            </ul>
-          ) : undefined}
+          title={
+            <span data-testid="next-step">
+              {t('projects.header.next')}
+              {localized(next, lang)}
+            </span>
+          }
+          description={
+            next.blockedBy.length ? (
+              <ul className="bf-gate-reasons">
+                {next.blockedBy.map((r) => (
+                  <li key={`${r.code}:${r.field ?? r.approval ?? ''}`}>{localized(r, lang)}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
         />
       ) : p.status === 'no_go' && p.noGoReason ? (
         <Alert className="bf-next-step" type="info" showIcon title={t('projects.header.noGo', { reason: p.noGoReason })} />

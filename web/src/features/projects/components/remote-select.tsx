@@ -43,13 +43,19 @@ export function RemoteSelect(props: {
     staleTime: 30_000,
   });
   const options = [...(q.data ?? [])];
-  if (props.value && props.initialLabel && !options.some((o) => o.value === props.value)) options.unshift({ value: props.value, label: props.initialLabel });
+  if (props.value && props.initialLabel && !options.some((o) => o.value === props.value))
+    options.unshift({ value: props.value, label: props.initialLabel });
   return (
     <Select<string>
       id={props.id}
       aria-label={props['aria-label']}
       value={props.value}
-      onChange={(v) => props.onChange?.(v, options.find((o) => o.value === v))}
+      onChange={(v) =>
+        props.onChange?.(
+          v,
+          options.find((o) => o.value === v),
+        )
+      }
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear
       disabled={props.disabled}

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 /** Status colours: open blue, won green, lost / failed red, abandoned and no-go grey. */
 const STATUS_COLORS: Record<string, string> = {
-  open: 'processing', won: 'success', lost: 'error', failed_tender: 'error', abandoned: 'default', no_go: 'default',
+  open: 'processing',
+  won: 'success',
+  lost: 'error',
+  failed_tender: 'error',
+  abandoned: 'default',
+  no_go: 'default',
 };
 
 /** 进行中 / 中标 / 丢单 / 放弃 / 流标 / 不跟进 */

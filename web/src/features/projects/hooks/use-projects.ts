@@ -44,19 +44,31 @@ export function useProject(id: string) {
 const part = (id: string, name: string) => [...PROJECTS_KEY, 'detail', id, name];
 
 export function useProjectTimeline(id: string) {
-  return useQuery({ queryKey: part(id, 'timeline'), queryFn: ({ signal }) => api('GET /projects/:id/timeline', { params: { id }, query: { limit: 50 }, signal }) });
+  return useQuery({
+    queryKey: part(id, 'timeline'),
+    queryFn: ({ signal }) => api('GET /projects/:id/timeline', { params: { id }, query: { limit: 50 }, signal }),
+  });
 }
 export function useProjectMeetings(id: string) {
-  return useQuery({ queryKey: part(id, 'meetings'), queryFn: ({ signal }) => api('GET /projects/:id/meetings', { params: { id }, signal }) });
+  return useQuery({
+    queryKey: part(id, 'meetings'),
+    queryFn: ({ signal }) => api('GET /projects/:id/meetings', { params: { id }, signal }),
+  });
 }
 export function useProjectSummary(id: string) {
   return useQuery({ queryKey: part(id, 'summary'), queryFn: ({ signal }) => api('GET /projects/:id/summary', { params: { id }, signal }) });
 }
 export function useProjectDeadlines(id: string) {
-  return useQuery({ queryKey: part(id, 'deadlines'), queryFn: ({ signal }) => api('GET /projects/:id/deadlines', { params: { id }, signal }) });
+  return useQuery({
+    queryKey: part(id, 'deadlines'),
+    queryFn: ({ signal }) => api('GET /projects/:id/deadlines', { params: { id }, signal }),
+  });
 }
 export function useStageHistory(id: string) {
-  return useQuery({ queryKey: part(id, 'stage-history'), queryFn: ({ signal }) => api('GET /projects/:id/stage-history', { params: { id }, signal }) });
+  return useQuery({
+    queryKey: part(id, 'stage-history'),
+    queryFn: ({ signal }) => api('GET /projects/:id/stage-history', { params: { id }, signal }),
+  });
 }
 
 /**
@@ -105,7 +117,10 @@ export function useSavedViews(list: 'projects' | 'projects_kanban') {
 export function useSavedViewActions(list: 'projects' | 'projects_kanban') {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: ['saved-views', list] });
-  const save = useMutation({ mutationFn: (v: { name: string; state: Record<string, string> }) => api('POST /saved-views', { body: { list, ...v } }), onSettled: done });
+  const save = useMutation({
+    mutationFn: (v: { name: string; state: Record<string, string> }) => api('POST /saved-views', { body: { list, ...v } }),
+    onSettled: done,
+  });
   const remove = useMutation({ mutationFn: (id: string) => api('DELETE /saved-views/:id', { params: { id } }), onSettled: done });
   return { save, remove };
 }

@@ -32,20 +32,58 @@ export function MyTasksPage() {
     }
   };
   const columns: TableColumnsType<TaskView> = [
-    { title: t('projects.tasks.title'), key: 'title', render: (_: unknown, r) => <>{r.title}{r.description ? <div className="bf-muted">{r.description}</div> : null}</> },
-    { title: t('projects.tasks.project'), key: 'project', render: (_: unknown, r) => (r.projectId ? <Link to={`/projects/${r.projectId}?tab=meetings`}>{r.projectName}</Link> : '—') },
+    {
+      title: t('projects.tasks.title'),
+      key: 'title',
+      render: (_: unknown, r) => (
+        <>
+          {r.title}
+          {r.description ? <div className="bf-muted">{r.description}</div> : null}
+        </>
+      ),
+    },
+    {
+      title: t('projects.tasks.project'),
+      key: 'project',
+      render: (_: unknown, r) => (r.projectId ? <Link to={`/projects/${r.projectId}?tab=meetings`}>{r.projectName}</Link> : '—'),
+    },
     { title: t('projects.tasks.meeting'), key: 'meeting', render: (_: unknown, r) => r.meetingTitle ?? '—' },
-    { title: t('projects.tasks.due'), key: 'due', render: (_: unknown, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{r.dueDate ?? '—'}{r.overdue ? ` · ${t('projects.tasks.overdue')}` : ''}</Typography.Text> },
+    {
+      title: t('projects.tasks.due'),
+      key: 'due',
+      render: (_: unknown, r) => (
+        <Typography.Text type={r.overdue ? 'danger' : undefined}>
+          {r.dueDate ?? '—'}
+          {r.overdue ? ` · ${t('projects.tasks.overdue')}` : ''}
+        </Typography.Text>
+      ),
+    },
     state === 'open'
-      ? { title: t('common.actions'), key: 'a', render: (_: unknown, r) => <Button size="small" icon={<CheckOutlined />} onClick={() => void done(r)}>{t('projects.tasks.markDone')}</Button> }
+      ? {
+          title: t('common.actions'),
+          key: 'a',
+          render: (_: unknown, r) => (
+            <Button size="small" icon={<CheckOutlined />} onClick={() => void done(r)}>
+              {t('projects.tasks.markDone')}
+            </Button>
+          ),
+        }
       : { title: t('projects.tasks.doneAt'), key: 'd', render: (_: unknown, r) => formatDateTime(r.doneAt) },
   ];
   return (
     <>
       <PageHeader title={t('projects.tasks.pageTitle')} description={t('projects.tasks.pageDescription')} />
-      <Tabs activeKey={state} onChange={(k) => setParams({ tab: k === 'done' ? 'done' : undefined, page: undefined })}
-        items={[{ key: 'open', label: t('projects.tasks.tabOpen') }, { key: 'done', label: t('projects.tasks.tabDone') }]} />
-      {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (
+      <Tabs
+        activeKey={state}
+        onChange={(k) => setParams({ tab: k === 'done' ? 'done' : undefined, page: undefined })}
+        items={[
+          { key: 'open', label: t('projects.tasks.tabOpen') },
+          { key: 'done', label: t('projects.tasks.tabDone') },
+        ]}
+      />
+      {list.error ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <DataTable<TaskView>
           label={t('projects.tasks.pageTitle')}
           rowKey="id"
@@ -53,7 +91,14 @@ export function MyTasksPage() {
           dataSource={list.data?.items ?? []}
           columns={columns}
           locale={{ emptyText: <Empty description={state === 'open' ? t('projects.tasks.emptyOpen') : t('projects.tasks.emptyDone')} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (p) => setParams({ page: String(p) }, false) }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: (p) => setParams({ page: String(p) }, false),
+          }}
         />
       )}
     </>

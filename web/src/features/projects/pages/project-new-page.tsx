@@ -71,34 +71,60 @@ export function ProjectNewPage() {
 
   return (
     <div className="bf-narrow-page">
-      <Link to="/projects" className="bf-back-link"><ArrowLeftOutlined /> {t('projects.back')}</Link>
+      <Link to="/projects" className="bf-back-link">
+        <ArrowLeftOutlined /> {t('projects.back')}
+      </Link>
       <PageHeader title={t('projects.newTitle')} description={t('projects.newDescription')} />
       <Card>
         <Form<Values>
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
-          initialValues={{ source: search.get('leadId') ? 'lead' : 'customer', leadId: search.get('leadId') ?? undefined, customerId: search.get('customerId') ?? undefined }}
+          initialValues={{
+            source: search.get('leadId') ? 'lead' : 'customer',
+            leadId: search.get('leadId') ?? undefined,
+            customerId: search.get('customerId') ?? undefined,
+          }}
         >
           <Form.Item name="source" label={t('projects.form.source')}>
-            <Radio.Group optionType="button" options={[{ value: 'customer', label: t('projects.form.fromCustomer') }, { value: 'lead', label: t('projects.form.fromLead') }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'customer', label: t('projects.form.fromCustomer') },
+                { value: 'lead', label: t('projects.form.fromLead') },
+              ]}
+            />
           </Form.Item>
           {source === 'lead' ? (
-            <Form.Item name="leadId" label={t('projects.form.lead')} rules={[{ required: true, message: t('projects.form.leadRequired') }]} extra={t('projects.form.leadHint')}>
+            <Form.Item
+              name="leadId"
+              label={t('projects.form.lead')}
+              rules={[{ required: true, message: t('projects.form.leadRequired') }]}
+              extra={t('projects.form.leadHint')}
+            >
               <RemoteSelect
                 queryKey="leads-evaluated"
                 url={(q) => `/api/leads?state=evaluated&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`}
-                map={(items) => items.map((i) => ({
-                  value: String(i.id),
-                  label: `${String(i.code)} ${String(i.title)}${i.customerName ? ` · ${String(i.customerName)}` : ''}${typeof i.estimatedAmountFen === 'number' ? ` · ${formatMoney(i.estimatedAmountFen)}` : ''}`,
-                  data: i,
-                }))}
-                onChange={(v, o) => { form.setFieldValue('leadId', v); onLead(v, o); }}
+                map={(items) =>
+                  items.map((i) => ({
+                    value: String(i.id),
+                    label: `${String(i.code)} ${String(i.title)}${i.customerName ? ` · ${String(i.customerName)}` : ''}${typeof i.estimatedAmountFen === 'number' ? ` · ${formatMoney(i.estimatedAmountFen)}` : ''}`,
+                    data: i,
+                  }))
+                }
+                onChange={(v, o) => {
+                  form.setFieldValue('leadId', v);
+                  onLead(v, o);
+                }}
                 placeholder={t('projects.form.leadPlaceholder')}
               />
             </Form.Item>
           ) : (
-            <Form.Item name="customerId" label={t('projects.form.customer')} rules={[{ required: true, message: t('projects.form.customerRequired') }]}>
+            <Form.Item
+              name="customerId"
+              label={t('projects.form.customer')}
+              rules={[{ required: true, message: t('projects.form.customerRequired') }]}
+            >
               <RemoteSelect
                 queryKey="customers"
                 url={(q) => `/api/customers?pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`}
@@ -107,7 +133,11 @@ export function ProjectNewPage() {
               />
             </Form.Item>
           )}
-          <Form.Item name="name" label={t('projects.field.name')} rules={[{ required: true, whitespace: true, message: t('projects.form.nameRequired') }, { max: 200 }]}>
+          <Form.Item
+            name="name"
+            label={t('projects.field.name')}
+            rules={[{ required: true, whitespace: true, message: t('projects.form.nameRequired') }, { max: 200 }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Space wrap size="middle">
@@ -131,7 +161,9 @@ export function ProjectNewPage() {
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy}>{t('projects.form.create')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('projects.form.create')}
+            </Button>
             <Button onClick={() => void navigate('/projects')}>{t('common.cancel')}</Button>
           </Space>
         </Form>

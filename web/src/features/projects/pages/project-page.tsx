@@ -24,7 +24,9 @@ export function ProjectPage() {
   const active = tabs.find((x) => x.key === params.tab)?.key ?? tabs[0]?.key;
   return (
     <div className="bf-project-page">
-      <Link to="/projects" className="bf-back-link"><ArrowLeftOutlined /> {t('projects.back')}</Link>
+      <Link to="/projects" className="bf-back-link">
+        <ArrowLeftOutlined /> {t('projects.back')}
+      </Link>
       <ProjectHeader p={p} />
       <div className="bf-project-body">
         <div className="bf-project-main">

@@ -23,7 +23,13 @@ import '../projects.css';
 
 const KEYS = [...FILTER_KEYS, 'view', 'page', 'sort'] as const;
 const PAGE_SIZE = 20;
-const SORTABLE: Record<string, string> = { name: 'name', amountFen: 'amount', expectedSignDate: 'expectedSignDate', stageEnteredAt: 'stageEnteredAt', updatedAt: 'updatedAt' };
+const SORTABLE: Record<string, string> = {
+  name: 'name',
+  amountFen: 'amount',
+  expectedSignDate: 'expectedSignDate',
+  stageEnteredAt: 'stageEnteredAt',
+  updatedAt: 'updatedAt',
+};
 
 /** 商机与项目: kanban by stage or a table, with filters, sorting and saved views (all server-side). */
 export function ProjectsPage() {
@@ -69,7 +75,10 @@ export function ProjectsPage() {
   const columns: TableColumnsType<ProjectListItem> = [
     { title: t('projects.col.code'), dataIndex: 'code', key: 'code', width: 140 },
     {
-      title: t('projects.col.name'), key: 'name', dataIndex: 'name', sorter: true,
+      title: t('projects.col.name'),
+      key: 'name',
+      dataIndex: 'name',
+      sorter: true,
       sortOrder: sort.replace(/^-/, '') === 'name' ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
@@ -78,33 +87,54 @@ export function ProjectsPage() {
         </Space>
       ),
     },
-    { title: t('projects.col.stage'), key: 'stage', render: (_: unknown, r) => <Tag>{stageLabel(config.data, r.stage, i18n.language)}</Tag> },
+    {
+      title: t('projects.col.stage'),
+      key: 'stage',
+      render: (_: unknown, r) => <Tag>{stageLabel(config.data, r.stage, i18n.language)}</Tag>,
+    },
     { title: t('projects.col.status'), key: 'status', render: (_: unknown, r) => <StatusTag status={r.status} /> },
     {
-      title: t('projects.col.amount'), key: 'amountFen', dataIndex: 'amountFen', align: 'right', sorter: true,
+      title: t('projects.col.amount'),
+      key: 'amountFen',
+      dataIndex: 'amountFen',
+      align: 'right',
+      sorter: true,
       sortOrder: sort.replace(/^-/, '') === 'amount' ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
       render: (v: number | null) => formatMoney(v),
     },
     {
-      title: t('projects.col.expectedSignDate'), key: 'expectedSignDate', dataIndex: 'expectedSignDate', sorter: true,
+      title: t('projects.col.expectedSignDate'),
+      key: 'expectedSignDate',
+      dataIndex: 'expectedSignDate',
+      sorter: true,
       sortOrder: sort.replace(/^-/, '') === 'expectedSignDate' ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
       render: (v: string | null) => v ?? '—',
     },
     { title: t('projects.col.owner'), key: 'owner', dataIndex: 'ownerName' },
     { title: t('projects.col.nextDeadline'), key: 'next', render: (_: unknown, r) => <DueText at={r.nextDeadlineAt} /> },
     {
-      title: t('projects.col.stageEnteredAt'), key: 'stageEnteredAt', dataIndex: 'stageEnteredAt', sorter: true,
+      title: t('projects.col.stageEnteredAt'),
+      key: 'stageEnteredAt',
+      dataIndex: 'stageEnteredAt',
+      sorter: true,
       sortOrder: sort.replace(/^-/, '') === 'stageEnteredAt' ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
       render: (v: string) => formatDate(v),
     },
     {
-      title: t('projects.col.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', sorter: true,
+      title: t('projects.col.updatedAt'),
+      key: 'updatedAt',
+      dataIndex: 'updatedAt',
+      sorter: true,
       sortOrder: sort.replace(/^-/, '') === 'updatedAt' ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
       render: (v: string) => formatDateTime(v),
     },
   ];
 
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, sorter: SorterResult<ProjectListItem> | SorterResult<ProjectListItem>[]) => {
+  const onTableChange = (
+    p: TablePaginationConfig,
+    _f: unknown,
+    sorter: SorterResult<ProjectListItem> | SorterResult<ProjectListItem>[],
+  ) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = s?.order ? SORTABLE[String(s.columnKey)] : undefined;
     const nextSort = field ? `${s?.order === 'descend' ? '-' : ''}${field}` : undefined;
@@ -113,12 +143,14 @@ export function ProjectsPage() {
   };
 
   const empty = (
-    <Empty description={
-      <>
-        <div>{t('projects.empty')}</div>
-        {can(me, 'project.create') ? <Link to="/projects/new">{t('projects.emptyAction')}</Link> : null}
-      </>
-    } />
+    <Empty
+      description={
+        <>
+          <div>{t('projects.empty')}</div>
+          {can(me, 'project.create') ? <Link to="/projects/new">{t('projects.emptyAction')}</Link> : null}
+        </>
+      }
+    />
   );
 
   const savedItems = (views.data ?? []).map((v) => ({
@@ -127,8 +159,14 @@ export function ProjectsPage() {
       <span className="bf-saved-view-item">
         <span>{v.name}</span>
         <Button
-          type="text" size="small" icon={<DeleteOutlined />} aria-label={t('projects.views.delete', { name: v.name })}
-          onClick={(e) => { e.stopPropagation(); viewActions.remove.mutate(v.id); }}
+          type="text"
+          size="small"
+          icon={<DeleteOutlined />}
+          aria-label={t('projects.views.delete', { name: v.name })}
+          onClick={(e) => {
+            e.stopPropagation();
+            viewActions.remove.mutate(v.id);
+          }}
         />
       </span>
     ),
@@ -139,9 +177,13 @@ export function ProjectsPage() {
       <PageHeader
         title={t('projects.title')}
         description={t('projects.description')}
-        extra={can(me, 'project.create') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>{t('projects.new')}</Button>
-        ) : null}
+        extra={
+          can(me, 'project.create') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
+              {t('projects.new')}
+            </Button>
+          ) : null
+        }
       />
       <div className="bf-project-toolbar">
         <Segmented
@@ -154,23 +196,38 @@ export function ProjectsPage() {
         />
         <Space wrap>
           <Dropdown
-            menu={{ items: savedItems.length ? savedItems : [{ key: 'none', label: t('projects.views.none'), disabled: true }], onClick: ({ key }) => {
-              const v = views.data?.find((x) => x.id === key);
-              if (v) applyView(v.state);
-            } }}
+            menu={{
+              items: savedItems.length ? savedItems : [{ key: 'none', label: t('projects.views.none'), disabled: true }],
+              onClick: ({ key }) => {
+                const v = views.data?.find((x) => x.id === key);
+                if (v) applyView(v.state);
+              },
+            }}
             trigger={['click']}
           >
             <Button icon={<StarOutlined />}>{t('projects.views.title')}</Button>
           </Dropdown>
-          <Button icon={<SaveOutlined />} onClick={() => setSaving(true)}>{t('projects.views.save')}</Button>
+          <Button icon={<SaveOutlined />} onClick={() => setSaving(true)}>
+            {t('projects.views.save')}
+          </Button>
         </Space>
       </div>
-      <ProjectFilters values={params as FilterValues} onChange={(patch) => setParams(patch)} config={config.data} showStage={view === 'table'} />
+      <ProjectFilters
+        values={params as FilterValues}
+        onChange={(patch) => setParams(patch)}
+        config={config.data}
+        showStage={view === 'table'}
+      />
       {view === 'kanban' ? (
-        kanban.error ? <LoadError error={kanban.error} onRetry={() => void kanban.refetch()} />
-          : !kanban.data ? <SectionSpin />
-            : kanban.data.columns.every((c) => c.count === 0) ? empty
-              : <KanbanBoard columns={kanban.data.columns} filter={filter} />
+        kanban.error ? (
+          <LoadError error={kanban.error} onRetry={() => void kanban.refetch()} />
+        ) : !kanban.data ? (
+          <SectionSpin />
+        ) : kanban.data.columns.every((c) => c.count === 0) ? (
+          empty
+        ) : (
+          <KanbanBoard columns={kanban.data.columns} filter={filter} />
+        )
       ) : list.error ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -184,7 +241,11 @@ export function ProjectsPage() {
           onChange={onTableChange}
           onRow={(r) => ({ onDoubleClick: () => void navigate(`/projects/${r.id}`) })}
           pagination={{
-            current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true,
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
             showTotal: (total) => t('common.totalItems', { count: total }),
           }}
         />

@@ -47,10 +47,10 @@ export function GlobalSearch() {
   const data = q ? result.data : undefined;
   const options = data
     ? GROUPS.filter((g) => data[g].length > 0).map((g) => ({
-      label: <span className="bf-crm-search-group">{t(`search.groups.${g}`)}</span>,
-      title: t(`search.groups.${g}`),
-      options: data[g].map((h) => ({ value: `${g}:${h.id}`, label: hitLabel(h) })),
-    }))
+        label: <span className="bf-crm-search-group">{t(`search.groups.${g}`)}</span>,
+        title: t(`search.groups.${g}`),
+        options: data[g].map((h) => ({ value: `${g}:${h.id}`, label: hitLabel(h) })),
+      }))
     : [];
   const empty = q && data && options.length === 0 && !result.isFetching;
 

@@ -16,7 +16,9 @@ import { VISIT_LOG_KEY } from '../../activities/hooks/use-activities.ts';
 import '../../leads/leads.css';
 
 function weekdayOf(date: string, lang: string): string {
-  return dayjs(date).locale(lang === 'en' ? 'en' : 'zh-cn').format('dddd');
+  return dayjs(date)
+    .locale(lang === 'en' ? 'en' : 'zh-cn')
+    .format('dddd');
 }
 
 /**
@@ -32,9 +34,13 @@ export function MyVisitLogPage() {
   const onError = useApiErrorHandler();
   const [noVisitDay, setNoVisitDay] = useState<string | null>(null);
   const [form] = Form.useForm<{ note: string }>();
-  const log = useQuery({ queryKey: [...VISIT_LOG_KEY, 'mine'], queryFn: ({ signal }) => api('GET /visit-logs/mine', { query: {}, signal }) });
+  const log = useQuery({
+    queryKey: [...VISIT_LOG_KEY, 'mine'],
+    queryFn: ({ signal }) => api('GET /visit-logs/mine', { query: {}, signal }),
+  });
   const submit = useMutation({
-    mutationFn: (v: { date: string; note: string }) => api('POST /visit-logs/:date/submit', { params: { date: v.date }, body: { noVisits: true, note: v.note } }),
+    mutationFn: (v: { date: string; note: string }) =>
+      api('POST /visit-logs/:date/submit', { params: { date: v.date }, body: { noVisits: true, note: v.note } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: VISIT_LOG_KEY });
       void message.success(t('visitLogs.noVisitsSaved'));
@@ -45,12 +51,22 @@ export function MyVisitLogPage() {
   });
 
   const status = (d: VisitLogDay) => {
-    if (d.visits > 0) return <Tag icon={<CheckCircleFilled />} color="success">{t('visitLogs.visits', { count: d.visits })}</Tag>;
+    if (d.visits > 0)
+      return (
+        <Tag icon={<CheckCircleFilled />} color="success">
+          {t('visitLogs.visits', { count: d.visits })}
+        </Tag>
+      );
     if (d.noVisits) return <Tag color="default">{t('visitLogs.noVisits')}</Tag>;
     if (!d.working) return <Tag>{t('visitLogs.restDay')}</Tag>;
     if (!d.expected) return null;
-    if (d.deadlineState === 'running') return <Tag color="processing">{t('visitLogs.dueToday', { at: formatDateTime(d.dueAt).slice(11) })}</Tag>;
-    return <Tag icon={<ExclamationCircleFilled />} color="error">{t('visitLogs.missing')}</Tag>;
+    if (d.deadlineState === 'running')
+      return <Tag color="processing">{t('visitLogs.dueToday', { at: formatDateTime(d.dueAt).slice(11) })}</Tag>;
+    return (
+      <Tag icon={<ExclamationCircleFilled />} color="error">
+        {t('visitLogs.missing')}
+      </Tag>
+    );
   };
 
   return (
@@ -58,9 +74,17 @@ export function MyVisitLogPage() {
       <PageHeader
         title={t('visitLogs.title')}
         description={t('visitLogs.description')}
-        extra={<Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => void navigate('/activities/new?type=visit')}>{t('visitLogs.logVisit')}</Button>}
+        extra={
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => void navigate('/activities/new?type=visit')}>
+            {t('visitLogs.logVisit')}
+          </Button>
+        }
       />
-      {log.error && !log.data ? <LoadError error={log.error} onRetry={() => void log.refetch()} /> : !log.data ? <Skeleton active /> : (
+      {log.error && !log.data ? (
+        <LoadError error={log.error} onRetry={() => void log.refetch()} />
+      ) : !log.data ? (
+        <Skeleton active />
+      ) : (
         <Card size="small">
           <List<VisitLogDay>
             dataSource={log.data.days}
@@ -70,12 +94,17 @@ export function MyVisitLogPage() {
                 <div className="bf-visit-day">
                   <Space orientation="vertical" size={0}>
                     <Typography.Text strong>{d.date}</Typography.Text>
-                    <span className="bf-muted">{weekdayOf(d.date, i18n.language)}{d.note ? ` · ${d.note}` : ''}</span>
+                    <span className="bf-muted">
+                      {weekdayOf(d.date, i18n.language)}
+                      {d.note ? ` · ${d.note}` : ''}
+                    </span>
                   </Space>
                   <Space wrap>
                     {status(d)}
                     {d.expected && d.visits === 0 && !d.noVisits ? (
-                      <Button size="small" onClick={() => setNoVisitDay(d.date)}>{t('visitLogs.declareNoVisits')}</Button>
+                      <Button size="small" onClick={() => setNoVisitDay(d.date)}>
+                        {t('visitLogs.declareNoVisits')}
+                      </Button>
                     ) : null}
                   </Space>
                 </div>

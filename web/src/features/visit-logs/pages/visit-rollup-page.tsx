@@ -28,14 +28,35 @@ export function VisitRollupPage() {
   const [params, setParams] = useUrlParams(['week'] as const);
   const [exporting, setExporting] = useState(false);
   const week = params.week;
-  const q = useQuery({ queryKey: [...VISIT_LOG_KEY, 'rollup', week ?? ''], queryFn: ({ signal }) => api('GET /reports/visit-rollup', { query: { week }, signal }) });
+  const q = useQuery({
+    queryKey: [...VISIT_LOG_KEY, 'rollup', week ?? ''],
+    queryFn: ({ signal }) => api('GET /reports/visit-rollup', { query: { week }, signal }),
+  });
   const r = q.data;
-  const weekday = (i: number) => dayjs(r?.days[i]?.date).locale(i18n.language === 'en' ? 'en' : 'zh-cn').format('ddd');
+  const weekday = (i: number) =>
+    dayjs(r?.days[i]?.date)
+      .locale(i18n.language === 'en' ? 'en' : 'zh-cn')
+      .format('ddd');
 
   const columns: TableColumnsType<Person> = [
-    { title: t('visitLogs.rollup.person'), key: 'name', fixed: 'left', render: (_: unknown, p) => <span>{p.name}<div className="bf-muted bf-in-small">{p.departmentName ?? ''}</div></span> },
+    {
+      title: t('visitLogs.rollup.person'),
+      key: 'name',
+      fixed: 'left',
+      render: (_: unknown, p) => (
+        <span>
+          {p.name}
+          <div className="bf-muted bf-in-small">{p.departmentName ?? ''}</div>
+        </span>
+      ),
+    },
     ...(r?.days ?? []).map((d, i) => ({
-      title: <span className={d.working ? '' : 'bf-rollup-nonwork'}>{weekday(i)}<div className="bf-in-small">{d.date.slice(5)}</div></span>,
+      title: (
+        <span className={d.working ? '' : 'bf-rollup-nonwork'}>
+          {weekday(i)}
+          <div className="bf-in-small">{d.date.slice(5)}</div>
+        </span>
+      ),
       key: d.date,
       align: 'center' as const,
       onCell: (p: Person) => ({ className: p.days[i]?.missing ? 'bf-rollup-missing' : '' }),
@@ -49,7 +70,13 @@ export function VisitRollupPage() {
       },
     })),
     { title: t('visitLogs.rollup.total'), dataIndex: 'totalVisits', key: 'total', align: 'right' },
-    { title: t('visitLogs.rollup.missingDays'), dataIndex: 'missingDays', key: 'missingDays', align: 'right', render: (v: number) => (v > 0 ? <span className="bf-in-overdue">{v}</span> : v) },
+    {
+      title: t('visitLogs.rollup.missingDays'),
+      dataIndex: 'missingDays',
+      key: 'missingDays',
+      align: 'right',
+      render: (v: number) => (v > 0 ? <span className="bf-in-overdue">{v}</span> : v),
+    },
   ];
 
   const doExport = () => {
@@ -66,26 +93,43 @@ export function VisitRollupPage() {
         description={t('visitLogs.rollup.description')}
         extra={
           <Space wrap>
-            <DatePicker picker="week" value={r ? dayjs(r.weekStart) : week ? dayjs(week) : null} onChange={(d) => setParams({ week: d ? d.startOf('week').add(1, 'day').format('YYYY-MM-DD') : undefined })}
-              aria-label={t('visitLogs.rollup.week')} allowClear={false} />
-            <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting} disabled={!r}>{t('visitLogs.rollup.export')}</Button>
+            <DatePicker
+              picker="week"
+              value={r ? dayjs(r.weekStart) : week ? dayjs(week) : null}
+              onChange={(d) => setParams({ week: d ? d.startOf('week').add(1, 'day').format('YYYY-MM-DD') : undefined })}
+              aria-label={t('visitLogs.rollup.week')}
+              allowClear={false}
+            />
+            <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting} disabled={!r}>
+              {t('visitLogs.rollup.export')}
+            </Button>
           </Space>
         }
       />
-      {q.error && !r ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : !r ? <Skeleton active /> : (
+      {q.error && !r ? (
+        <LoadError error={q.error} onRetry={() => void q.refetch()} />
+      ) : !r ? (
+        <Skeleton active />
+      ) : (
         <>
           <Alert
             type={r.generatedAt ? 'info' : 'warning'}
             showIcon
             className="bf-gap-bottom"
-            title={r.generatedAt
-              ? t('visitLogs.rollup.generated', { start: r.weekStart, end: r.weekEnd, at: formatDateTime(r.generatedAt) })
-              : t('visitLogs.rollup.live', { start: r.weekStart, end: r.weekEnd })}
+            title={
+              r.generatedAt
+                ? t('visitLogs.rollup.generated', { start: r.weekStart, end: r.weekEnd, at: formatDateTime(r.generatedAt) })
+                : t('visitLogs.rollup.live', { start: r.weekStart, end: r.weekEnd })
+            }
           />
           <Space size="large" wrap className="bf-gap-bottom">
             <Statistic title={t('visitLogs.rollup.people')} value={r.people.length} />
             <Statistic title={t('visitLogs.rollup.visits')} value={r.totals.visits} />
-            <Statistic title={t('visitLogs.rollup.missingTotal')} value={r.totals.missingDays} styles={{ content: { color: r.totals.missingDays > 0 ? '#cf1322' : undefined } }} />
+            <Statistic
+              title={t('visitLogs.rollup.missingTotal')}
+              value={r.totals.missingDays}
+              styles={{ content: { color: r.totals.missingDays > 0 ? '#cf1322' : undefined } }}
+            />
           </Space>
           <DataTable<Person>
             label={t('visitLogs.rollup.title')}

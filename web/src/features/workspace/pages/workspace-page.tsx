@@ -13,7 +13,15 @@ import { WORKSPACE_KEY, useStageConfig } from '../../projects/hooks/use-projects
 import { EmptyLine } from '../../projects/components/empty-line.tsx';
 import '../../projects/projects.css';
 
-type Deadline = { id: string; title: string | null; policyName: string; dueAt: string; link: string | null; ownerName: string; overdue: boolean };
+type Deadline = {
+  id: string;
+  title: string | null;
+  policyName: string;
+  dueAt: string;
+  link: string | null;
+  ownerName: string;
+  overdue: boolean;
+};
 
 function DeadlineItem({ d, showOwner = false }: { d: Deadline; showOwner?: boolean }) {
   const title = d.title ?? d.policyName;
@@ -21,7 +29,12 @@ function DeadlineItem({ d, showOwner = false }: { d: Deadline; showOwner?: boole
     <List.Item>
       <List.Item.Meta
         title={d.link ? <Link to={d.link}>{title}</Link> : title}
-        description={<>{d.policyName}{showOwner ? ` · ${d.ownerName}` : ''}</>}
+        description={
+          <>
+            {d.policyName}
+            {showOwner ? ` · ${d.ownerName}` : ''}
+          </>
+        }
       />
       <Typography.Text type={d.overdue ? 'danger' : 'warning'}>{formatDateTime(d.dueAt)}</Typography.Text>
     </List.Item>
@@ -45,12 +58,22 @@ export function WorkspacePage() {
   if (q.error) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const data = q.data;
   const header = <PageHeader title={t('workspace.title')} description={t('workspace.greeting', { name: me.displayName })} />;
-  if (!data) return <>{header}<SectionSpin /></>;
+  if (!data)
+    return (
+      <>
+        {header}
+        <SectionSpin />
+      </>
+    );
 
   const tasks = (
     <Card
       size="small"
-      title={<>{t('workspace.tasks')} <Badge count={data.tasks.total} showZero={false} /></>}
+      title={
+        <>
+          {t('workspace.tasks')} <Badge count={data.tasks.total} showZero={false} />
+        </>
+      }
       extra={<Link to="/tasks">{t('workspace.all')}</Link>}
       data-testid="ws-tasks"
     >
@@ -72,22 +95,44 @@ export function WorkspacePage() {
   const projects = can(me, 'project.read') ? (
     <Card
       size="small"
-      title={<>{t('workspace.projects')} <Badge count={data.projects.total} showZero={false} color="#1677ff" /></>}
+      title={
+        <>
+          {t('workspace.projects')} <Badge count={data.projects.total} showZero={false} color="#1677ff" />
+        </>
+      }
       extra={<Link to="/projects?mine=true&view=table">{t('workspace.all')}</Link>}
       data-testid="ws-projects"
     >
       <List
         dataSource={data.projects.items}
-        locale={{ emptyText: (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.projectsEmpty')}>
-            {can(me, 'project.create') ? <Link to="/projects/new"><Button type="primary">{t('workspace.newProject')}</Button></Link> : null}
-          </Empty>
-        ) }}
+        locale={{
+          emptyText: (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.projectsEmpty')}>
+              {can(me, 'project.create') ? (
+                <Link to="/projects/new">
+                  <Button type="primary">{t('workspace.newProject')}</Button>
+                </Link>
+              ) : null}
+            </Empty>
+          ),
+        }}
         renderItem={(p) => (
           <List.Item>
             <List.Item.Meta
-              title={<><Link to={`/projects/${p.id}`}>{p.name}</Link> <Tag>{stageName(p.stage)}</Tag></>}
-              description={<>{p.customerName} · {formatMoney(p.amountFen)}<div className="bf-next-inline">{t('workspace.next')}{localized(p.nextStep, i18n.language)}</div></>}
+              title={
+                <>
+                  <Link to={`/projects/${p.id}`}>{p.name}</Link> <Tag>{stageName(p.stage)}</Tag>
+                </>
+              }
+              description={
+                <>
+                  {p.customerName} · {formatMoney(p.amountFen)}
+                  <div className="bf-next-inline">
+                    {t('workspace.next')}
+                    {localized(p.nextStep, i18n.language)}
+                  </div>
+                </>
+              }
             />
           </List.Item>
         )}
@@ -97,7 +142,11 @@ export function WorkspacePage() {
   const approvals = (
     <Card
       size="small"
-      title={<>{t('workspace.approvals')} <Badge count={data.approvals.counts.waiting} showZero={false} /></>}
+      title={
+        <>
+          {t('workspace.approvals')} <Badge count={data.approvals.counts.waiting} showZero={false} />
+        </>
+      }
       extra={<Link to="/approvals">{t('workspace.all')}</Link>}
       data-testid="ws-approvals"
     >
@@ -106,7 +155,10 @@ export function WorkspacePage() {
         locale={{ emptyText: <EmptyLine text={t('workspace.approvalsEmpty')} /> }}
         renderItem={(a) => (
           <List.Item>
-            <List.Item.Meta title={<Link to={`/approvals/${a.id}`}>{a.title}</Link>} description={`${a.processLabel} · ${a.requesterName}`} />
+            <List.Item.Meta
+              title={<Link to={`/approvals/${a.id}`}>{a.title}</Link>}
+              description={`${a.processLabel} · ${a.requesterName}`}
+            />
             <span className="bf-muted">{formatDateTime(a.myAt)}</span>
           </List.Item>
         )}
@@ -122,9 +174,17 @@ export function WorkspacePage() {
         <EmptyLine text={t('workspace.deadlinesEmpty')} />
       ) : (
         <>
-          {data.deadlines.overdue.length ? <Typography.Text type="danger" strong>{t('workspace.overdue', { count: data.deadlines.overdueTotal })}</Typography.Text> : null}
+          {data.deadlines.overdue.length ? (
+            <Typography.Text type="danger" strong>
+              {t('workspace.overdue', { count: data.deadlines.overdueTotal })}
+            </Typography.Text>
+          ) : null}
           <List dataSource={data.deadlines.overdue} renderItem={(d) => <DeadlineItem d={d} />} />
-          {data.deadlines.dueSoon.length ? <Typography.Text type="warning" strong>{t('workspace.dueSoon', { count: data.deadlines.dueSoonTotal })}</Typography.Text> : null}
+          {data.deadlines.dueSoon.length ? (
+            <Typography.Text type="warning" strong>
+              {t('workspace.dueSoon', { count: data.deadlines.dueSoonTotal })}
+            </Typography.Text>
+          ) : null}
           <List dataSource={data.deadlines.dueSoon} renderItem={(d) => <DeadlineItem d={d} />} />
         </>
       )}
@@ -147,7 +207,11 @@ export function WorkspacePage() {
   const notifications = (
     <Card
       size="small"
-      title={<>{t('workspace.notifications')} <Badge count={data.notifications.unread} showZero={false} /></>}
+      title={
+        <>
+          {t('workspace.notifications')} <Badge count={data.notifications.unread} showZero={false} />
+        </>
+      }
       extra={<Link to="/inbox">{t('workspace.all')}</Link>}
       data-testid="ws-notifications"
     >
@@ -169,8 +233,16 @@ export function WorkspacePage() {
     <>
       {header}
       <div className="bf-workspace-grid">
-        <div className="bf-workspace-col">{tasks}{projects}</div>
-        <div className="bf-workspace-col">{approvals}{deadlines}{team}{notifications}</div>
+        <div className="bf-workspace-col">
+          {tasks}
+          {projects}
+        </div>
+        <div className="bf-workspace-col">
+          {approvals}
+          {deadlines}
+          {team}
+          {notifications}
+        </div>
       </div>
     </>
   );

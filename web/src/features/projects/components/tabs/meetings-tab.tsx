@@ -43,12 +43,24 @@ export function TaskTable({ tasks, onDone }: { tasks: TaskView[]; onDone?: (t: T
       columns={[
         { title: t('projects.tasks.title'), dataIndex: 'title', key: 't' },
         { title: t('projects.tasks.owner'), dataIndex: 'ownerName', key: 'o' },
-        { title: t('projects.tasks.due'), key: 'd', render: (_: unknown, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{r.dueDate ?? '—'}</Typography.Text> },
         {
-          title: t('projects.tasks.state'), key: 's',
-          render: (_: unknown, r) => r.state === 'done' ? <Tag color="success">{t('projects.tasks.done')}</Tag>
-            : onDone ? <Button size="small" icon={<CheckOutlined />} onClick={() => onDone(r)}>{t('projects.tasks.markDone')}</Button>
-              : <Tag color={r.overdue ? 'error' : 'processing'}>{r.overdue ? t('projects.tasks.overdue') : t('projects.tasks.open')}</Tag>,
+          title: t('projects.tasks.due'),
+          key: 'd',
+          render: (_: unknown, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{r.dueDate ?? '—'}</Typography.Text>,
+        },
+        {
+          title: t('projects.tasks.state'),
+          key: 's',
+          render: (_: unknown, r) =>
+            r.state === 'done' ? (
+              <Tag color="success">{t('projects.tasks.done')}</Tag>
+            ) : onDone ? (
+              <Button size="small" icon={<CheckOutlined />} onClick={() => onDone(r)}>
+                {t('projects.tasks.markDone')}
+              </Button>
+            ) : (
+              <Tag color={r.overdue ? 'error' : 'processing'}>{r.overdue ? t('projects.tasks.overdue') : t('projects.tasks.open')}</Tag>
+            ),
         },
       ]}
     />
@@ -85,8 +97,12 @@ export function MeetingsTab({ p }: { p: ProjectDetail }) {
       await api('POST /projects/:id/meetings', {
         params: { id: p.id },
         body: {
-          title: v.title, heldAt: v.heldAt.toISOString(), location: v.location?.trim() || null, agenda: v.agenda?.trim() || null,
-          minutes: v.minutes?.trim() || null, participantIds: v.participantIds ?? [],
+          title: v.title,
+          heldAt: v.heldAt.toISOString(),
+          location: v.location?.trim() || null,
+          agenda: v.agenda?.trim() || null,
+          minutes: v.minutes?.trim() || null,
+          participantIds: v.participantIds ?? [],
         },
       });
       void message.success(t('projects.meetings.created'));
@@ -106,7 +122,12 @@ export function MeetingsTab({ p }: { p: ProjectDetail }) {
     try {
       await api('POST /meetings/:id/tasks', {
         params: { id: taskFor.id },
-        body: { title: v.title, ownerUserId: v.ownerUserId, dueDate: v.dueDate.format('YYYY-MM-DD'), description: v.description?.trim() || null },
+        body: {
+          title: v.title,
+          ownerUserId: v.ownerUserId,
+          dueDate: v.dueDate.format('YYYY-MM-DD'),
+          description: v.description?.trim() || null,
+        },
       });
       void message.success(t('projects.meetings.taskCreated'));
       setTaskFor(null);
@@ -132,45 +153,124 @@ export function MeetingsTab({ p }: { p: ProjectDetail }) {
   return (
     <Space orientation="vertical" size="middle" className="bf-full-width">
       {editable ? (
-        <Button icon={<PlusOutlined />} onClick={() => { mForm.resetFields(); setCreating(true); }}>{t('projects.meetings.new')}</Button>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => {
+            mForm.resetFields();
+            setCreating(true);
+          }}
+        >
+          {t('projects.meetings.new')}
+        </Button>
       ) : null}
       {meetings.data.length === 0 ? <Empty description={t('projects.meetings.empty')} /> : null}
       {meetings.data.map((m) => (
         <Card
           key={m.id}
           size="small"
-          title={<>{m.title} <span className="bf-muted">{formatDateTime(m.heldAt)}{m.location ? ` · ${m.location}` : ''}</span></>}
-          extra={editable ? <Button size="small" icon={<PlusOutlined />} onClick={() => { tForm.resetFields(); setTaskFor(m); }}>{t('projects.meetings.addTask')}</Button> : null}
+          title={
+            <>
+              {m.title}{' '}
+              <span className="bf-muted">
+                {formatDateTime(m.heldAt)}
+                {m.location ? ` · ${m.location}` : ''}
+              </span>
+            </>
+          }
+          extra={
+            editable ? (
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  tForm.resetFields();
+                  setTaskFor(m);
+                }}
+              >
+                {t('projects.meetings.addTask')}
+              </Button>
+            ) : null
+          }
         >
-          {m.participants.length ? <p><strong>{t('projects.meetings.participants')}：</strong>{m.participants.map((x) => x.displayName).join('、')}</p> : null}
-          {m.agenda ? <><strong>{t('projects.meetings.agenda')}</strong><Typography.Paragraph className="bf-pre">{m.agenda}</Typography.Paragraph></> : null}
-          {m.minutes ? <><strong>{t('projects.meetings.minutes')}</strong><Typography.Paragraph className="bf-pre">{m.minutes}</Typography.Paragraph></> : null}
+          {m.participants.length ? (
+            <p>
+              <strong>{t('projects.meetings.participants')}：</strong>
+              {m.participants.map((x) => x.displayName).join('、')}
+            </p>
+          ) : null}
+          {m.agenda ? (
+            <>
+              <strong>{t('projects.meetings.agenda')}</strong>
+              <Typography.Paragraph className="bf-pre">{m.agenda}</Typography.Paragraph>
+            </>
+          ) : null}
+          {m.minutes ? (
+            <>
+              <strong>{t('projects.meetings.minutes')}</strong>
+              <Typography.Paragraph className="bf-pre">{m.minutes}</Typography.Paragraph>
+            </>
+          ) : null}
           <strong>{t('projects.meetings.actionItems')}</strong>
           <TaskTable tasks={m.tasks} onDone={(task) => void done(task)} />
         </Card>
       ))}
-      <Modal open={creating} title={t('projects.meetings.new')} onCancel={() => setCreating(false)} onOk={() => void createMeeting()} confirmLoading={busy} destroyOnHidden width={640}>
+      <Modal
+        open={creating}
+        title={t('projects.meetings.new')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void createMeeting()}
+        confirmLoading={busy}
+        destroyOnHidden
+        width={640}
+      >
         <Form form={mForm} layout="vertical" initialValues={{ heldAt: dayjs(), title: t('projects.meetings.defaultTitle') }}>
-          <Form.Item name="title" label={t('projects.meetings.title')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="title" label={t('projects.meetings.title')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
           <Space wrap>
-            <Form.Item name="heldAt" label={t('projects.meetings.heldAt')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-            <Form.Item name="location" label={t('projects.meetings.location')}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="heldAt" label={t('projects.meetings.heldAt')} rules={[{ required: true }]}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            </Form.Item>
+            <Form.Item name="location" label={t('projects.meetings.location')}>
+              <Input maxLength={200} />
+            </Form.Item>
           </Space>
-          <Form.Item name="participantIds" label={t('projects.meetings.participants')}><UserPicker source="colleagues" mode="multiple" allowClear={false} aria-label={t('projects.meetings.participants')} /></Form.Item>
-          <Form.Item name="agenda" label={t('projects.meetings.agenda')}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
-          <Form.Item name="minutes" label={t('projects.meetings.minutes')}><Input.TextArea rows={4} maxLength={20000} /></Form.Item>
+          <Form.Item name="participantIds" label={t('projects.meetings.participants')}>
+            <UserPicker source="colleagues" mode="multiple" allowClear={false} aria-label={t('projects.meetings.participants')} />
+          </Form.Item>
+          <Form.Item name="agenda" label={t('projects.meetings.agenda')}>
+            <Input.TextArea rows={3} maxLength={10000} />
+          </Form.Item>
+          <Form.Item name="minutes" label={t('projects.meetings.minutes')}>
+            <Input.TextArea rows={4} maxLength={20000} />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal open={taskFor !== null} title={t('projects.meetings.addTask')} onCancel={() => setTaskFor(null)} onOk={() => void createTask()} confirmLoading={busy} destroyOnHidden>
+      <Modal
+        open={taskFor !== null}
+        title={t('projects.meetings.addTask')}
+        onCancel={() => setTaskFor(null)}
+        onOk={() => void createTask()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
         <Form form={tForm} layout="vertical">
-          <Form.Item name="title" label={t('projects.tasks.title')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="ownerUserId" label={t('projects.tasks.owner')} rules={[{ required: true, message: t('projects.team.userRequired') }]}>
+          <Form.Item name="title" label={t('projects.tasks.title')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="ownerUserId"
+            label={t('projects.tasks.owner')}
+            rules={[{ required: true, message: t('projects.team.userRequired') }]}
+          >
             <UserPicker source="colleagues" aria-label={t('projects.tasks.owner')} />
           </Form.Item>
           <Form.Item name="dueDate" label={t('projects.tasks.due')} rules={[{ required: true }]}>
             <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
           </Form.Item>
-          <Form.Item name="description" label={t('projects.tasks.description')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+          <Form.Item name="description" label={t('projects.tasks.description')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>

@@ -33,11 +33,23 @@ interface Values {
 
 function valuesOf(p: ProjectDetail): Values {
   return {
-    name: p.name, amountYuan: fenToYuan(p.amountFen), budgetYuan: fenToYuan(p.budgetFen),
-    expectedSignDate: p.expectedSignDate ? dayjs(p.expectedSignDate) : null, winProbability: p.winProbability,
-    decisionProcess: p.decisionProcess, funding: p.funding, credit: p.credit, competitors: p.competitors, strengths: p.strengths,
-    risks: p.risks, analysisNotes: p.analysisNotes, projectLevel: p.projectLevel as Values['projectLevel'],
-    deliveryMode: p.deliveryMode as Values['deliveryMode'], personMonths: p.personMonths, partnerId: p.partnerId, companySharePct: p.companySharePct,
+    name: p.name,
+    amountYuan: fenToYuan(p.amountFen),
+    budgetYuan: fenToYuan(p.budgetFen),
+    expectedSignDate: p.expectedSignDate ? dayjs(p.expectedSignDate) : null,
+    winProbability: p.winProbability,
+    decisionProcess: p.decisionProcess,
+    funding: p.funding,
+    credit: p.credit,
+    competitors: p.competitors,
+    strengths: p.strengths,
+    risks: p.risks,
+    analysisNotes: p.analysisNotes,
+    projectLevel: p.projectLevel as Values['projectLevel'],
+    deliveryMode: p.deliveryMode as Values['deliveryMode'],
+    personMonths: p.personMonths,
+    partnerId: p.partnerId,
+    companySharePct: p.companySharePct,
   };
 }
 
@@ -62,11 +74,23 @@ export function OverviewTab({ p }: { p: ProjectDetail }) {
   const submit = async (v: Values) => {
     try {
       await save.mutateAsync({
-        version: p.version, name: v.name, amountFen: yuanToFen(v.amountYuan), budgetFen: yuanToFen(v.budgetYuan),
-        expectedSignDate: v.expectedSignDate ? v.expectedSignDate.format('YYYY-MM-DD') : null, winProbability: v.winProbability,
-        decisionProcess: text(v.decisionProcess), funding: text(v.funding), credit: text(v.credit), competitors: text(v.competitors),
-        strengths: text(v.strengths), risks: text(v.risks), analysisNotes: text(v.analysisNotes), projectLevel: v.projectLevel,
-        deliveryMode: v.deliveryMode, personMonths: v.personMonths, partnerId: v.deliveryMode === 'cooperative' ? v.partnerId : null,
+        version: p.version,
+        name: v.name,
+        amountFen: yuanToFen(v.amountYuan),
+        budgetFen: yuanToFen(v.budgetYuan),
+        expectedSignDate: v.expectedSignDate ? v.expectedSignDate.format('YYYY-MM-DD') : null,
+        winProbability: v.winProbability,
+        decisionProcess: text(v.decisionProcess),
+        funding: text(v.funding),
+        credit: text(v.credit),
+        competitors: text(v.competitors),
+        strengths: text(v.strengths),
+        risks: text(v.risks),
+        analysisNotes: text(v.analysisNotes),
+        projectLevel: v.projectLevel,
+        deliveryMode: v.deliveryMode,
+        personMonths: v.personMonths,
+        partnerId: v.deliveryMode === 'cooperative' ? v.partnerId : null,
         companySharePct: v.deliveryMode === 'cooperative' ? v.companySharePct : null,
       });
       void message.success(t('common.saved'));
@@ -85,14 +109,18 @@ export function OverviewTab({ p }: { p: ProjectDetail }) {
     <Space orientation="vertical" size="middle" className="bf-full-width">
       {p.status !== 'open' && p.status !== 'no_go' ? (
         <Card size="small" title={t('projects.outcome.recorded')}>
-          <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
-            { key: 'o', label: t('projects.outcome.outcome'), children: t(`projects.status.${p.status}`) },
-            { key: 'r', label: t('projects.outcome.reason'), children: p.outcomeReason ? t(`projects.reason.${p.outcomeReason}`) : '—' },
-            { key: 'w', label: t('projects.outcome.winner'), children: p.winningCompetitor ?? '—' },
-            { key: 'pr', label: t('projects.outcome.winningPrice'), children: formatMoney(p.winningPriceFen) },
-            { key: 'at', label: t('projects.outcome.at'), children: formatDateTime(p.outcomeAt) },
-            { key: 'n', label: t('projects.outcome.note'), children: p.outcomeNote ?? '—' },
-          ]} />
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2 }}
+            items={[
+              { key: 'o', label: t('projects.outcome.outcome'), children: t(`projects.status.${p.status}`) },
+              { key: 'r', label: t('projects.outcome.reason'), children: p.outcomeReason ? t(`projects.reason.${p.outcomeReason}`) : '—' },
+              { key: 'w', label: t('projects.outcome.winner'), children: p.winningCompetitor ?? '—' },
+              { key: 'pr', label: t('projects.outcome.winningPrice'), children: formatMoney(p.winningPriceFen) },
+              { key: 'at', label: t('projects.outcome.at'), children: formatDateTime(p.outcomeAt) },
+              { key: 'n', label: t('projects.outcome.note'), children: p.outcomeNote ?? '—' },
+            ]}
+          />
         </Card>
       ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={valuesOf(p)}>
@@ -124,13 +152,29 @@ export function OverviewTab({ p }: { p: ProjectDetail }) {
           </div>
           {area('analysisNotes', t('projects.field.analysisNotes'))}
         </Card>
-        <Card size="small" title={t('projects.section.registration')} extra={<span className="bf-muted">{t(`projects.registration.${p.registrationState}`)}</span>}>
+        <Card
+          size="small"
+          title={t('projects.section.registration')}
+          extra={<span className="bf-muted">{t(`projects.registration.${p.registrationState}`)}</span>}
+        >
           <div className="bf-form-grid">
             <Form.Item name="projectLevel" label={t('projects.field.projectLevel')}>
-              <Radio.Group disabled={!editable} options={[{ value: 'company', label: t('projects.level.company') }, { value: 'channel', label: t('projects.level.channel') }]} />
+              <Radio.Group
+                disabled={!editable}
+                options={[
+                  { value: 'company', label: t('projects.level.company') },
+                  { value: 'channel', label: t('projects.level.channel') },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="deliveryMode" label={t('projects.field.deliveryMode')}>
-              <Radio.Group disabled={!editable} options={[{ value: 'self', label: t('projects.mode.self') }, { value: 'cooperative', label: t('projects.mode.cooperative') }]} />
+              <Radio.Group
+                disabled={!editable}
+                options={[
+                  { value: 'self', label: t('projects.mode.self') },
+                  { value: 'cooperative', label: t('projects.mode.cooperative') },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="personMonths" label={t('projects.field.personMonths')} extra={t('projects.field.bigHint')}>
               <InputNumber<number> min={0} step={0.5} precision={1} className="bf-full-width" disabled={!editable} />
@@ -153,12 +197,18 @@ export function OverviewTab({ p }: { p: ProjectDetail }) {
             </div>
           ) : null}
           {delivery === 'cooperative' && share !== null && share !== undefined && share < p.shareFloorPct ? (
-            <Alert type="warning" showIcon title={t('projects.shareBelow', { floor: p.shareFloorPct, state: t(`projects.shareException.${p.shareException}`) })} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('projects.shareBelow', { floor: p.shareFloorPct, state: t(`projects.shareException.${p.shareException}`) })}
+            />
           ) : null}
         </Card>
         {editable ? (
           <div className="bf-form-actions">
-            <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
             <Button onClick={() => form.setFieldsValue(valuesOf(p))}>{t('common.discard')}</Button>
           </div>
         ) : null}

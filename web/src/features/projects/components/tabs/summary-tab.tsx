@@ -42,8 +42,11 @@ export function SummaryTab({ p }: { p: ProjectDetail }) {
   const submit = async (v: Values) => {
     try {
       await save.mutateAsync({
-        version: s?.version ?? 0, overview: v.overview, whatWorked: v.whatWorked?.trim() || null,
-        whatToImprove: v.whatToImprove?.trim() || null, lessons: v.lessons?.trim() || null,
+        version: s?.version ?? 0,
+        overview: v.overview,
+        whatWorked: v.whatWorked?.trim() || null,
+        whatToImprove: v.whatToImprove?.trim() || null,
+        lessons: v.lessons?.trim() || null,
       });
       void message.success(t('projects.summary.saved'));
       setEditing(false);
@@ -56,7 +59,11 @@ export function SummaryTab({ p }: { p: ProjectDetail }) {
     return (
       <Space orientation="vertical" className="bf-full-width">
         <Alert type="info" showIcon title={p.status === 'open' ? t('projects.summary.afterOutcome') : t('projects.summary.missing')} />
-        {writable ? <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('projects.summary.write')}</Button> : null}
+        {writable ? (
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('projects.summary.write')}
+          </Button>
+        ) : null}
       </Space>
     );
   }
@@ -64,14 +71,26 @@ export function SummaryTab({ p }: { p: ProjectDetail }) {
     return (
       <Card size="small" title={t('projects.summary.title')}>
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="overview" label={t('projects.summary.overview')} rules={[{ required: true, whitespace: true, message: t('projects.summary.overviewRequired') }]}>
+          <Form.Item
+            name="overview"
+            label={t('projects.summary.overview')}
+            rules={[{ required: true, whitespace: true, message: t('projects.summary.overviewRequired') }]}
+          >
             <Input.TextArea rows={4} maxLength={10000} />
           </Form.Item>
-          <Form.Item name="whatWorked" label={t('projects.summary.whatWorked')}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
-          <Form.Item name="whatToImprove" label={t('projects.summary.whatToImprove')}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
-          <Form.Item name="lessons" label={t('projects.summary.lessons')}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
+          <Form.Item name="whatWorked" label={t('projects.summary.whatWorked')}>
+            <Input.TextArea rows={3} maxLength={10000} />
+          </Form.Item>
+          <Form.Item name="whatToImprove" label={t('projects.summary.whatToImprove')}>
+            <Input.TextArea rows={3} maxLength={10000} />
+          </Form.Item>
+          <Form.Item name="lessons" label={t('projects.summary.lessons')}>
+            <Input.TextArea rows={3} maxLength={10000} />
+          </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>{t('projects.summary.submit')}</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {t('projects.summary.submit')}
+            </Button>
             <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
           </Space>
         </Form>
@@ -83,17 +102,34 @@ export function SummaryTab({ p }: { p: ProjectDetail }) {
     <Card
       size="small"
       title={t('projects.summary.title')}
-      extra={writable ? <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button> : null}
+      extra={
+        writable ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        ) : null
+      }
     >
-      <Descriptions size="small" column={1} items={[
-        { key: 'a', label: t('projects.summary.author'), children: `${s.authorName ?? '—'} · ${formatDateTime(s.submittedAt)}` },
-      ]} />
-      {([['overview', s.overview], ['whatWorked', s.whatWorked], ['whatToImprove', s.whatToImprove], ['lessons', s.lessons]] as const).map(([k, v]) => (v ? (
-        <div key={k}>
-          <Typography.Title level={5}>{t(`projects.summary.${k}`)}</Typography.Title>
-          <Typography.Paragraph className="bf-pre">{v}</Typography.Paragraph>
-        </div>
-      ) : null))}
+      <Descriptions
+        size="small"
+        column={1}
+        items={[{ key: 'a', label: t('projects.summary.author'), children: `${s.authorName ?? '—'} · ${formatDateTime(s.submittedAt)}` }]}
+      />
+      {(
+        [
+          ['overview', s.overview],
+          ['whatWorked', s.whatWorked],
+          ['whatToImprove', s.whatToImprove],
+          ['lessons', s.lessons],
+        ] as const
+      ).map(([k, v]) =>
+        v ? (
+          <div key={k}>
+            <Typography.Title level={5}>{t(`projects.summary.${k}`)}</Typography.Title>
+            <Typography.Paragraph className="bf-pre">{v}</Typography.Paragraph>
+          </div>
+        ) : null,
+      )}
     </Card>
   );
 }

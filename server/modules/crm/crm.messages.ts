@@ -1,0 +1,43 @@
+import { defineMessages } from '../../../core/kernel/messages.ts';
+
+/** The CRM module's server-generated text (timeline titles, export and import titles), zh-CN and en. */
+export const crmMessages = defineMessages('crm', {
+  'zh-CN': {
+    'timeline.customer_created': '新建客户「{name}」',
+    'timeline.customer_imported': '导入客户「{name}」',
+    'timeline.customer_status': '客户状态：{from} → {to}',
+    'timeline.customer_transferred': '负责人由 {from} 转为 {to}',
+    'timeline.contact_created': '新增联系人「{name}」',
+    'export.customers.sheet': '客户',
+    'export.customers.file': '客户',
+    'export.partners.sheet': '渠道商',
+    'export.partners.file': '渠道商',
+    'export.contacts.sheet': '联系人',
+    'export.contacts.file': '联系人',
+    'import.customers.sheet': '客户',
+    'import.customers.template_file': '客户导入模板',
+    'import.partners.sheet': '渠道商',
+    'import.partners.template_file': '渠道商导入模板',
+    'import.contacts.sheet': '联系人',
+    'import.contacts.template_file': '联系人导入模板',
+  },
+  en: {
+    'timeline.customer_created': 'Customer "{name}" created',
+    'timeline.customer_imported': 'Customer "{name}" imported',
+    'timeline.customer_status': 'Customer status: {from} → {to}',
+    'timeline.customer_transferred': 'Owner changed from {from} to {to}',
+    'timeline.contact_created': 'Contact "{name}" added',
+    'export.customers.sheet': 'Customers',
+    'export.customers.file': 'customers',
+    'export.partners.sheet': 'Partners',
+    'export.partners.file': 'partners',
+    'export.contacts.sheet': 'Contacts',
+    'export.contacts.file': 'contacts',
+    'import.customers.sheet': 'Customers',
+    'import.customers.template_file': 'customers-import-template',
+    'import.partners.sheet': 'Partners',
+    'import.partners.template_file': 'partners-import-template',
+    'import.contacts.sheet': 'Contacts',
+    'import.contacts.template_file': 'contacts-import-template',
+  },
+});
