@@ -1,5 +1,5 @@
 /**
- * The business modules, in the order their setups run. A new module adds one line here (and its
+ * Every module of the server (platform and business), in the order their setups run. A new module adds one line here (and its
  * web side one line in web/src/app/module-list.ts); nothing registers itself by being imported.
  */
 import type { ModuleDefinition } from './modules/define-module.ts';

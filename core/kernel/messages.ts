@@ -48,10 +48,47 @@ export interface Message extends MessageRef {
 
 export type MessageTable = Readonly<Record<string, string>>;
 
-export interface MessageCatalogue<T extends MessageTable = MessageTable> {
+/** The prefixes `p` of a table that has both `p.title` and `p.body` (an event's notification template). */
+export type TemplatePrefix<T> = {
+  [K in keyof T & string]: K extends `${infer P}.title` ? (`${P}.body` extends keyof T ? P : never) : never;
+}[keyof T & string];
+
+/** The prefixes `p` of a table that has `p.label` (an event's label). */
+export type LabelPrefix<T> = { [K in keyof T & string]: K extends `${infer P}.label` ? P : never }[keyof T & string];
+
+type At<T, K> = K extends keyof T ? T[K] : never;
+
+/**
+ * An event's notification templates as the catalogue holds them (`<p>.title`, `<p>.body` in both
+ * languages), with the literal texts as types: `defineEventType` checks their placeholders
+ * against the event's `params`.
+ */
+export interface CatalogueTemplates<Z, E, P extends string> {
+  readonly 'zh-CN': { readonly title: At<Z, `${P}.title`>; readonly body: At<Z, `${P}.body`> };
+  readonly en: { readonly title: At<E, `${P}.title`>; readonly body: At<E, `${P}.body`> };
+}
+
+/** What a module definition carries and the registry renders from: a catalogue's name and texts. */
+export interface CatalogueTexts {
   /** the module's name; stored keys are `<namespace>.<key>` */
   readonly namespace: string;
-  readonly tables: { readonly 'zh-CN': T; readonly en: Readonly<Record<keyof T, string>> };
+  readonly tables: { readonly 'zh-CN': MessageTable; readonly en: MessageTable };
+}
+
+export interface MessageCatalogue<
+  T extends MessageTable = MessageTable,
+  E extends MessageTable = Readonly<Record<keyof T, string>>,
+> extends CatalogueTexts {
+  readonly tables: { readonly 'zh-CN': T; readonly en: E };
+  /**
+   * The notification templates of an event (`<prefix>.title` and `<prefix>.body`), for
+   * `defineEventType({ templates: catalogue.templates('event.case_assigned') })`. The event's
+   * params are `string | number` values, so a text in a language has its own parameter where
+   * needed (`{process}` in zh-CN, `{processEn}` in en).
+   */
+  templates<P extends TemplatePrefix<T> & TemplatePrefix<E>>(prefix: P): CatalogueTemplates<T, E, P>;
+  /** An event's labels (`<prefix>.label`), for `defineEventType({ ...catalogue.eventLabels('event.case_assigned') })`. */
+  eventLabels<P extends LabelPrefix<T>>(prefix: P): { labelZh: string; labelEn: string };
   /** the text of a key in a locale, placeholders filled */
   format<K extends keyof T & string>(key: K, locale: Locale, ...params: ParamsArg<T[K]>): string;
   /** the text of a key in both languages (the pair the .xlsx framework takes for sheet and file names) */
@@ -92,10 +129,10 @@ export function placeholdersOf(template: string): string[] {
  * Declares a module's catalogue. `en` must have exactly the keys of `zh-CN`: a missing or an
  * extra English key is a compile error.
  */
-export function defineMessages<const Z extends Record<string, string>, E extends Record<keyof Z, string>>(
+export function defineMessages<const Z extends Record<string, string>, const E extends Record<keyof Z, string>>(
   namespace: string,
   tables: { 'zh-CN': Z; en: E & Record<Exclude<keyof E, keyof Z>, never> },
-): MessageCatalogue<Z> {
+): MessageCatalogue<Z, E> {
   const zh: MessageTable = tables['zh-CN'];
   const en: MessageTable = tables.en;
   const templateOf = (key: string, locale: Locale): string => {
@@ -112,6 +149,12 @@ export function defineMessages<const Z extends Record<string, string>, E extends
   return {
     namespace,
     tables: { 'zh-CN': tables['zh-CN'], en: tables.en },
+    templates: <P extends string>(prefix: P) =>
+      ({
+        'zh-CN': { title: templateOf(`${prefix}.title`, 'zh-CN'), body: templateOf(`${prefix}.body`, 'zh-CN') },
+        en: { title: templateOf(`${prefix}.title`, 'en'), body: templateOf(`${prefix}.body`, 'en') },
+      }) as CatalogueTemplates<Z, E, P>,
+    eventLabels: (prefix) => ({ labelZh: templateOf(`${prefix}.label`, 'zh-CN'), labelEn: templateOf(`${prefix}.label`, 'en') }),
     format: (key, locale, ...args) => formatMessage(templateOf(key, locale), paramsOf(args), locale),
     l10n: (key, ...args) => l10n(key, paramsOf(args)),
     message: (key, ...args) => {

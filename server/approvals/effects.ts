@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { deadlinePolicies } from '../db/schema.ts';
 import { cancelDeadline, completeDeadline, startDeadline, type DeadlineKey } from '../deadlines/deadlines.ts';
 import { defineEventType, notify, type EventParams } from '../notifications/notify.ts';
+import { approvalsMessages } from '../modules/approvals/approvals.messages.ts';
 
 /**
  * The approval engine's side effects on the other engines, in one place: notifications
@@ -38,56 +39,36 @@ export type ApprovalNoticeParam = (typeof APPROVAL_NOTICE_PARAMS)[number];
 export const approvalTaskAssignedEvent = defineEventType({
   type: APPROVAL_EVENTS.taskAssigned,
   params: APPROVAL_NOTICE_PARAMS,
-  labelZh: '待我审批',
-  labelEn: 'Approval waiting for me',
-  templates: {
-    'zh-CN': { title: '待审批：{title}', body: '{requester} 提交的「{process}」等待您审批（{step}）。{onBehalf}' },
-    en: { title: 'To approve: {title}', body: '"{processEn}" submitted by {requester} waits for your approval ({step}). {onBehalfEn}' },
-  },
+  ...approvalsMessages.eventLabels('event.approval_task_assigned'),
+  templates: approvalsMessages.templates('event.approval_task_assigned'),
   defaultChannels: ['inapp', 'email'],
 });
 export const approvalApprovedEvent = defineEventType({
   type: APPROVAL_EVENTS.approved,
   params: APPROVAL_NOTICE_PARAMS,
-  labelZh: '审批通过',
-  labelEn: 'Approval granted',
-  templates: {
-    'zh-CN': { title: '审批通过：{title}', body: '您提交的「{process}」已审批通过。{comment}' },
-    en: { title: 'Approved: {title}', body: 'Your "{processEn}" request was approved. {comment}' },
-  },
+  ...approvalsMessages.eventLabels('event.approval_approved'),
+  templates: approvalsMessages.templates('event.approval_approved'),
   defaultChannels: ['inapp', 'email'],
 });
 export const approvalRejectedEvent = defineEventType({
   type: APPROVAL_EVENTS.rejected,
   params: APPROVAL_NOTICE_PARAMS,
-  labelZh: '审批驳回',
-  labelEn: 'Approval rejected',
-  templates: {
-    'zh-CN': { title: '审批驳回：{title}', body: '{actor} 驳回了您提交的「{process}」（{step}）。意见：{comment}' },
-    en: { title: 'Rejected: {title}', body: '{actor} rejected your "{processEn}" request ({step}). Comment: {comment}' },
-  },
+  ...approvalsMessages.eventLabels('event.approval_rejected'),
+  templates: approvalsMessages.templates('event.approval_rejected'),
   defaultChannels: ['inapp', 'email'],
 });
 export const approvalReturnedEvent = defineEventType({
   type: APPROVAL_EVENTS.returned,
   params: APPROVAL_NOTICE_PARAMS,
-  labelZh: '审批退回修改',
-  labelEn: 'Approval returned for revision',
-  templates: {
-    'zh-CN': { title: '退回修改：{title}', body: '{actor} 将您提交的「{process}」退回修改（{step}）。意见：{comment}' },
-    en: { title: 'Returned: {title}', body: '{actor} returned your "{processEn}" request for revision ({step}). Comment: {comment}' },
-  },
+  ...approvalsMessages.eventLabels('event.approval_returned'),
+  templates: approvalsMessages.templates('event.approval_returned'),
   defaultChannels: ['inapp', 'email'],
 });
 export const approvalWithdrawnEvent = defineEventType({
   type: APPROVAL_EVENTS.withdrawn,
   params: APPROVAL_NOTICE_PARAMS,
-  labelZh: '审批已撤回',
-  labelEn: 'Approval withdrawn',
-  templates: {
-    'zh-CN': { title: '已撤回：{title}', body: '{requester} 撤回了「{process}」，您无需再审批。' },
-    en: { title: 'Withdrawn: {title}', body: '{requester} withdrew the "{processEn}" request; no action is needed.' },
-  },
+  ...approvalsMessages.eventLabels('event.approval_withdrawn'),
+  templates: approvalsMessages.templates('event.approval_withdrawn'),
   defaultChannels: ['inapp'],
 });
 

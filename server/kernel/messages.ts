@@ -1,14 +1,14 @@
 import type { Locale } from '../../core/i18n/locale.ts';
-import { formatMessage, type MessageCatalogue, type MessageRef } from '../../core/kernel/messages.ts';
+import { formatMessage, type CatalogueTexts, type MessageRef } from '../../core/kernel/messages.ts';
 
 /**
  * The modules' message catalogues (core/kernel/messages.ts), by module name, so that a stored
  * `<module>.<key>` (a timeline title…) is rendered in whoever reads it later. `installModules`
  * registers each module's `messages`; nothing registers itself on import.
  */
-const catalogues = new Map<string, MessageCatalogue>();
+const catalogues = new Map<string, CatalogueTexts>();
 
-export function registerMessages(moduleName: string, catalogue: MessageCatalogue): void {
+export function registerMessages(moduleName: string, catalogue: CatalogueTexts): void {
   if (catalogue.namespace !== moduleName) {
     throw new Error(`module "${moduleName}" carries the message catalogue of "${catalogue.namespace}"`);
   }

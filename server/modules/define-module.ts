@@ -1,6 +1,6 @@
 import type { Contract } from '../../core/contract.ts';
 import type { DefaultGrants } from '../../core/default-roles.ts';
-import type { MessageCatalogue } from '../../core/kernel/messages.ts';
+import type { CatalogueTexts } from '../../core/kernel/messages.ts';
 import type { PermissionDef } from '../../core/permissions.ts';
 
 import type { ApprovalProcess } from '../approvals/processes.ts';
@@ -54,7 +54,7 @@ export interface ModuleDefinition {
    * its server-generated text in zh-CN and en (timeline titles, report titles…):
    * `defineMessages('<name>', {...})` in `<name>.messages.ts`; keys are stored as `<name>.<key>`
    */
-  messages?: MessageCatalogue;
+  messages?: CatalogueTexts;
   /** other idempotent start-up seeding (default settings…), run after migrations and default roles */
   setup?: (db: Db, now: Date) => Promise<void>;
 }

@@ -14,8 +14,8 @@ import type { ModuleDefinition } from './define-module.ts';
 let installed = false;
 
 /**
- * Hands every module's registrations (event types, approval subjects and processes, jobs,
- * schedules) to the engines, once per process. Called by whatever starts the application
+ * Hands every module's registrations (message catalogue, event types, approval subjects and
+ * processes, jobs, schedules) to the engines, once per process. Called by whatever starts the application
  * (buildApp, bootstrap, the job runner), so no registration depends on import order.
  */
 export function installModules(modules: readonly ModuleDefinition[] = MODULES): void {
@@ -35,7 +35,10 @@ export function installModules(modules: readonly ModuleDefinition[] = MODULES): 
   }
 }
 
-/** Mounts every module's routes under /api; an endpoint of a contract that no handler mounted fails the start. */
+/**
+ * Mounts every module's routes under /api (a handler missing from a `mountContract` call fails the
+ * start; a contract listed in `contracts` but never mounted fails the access-matrix test).
+ */
 export function mountModules(api: Api, services: AppServices, modules: readonly ModuleDefinition[] = MODULES): void {
   installModules(modules);
   for (const m of modules) m.routes?.(api, services);

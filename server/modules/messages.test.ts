@@ -23,6 +23,29 @@ describe('server message catalogues', () => {
     for (const m of ['cases', 'crm', 'projects', 'project-tracking', 'intake', 'activities', 'audit']) expect(names).toContain(m);
   });
 
+  it('every registered event type takes its labels and templates from its module catalogue', () => {
+    const problems: string[] = [];
+    for (const m of MODULES) {
+      for (const def of m.eventTypes ?? []) {
+        const zh: Record<string, string> = m.messages?.tables['zh-CN'] ?? {};
+        const en: Record<string, string> = m.messages?.tables.en ?? {};
+        const key = Object.keys(zh).find((k) => k.startsWith('event.') && k.endsWith('.title') && zh[k] === def.templates['zh-CN'].title);
+        const prefix = key?.slice(0, -'.title'.length);
+        const texts = prefix && {
+          labelZh: zh[`${prefix}.label`],
+          labelEn: en[`${prefix}.label`],
+          templates: {
+            'zh-CN': { title: zh[`${prefix}.title`], body: zh[`${prefix}.body`] },
+            en: { title: en[`${prefix}.title`], body: en[`${prefix}.body`] },
+          },
+        };
+        if (!texts) problems.push(`${m.name}: ${def.type} has no event.* keys in the catalogue`);
+        else expect({ labelZh: def.labelZh, labelEn: def.labelEn, templates: def.templates }).toEqual(texts);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.each(catalogues)('%s: the catalogue is its own (namespace = module name)', (name, m) => {
     expect(m.messages?.namespace).toBe(name);
   });
@@ -43,7 +66,10 @@ describe('server message catalogues', () => {
       if (enText.trim() === '') problems.push(`${key}: the English text is empty`);
       if (HAN.test(enText)) problems.push(`${key}: the English text has Chinese in it: "${enText}"`);
       const a = placeholdersOf(zhText).join(',');
-      const b = placeholdersOf(enText).join(',');
+      // An event's notification parameters are plain values, so where a text differs by
+      // language the event has a parameter per language: `{process}` in zh-CN, `{processEn}` in en.
+      const enNames = placeholdersOf(enText).map((n) => (key.startsWith('event.') ? n.replace(/(?<=.)En$/, '') : n));
+      const b = [...new Set(enNames)].sort().join(',');
       if (a !== b) problems.push(`${key}: placeholders {${a}} in zh-CN but {${b}} in en`);
       if (/\{(?!\w+\})|(?<!\{\w+)\}/.test(zhText + enText)) problems.push(`${key}: a brace that is not a {name} placeholder`);
     }

@@ -4,6 +4,7 @@ import { defineApprovalProcess, type ProcessCodeOf } from '../approvals/processe
 import { defineApprovalSubject } from '../approvals/subjects.ts';
 import { submitForApproval } from '../approvals/engine.ts';
 import type { Ctx } from '../kernel/context.ts';
+import { defineMessages } from '../../core/kernel/messages.ts';
 import { defineEventType, notification, notify } from './notify.ts';
 import { caseAssignedEvent } from '../modules/cases/case-events.ts';
 import { projectKeyEvent } from '../modules/projects/project-events.ts';
@@ -20,15 +21,32 @@ import type { ActivityProcessCode } from '../modules/activities/activity-process
  * type check when the line below it compiles after all); the runtime part checks the values.
  */
 
+const testMessages = defineMessages('test', {
+  'zh-CN': {
+    'event.case_assigned.label': '分派给我',
+    'event.case_assigned.title': '待答复：{code} {subject}',
+    'event.case_assigned.body': '请于 {due} 前答复。',
+    'event.bad_zh.title': '{code} {titel}',
+    'event.bad_zh.body': '',
+    'event.bad_en.title': '{code}',
+    'event.bad_en.body': '',
+  },
+  en: {
+    'event.case_assigned.label': 'Assigned to me',
+    'event.case_assigned.title': 'To answer: {code} {subject}',
+    'event.case_assigned.body': 'Please answer by {due}.',
+    'event.bad_zh.title': '{code}',
+    'event.bad_zh.body': '',
+    'event.bad_en.title': '{code} {codeEn}',
+    'event.bad_en.body': '',
+  },
+});
+
 const caseAssigned = defineEventType({
   type: 'test.case_assigned',
   params: ['code', 'subject', 'due'],
-  labelZh: '分派给我',
-  labelEn: 'Assigned to me',
-  templates: {
-    'zh-CN': { title: '待答复：{code} {subject}', body: '请于 {due} 前答复。' },
-    en: { title: 'To answer: {code} {subject}', body: 'Please answer by {due}.' },
-  },
+  ...testMessages.eventLabels('event.case_assigned'),
+  templates: testMessages.templates('event.case_assigned'),
   defaultChannels: ['inapp'],
 });
 
@@ -77,6 +95,35 @@ export async function compileTimeChecks(tx: Db, ctx: Ctx): Promise<void> {
     templates: { 'zh-CN': { title: '{code} {titel}', body: '' }, en: { title: '{code}', body: '' } },
     defaultChannels: ['inapp'],
   });
+  // The same holds for templates taken from a catalogue, in either language.
+  defineEventType({
+    type: 'test.bad_catalogue_zh',
+    params: ['code'],
+    labelZh: 'x',
+    labelEn: 'x',
+    // @ts-expect-error the zh-CN title uses {titel}, which is not among the params
+    templates: testMessages.templates('event.bad_zh'),
+    defaultChannels: ['inapp'],
+  });
+  defineEventType({
+    type: 'test.bad_catalogue_en',
+    params: ['code'],
+    labelZh: 'x',
+    labelEn: 'x',
+    // @ts-expect-error the en title uses {codeEn}, which is not among the params
+    templates: testMessages.templates('event.bad_en'),
+    defaultChannels: ['inapp'],
+  });
+  defineEventType({
+    type: 'test.catalogue_ok',
+    params: ['code', 'codeEn'],
+    labelZh: 'x',
+    labelEn: 'x',
+    templates: testMessages.templates('event.bad_en'),
+    defaultChannels: ['inapp'],
+  });
+  // @ts-expect-error a prefix without both a .title and a .body key
+  testMessages.templates('event.case_assigned.title');
 
   // The process def names its subject type: nothing to mismatch.
   await submitForApproval(tx, ctx, { process: quoteProcesses[0], subjectId: 'q1', title: 't' });
@@ -152,6 +199,11 @@ describe('typed registrations', () => {
   it('defineEventType and defineApprovalProcess return the def as written (literal types only)', () => {
     expect(caseAssigned.type).toBe('test.case_assigned');
     expect(caseAssigned.params).toEqual(['code', 'subject', 'due']);
+    expect([caseAssigned.labelZh, caseAssigned.labelEn]).toEqual(['分派给我', 'Assigned to me']);
+    expect(caseAssigned.templates).toEqual({
+      'zh-CN': { title: '待答复：{code} {subject}', body: '请于 {due} 前答复。' },
+      en: { title: 'To answer: {code} {subject}', body: 'Please answer by {due}.' },
+    });
     expect(quoteProcesses.map((p) => p.code)).toEqual(['test.quote_review', 'test.quote_discount']);
     expect(notification(caseAssigned, { code: 'KF-1', subject: 's', due: 'd' }, { recipientUserIds: ['u1'] })).toEqual({
       recipientUserIds: ['u1'],

@@ -1,4 +1,5 @@
 import { defineEventType } from '../../notifications/notify.ts';
+import { activitiesMessages } from './activities.messages.ts';
 
 /** Names shared by the activity module's definition, use cases, queries and jobs. */
 export const ACTIVITY_SUBJECT = 'activity';
@@ -22,33 +23,16 @@ export const SCHEDULE_EVERY_MS = 15 * 60_000;
 export const negotiationEvent = defineEventType({
   type: EVENT_NEGOTIATION,
   params: ['author', 'customer', 'subject', 'at', 'nextSteps'],
-  labelZh: '重要商务谈判记录',
-  labelEn: 'Business negotiation recorded',
-  templates: {
-    'zh-CN': {
-      title: '商务谈判记录：{customer}',
-      body: '{author} 提交了与「{customer}」的重要商务谈判记录（{at}）：{subject}。下一步：{nextSteps}',
-    },
-    en: {
-      title: 'Negotiation record: {customer}',
-      body: '{author} recorded a business negotiation with "{customer}" ({at}): {subject}. Next steps: {nextSteps}',
-    },
-  },
+  ...activitiesMessages.eventLabels('event.negotiation'),
+  templates: activitiesMessages.templates('event.negotiation'),
   defaultChannels: ['inapp', 'email'],
 });
 
 export const visitRollupEvent = defineEventType({
   type: EVENT_VISIT_ROLLUP,
   params: ['weekStart', 'weekEnd', 'people', 'visits', 'missing'],
-  labelZh: '客户巡访周汇总',
-  labelEn: 'Weekly visit roll-up',
-  templates: {
-    'zh-CN': { title: '客户巡访周汇总：{weekStart} ～ {weekEnd}', body: '上周 {people} 人共巡访 {visits} 次，缺报 {missing} 个工作日。' },
-    en: {
-      title: 'Visit roll-up: {weekStart} – {weekEnd}',
-      body: 'Last week {people} people logged {visits} visits; {missing} working days are missing.',
-    },
-  },
+  ...activitiesMessages.eventLabels('event.visit_rollup'),
+  templates: activitiesMessages.templates('event.visit_rollup'),
   defaultChannels: ['inapp', 'email'],
 });
 

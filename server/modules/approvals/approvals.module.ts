@@ -2,6 +2,7 @@ import { approvalProcessesContract, approvalsContract } from '../../../core/appr
 import { APPROVAL_DEFAULT_GRANTS, APPROVAL_PERMISSIONS } from '../../../core/approvals/approvals.permissions.ts';
 import { approvalEventTypes } from '../../approvals/effects.ts';
 import { defineModule } from '../define-module.ts';
+import { approvalsMessages } from './approvals.messages.ts';
 import { approvalsRoutes } from './approvals.routes.ts';
 
 /**
@@ -16,5 +17,6 @@ export const approvalsModule = defineModule({
   defaultGrants: APPROVAL_DEFAULT_GRANTS,
   contracts: [approvalsContract, approvalProcessesContract],
   routes: approvalsRoutes,
+  messages: approvalsMessages,
   eventTypes: approvalEventTypes,
 });

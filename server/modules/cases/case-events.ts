@@ -1,4 +1,5 @@
 import { defineEventType } from '../../notifications/notify.ts';
+import { casesMessages } from './cases.messages.ts';
 
 /** Names the case module shares between its commands, queries and module definition. */
 export const CASE_SUBJECT = 'customer_case';
@@ -10,17 +11,7 @@ export const CASE_CODE_PREFIX = 'KF';
 export const caseAssignedEvent = defineEventType({
   type: EVENT_CASE_ASSIGNED,
   params: ['code', 'kind', 'subject', 'customer', 'by', 'due'],
-  labelZh: '客户咨询 / 投诉分派给我',
-  labelEn: 'A customer inquiry or complaint was assigned to me',
-  templates: {
-    'zh-CN': {
-      title: '待答复{kind}：{code} {subject}',
-      body: '{by} 将客户「{customer}」的{kind}「{subject}」交给您处理，请于 {due} 前答复客户。',
-    },
-    en: {
-      title: '{kind} to answer: {code} {subject}',
-      body: '{by} assigned the {kind} "{subject}" of "{customer}" to you; please answer the customer by {due}.',
-    },
-  },
+  ...casesMessages.eventLabels('event.case_assigned'),
+  templates: casesMessages.templates('event.case_assigned'),
   defaultChannels: ['inapp', 'email'],
 });

@@ -1,4 +1,5 @@
 import { defineEventType } from '../../notifications/notify.ts';
+import { crmMessages } from './crm.messages.ts';
 
 /** Notification event types of customers and channel partners (raised by transfer and sharing). */
 export const EVENT_CUSTOMER_TRANSFERRED = 'customer.transferred' as const;
@@ -11,24 +12,16 @@ const TRANSFER_PARAMS = ['name', 'from', 'by', 'note'] as const;
 export const customerTransferredEvent = defineEventType({
   type: EVENT_CUSTOMER_TRANSFERRED,
   params: TRANSFER_PARAMS,
-  labelZh: '客户转交给我',
-  labelEn: 'A customer was transferred to me',
-  templates: {
-    'zh-CN': { title: '客户转交：{name}', body: '{by} 将客户「{name}」（原负责人：{from}）转交给您负责。{note}' },
-    en: { title: 'Customer transferred: {name}', body: '{by} transferred the customer "{name}" (previous owner: {from}) to you. {note}' },
-  },
+  ...crmMessages.eventLabels('event.customer_transferred'),
+  templates: crmMessages.templates('event.customer_transferred'),
   defaultChannels: ['inapp', 'email'],
 });
 
 export const partnerTransferredEvent = defineEventType({
   type: EVENT_PARTNER_TRANSFERRED,
   params: TRANSFER_PARAMS,
-  labelZh: '渠道商转交给我',
-  labelEn: 'A channel partner was transferred to me',
-  templates: {
-    'zh-CN': { title: '渠道商转交：{name}', body: '{by} 将渠道商 / 经销商「{name}」（原负责人：{from}）转交给您负责。{note}' },
-    en: { title: 'Partner transferred: {name}', body: '{by} transferred the partner "{name}" (previous owner: {from}) to you. {note}' },
-  },
+  ...crmMessages.eventLabels('event.partner_transferred'),
+  templates: crmMessages.templates('event.partner_transferred'),
   defaultChannels: ['inapp', 'email'],
 });
 
@@ -36,11 +29,7 @@ export const partnerTransferredEvent = defineEventType({
 export const recordSharedEvent = defineEventType({
   type: EVENT_RECORD_SHARED,
   params: ['name', 'kind', 'kindEn', 'by'],
-  labelZh: '客户或渠道商共享给我',
-  labelEn: 'A customer or partner was shared with me',
-  templates: {
-    'zh-CN': { title: '{kind}共享：{name}', body: '{by} 将{kind}「{name}」共享给您查看。' },
-    en: { title: 'Shared {kindEn}: {name}', body: '{by} shared the {kindEn} "{name}" with you.' },
-  },
+  ...crmMessages.eventLabels('event.record_shared'),
+  templates: crmMessages.templates('event.record_shared'),
   defaultChannels: ['inapp'],
 });

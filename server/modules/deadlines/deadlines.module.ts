@@ -3,6 +3,7 @@ import { DEADLINE_DEFAULT_GRANTS, DEADLINE_PERMISSIONS } from '../../../core/dea
 import { deadlineEventTypes } from '../../deadlines/event-types.ts';
 import { deadlineSweepSchedule } from '../../deadlines/sweep-schedule.ts';
 import { defineModule } from '../define-module.ts';
+import { deadlinesMessages } from './deadlines.messages.ts';
 import { deadlinesRoutes } from './deadlines.routes.ts';
 
 /**
@@ -16,6 +17,7 @@ export const deadlinesModule = defineModule({
   defaultGrants: DEADLINE_DEFAULT_GRANTS,
   contracts: [deadlinesContract],
   routes: deadlinesRoutes,
+  messages: deadlinesMessages,
   eventTypes: deadlineEventTypes,
   schedules: [deadlineSweepSchedule],
 });

@@ -3,6 +3,7 @@ import { NOTIFICATION_DEFAULT_GRANTS, NOTIFICATION_PERMISSIONS } from '../../../
 import { deliverJob, digestSchedule } from '../../notifications/deliver.ts';
 import { foundationEventTypes } from '../../notifications/event-types.ts';
 import { defineModule } from '../define-module.ts';
+import { notificationsMessages } from './notifications.messages.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 
 /**
@@ -16,6 +17,7 @@ export const notificationsModule = defineModule({
   defaultGrants: NOTIFICATION_DEFAULT_GRANTS,
   contracts: [notificationsContract],
   routes: notificationsRoutes,
+  messages: notificationsMessages,
   eventTypes: foundationEventTypes,
   jobs: [deliverJob],
   schedules: [digestSchedule],
