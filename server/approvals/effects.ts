@@ -21,7 +21,7 @@ export const APPROVAL_EVENTS = {
 
 export type ApprovalEvent = (typeof APPROVAL_EVENTS)[keyof typeof APPROVAL_EVENTS];
 
-/** The parameters of every approval notification (`noticeParams` in engine.ts fills them all). */
+/** The parameters of every approval notification (`noticeParams` in actions.ts fills them all). */
 export const APPROVAL_NOTICE_PARAMS = [
   'title',
   'requester',

@@ -3,7 +3,11 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/client.ts';
 import { approvalRequests, approvalSteps } from '../db/schema.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { cancelPendingTasks, lockRequest, noticeParams, recordAction, settle, transition, type RequestRow } from './engine.ts';
+import { noticeParams, recordAction } from './actions.ts';
+import { lockRequest, transition } from './requests.ts';
+import type { RequestRow } from './rows.ts';
+import { settle } from './settle.ts';
+import { cancelPendingTasks } from './steps.ts';
 import { APPROVAL_EVENTS, notifyApproval } from './effects.ts';
 import type { ApprovalProcess } from './processes.ts';
 

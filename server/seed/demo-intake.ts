@@ -12,7 +12,7 @@ import { registerLead } from '../modules/intake/commands/register-lead.ts';
 import { registerPartnerLead } from '../modules/intake/commands/register-partner-lead.ts';
 import { screenLead } from '../modules/intake/commands/screen-lead.ts';
 import { decideLead, escalateLead, evaluateLead } from '../modules/intake/commands/lead-evaluation.ts';
-import { createActivity } from '../modules/activities/commands/save-activity.ts';
+import { createActivity } from '../modules/activities/commands/create-activity.ts';
 import { submitVisitLog } from '../modules/activities/commands/submit-visit-log.ts';
 import { answerCase, createCase } from '../modules/cases/commands/manage-case.ts';
 import { generateVisitRollup } from '../modules/activities/commands/generate-visit-rollup.ts';

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { approvalChains } from '../../../server/db/schema.ts';
 import { listApprovalProcesses } from '../../../server/approvals/processes.ts';
-import { ensureChain } from '../../../server/approvals/engine.ts';
+import { ensureChain } from '../../../server/approvals/requests.ts';
 import type { SeedContext } from './context.ts';
 import { U, count, exec, lit, raw } from './sql.ts';
 

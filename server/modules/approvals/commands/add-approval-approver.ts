@@ -4,7 +4,8 @@ import { appendAudit } from '../../../audit/audit-log.ts';
 import { approvalRequests, approvalSteps, users } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { fieldErrors } from '../../../kernel/guards.ts';
-import { createTasks, recordAction } from '../../../approvals/engine.ts';
+import { recordAction } from '../../../approvals/actions.ts';
+import { createTasks } from '../../../approvals/steps.ts';
 import { loadMyTurn } from './decide-approval.ts';
 
 export interface AddApproverInput {

@@ -6,19 +6,11 @@ import type { Db } from '../../../db/client.ts';
 import { approvalRequests, approvalSteps, approvalTasks, users } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { fieldErrors, stateConflict } from '../../../kernel/guards.ts';
-import {
-  advance,
-  alreadyHandled,
-  cancelPendingTasks,
-  isParticipant,
-  lockRequest,
-  recordAction,
-  settle,
-  transition,
-  type RequestRow,
-  type StepRow,
-  type TaskRow,
-} from '../../../approvals/engine.ts';
+import { recordAction } from '../../../approvals/actions.ts';
+import { alreadyHandled, isParticipant, lockRequest, transition } from '../../../approvals/requests.ts';
+import type { RequestRow, StepRow, TaskRow } from '../../../approvals/rows.ts';
+import { settle } from '../../../approvals/settle.ts';
+import { advance, cancelPendingTasks } from '../../../approvals/steps.ts';
 import { completeTaskDeadline } from '../../../approvals/effects.ts';
 import { requireApprovalSubject } from '../../../approvals/subjects.ts';
 

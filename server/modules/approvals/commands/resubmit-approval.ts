@@ -1,6 +1,7 @@
 import { AppError } from '../../../../core/errors.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { isParticipant, lockRequest, resubmitApproval, type ResubmitInput } from '../../../approvals/engine.ts';
+import { resubmitApproval, type ResubmitInput } from '../../../approvals/engine.ts';
+import { isParticipant, lockRequest } from '../../../approvals/requests.ts';
 
 /**
  * The requester resubmits a returned request from the approval page (modules that edit and

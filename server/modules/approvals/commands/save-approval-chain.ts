@@ -8,7 +8,7 @@ import type { Db } from '../../../db/client.ts';
 import { approvalChains, deadlinePolicies, roles, users } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { requirePermission } from '../../../policies/policy.ts';
-import { ensureChain } from '../../../approvals/engine.ts';
+import { ensureChain } from '../../../approvals/requests.ts';
 import { getApprovalProcess } from '../../../approvals/processes.ts';
 import { getApprovalSubject } from '../../../approvals/subjects.ts';
 

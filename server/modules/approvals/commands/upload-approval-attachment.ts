@@ -7,7 +7,7 @@ import { approvalAttachments, approvalFiles, approvalTasks } from '../../../db/s
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { fieldErrors, stateConflict } from '../../../kernel/guards.ts';
-import { isParticipant, lockRequest } from '../../../approvals/engine.ts';
+import { isParticipant, lockRequest } from '../../../approvals/requests.ts';
 
 export interface UploadAttachmentInput {
   fileName: string;

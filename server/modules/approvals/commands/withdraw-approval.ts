@@ -4,16 +4,10 @@ import { actionAllowedIn } from '../../../../core/approvals/engine.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { approvalSteps } from '../../../db/schema.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import {
-  alreadyHandled,
-  cancelPendingTasks,
-  isParticipant,
-  lockRequest,
-  noticeParams,
-  recordAction,
-  settle,
-  transition,
-} from '../../../approvals/engine.ts';
+import { noticeParams, recordAction } from '../../../approvals/actions.ts';
+import { alreadyHandled, isParticipant, lockRequest, transition } from '../../../approvals/requests.ts';
+import { settle } from '../../../approvals/settle.ts';
+import { cancelPendingTasks } from '../../../approvals/steps.ts';
 import { APPROVAL_EVENTS, notifyApproval } from '../../../approvals/effects.ts';
 
 /** The requester withdraws a pending or returned request; open tasks are cancelled and their holders told. */

@@ -30,7 +30,7 @@ import {
   users,
 } from '../../../db/schema.ts';
 import type { Actor } from '../../../policies/actor.ts';
-import { isParticipant } from '../../../approvals/engine.ts';
+import { isParticipant } from '../../../approvals/requests.ts';
 import { getApprovalSubject } from '../../../approvals/subjects.ts';
 import { escapeLike } from '../../../kernel/text-search.ts';
 import { iso, isoOrNull, namesOf, processLabel, subjectFields, subjectLabel } from './approval-labels.ts';

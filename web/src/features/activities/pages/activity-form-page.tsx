@@ -1,55 +1,20 @@
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Result, Segmented, Select, Skeleton, Space } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Result, Segmented, Skeleton, Space } from 'antd';
+import dayjs from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import {
-  ACTIVITY_TYPE_LABELS,
-  ACTIVITY_TYPES,
-  COMMUNICATION_CHANNEL_LABELS,
-  COMMUNICATION_CHANNELS,
-  type ActivityType,
-} from '../../../../../core/activities/activity-types.ts';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../../../core/activities/activity-types.ts';
 import { useApiErrorHandler } from '../../../shared/api/use-error-handler.ts';
 import { useMessage } from '../../../shared/components/feedback.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { formatMoney } from '../../../shared/format.ts';
-import { langOf, optionsOf, toFen, toYuan } from '../../leads/format.ts';
+import { langOf, toFen, toYuan } from '../../leads/format.ts';
+import type { ActivityFormValues as Values } from '../components/activity-form-values.ts';
+import { CommunicationFields, NegotiationFields, ReceptionSummaryFields, VisitFields } from '../components/activity-type-fields.tsx';
+import { ReceptionPlanFields } from '../components/reception-plan-fields.tsx';
 import { CustomerSelect } from '../components/record-pickers.tsx';
 import type { ActivityDetail, CreateActivityBody, UpdateActivityBody } from '../activity-api.ts';
 import { useActivity, useSaveActivity } from '../hooks/use-activities.ts';
 import '../../leads/leads.css';
-
-interface ScheduleLine {
-  date?: Dayjs;
-  time?: string;
-  item?: string;
-  place?: string;
-  hosts?: string;
-}
-interface BudgetLine {
-  item?: string;
-  amountYuan?: number | null;
-}
-interface Values {
-  customerId?: string | null;
-  subject?: string;
-  contactName?: string;
-  content?: string;
-  result?: string;
-  nextSteps?: string;
-  participants?: string;
-  location?: string;
-  channel?: string;
-  logDate?: Dayjs;
-  occurredAt?: Dayjs;
-  visitors?: string;
-  period?: [Dayjs, Dayjs];
-  schedule?: ScheduleLine[];
-  budgetYuan?: number | null;
-  budgetItems?: BudgetLine[];
-  actualCostYuan?: number | null;
-}
 
 const isType = (v: string | null): v is ActivityType => ACTIVITY_TYPES.some((x) => x === v);
 const text = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
@@ -237,7 +202,6 @@ export function ActivityFormPage() {
     });
   };
 
-  const required = { required: true, whitespace: true };
   const customerField = (
     <Form.Item
       name="customerId"
@@ -247,7 +211,6 @@ export function ActivityFormPage() {
       <CustomerSelect initialName={existing.data?.customerName ?? null} />
     </Form.Item>
   );
-  const budgetSum = (budgetItems ?? []).reduce((s, b) => s + (toFen(b?.amountYuan) ?? 0), 0);
 
   return (
     <>
@@ -286,205 +249,11 @@ export function ActivityFormPage() {
           onFinish={(v) => submit(v, true)}
           scrollToFirstError
         >
-          {type === 'visit' ? (
-            <>
-              {customerField}
-              <Form.Item name="contactName" label={t('activities.f.contact')}>
-                <Input maxLength={64} />
-              </Form.Item>
-              <Form.Item name="subject" label={t('activities.f.purpose')} rules={[required]}>
-                <Input maxLength={200} placeholder={t('activities.purposeHint')} />
-              </Form.Item>
-              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}>
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="logDate" label={t('activities.f.logDate')} rules={[{ required: true }]}>
-                <DatePicker className="bf-full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
-              </Form.Item>
-              <Form.Item name="content" label={t('activities.f.notes')}>
-                <Input.TextArea rows={2} maxLength={5000} />
-              </Form.Item>
-            </>
-          ) : null}
-          {type === 'negotiation' ? (
-            <>
-              {customerField}
-              <div className="bf-in-cols">
-                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}>
-                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" />
-                </Form.Item>
-                <Form.Item name="location" label={t('activities.f.location')}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </div>
-              <Form.Item name="subject" label={t('activities.f.negotiationPurpose')} rules={[required]}>
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="participants" label={t('activities.f.participantsBoth')} rules={[required]}>
-                <Input.TextArea rows={2} maxLength={500} />
-              </Form.Item>
-              <Form.Item name="content" label={t('activities.f.talk')} rules={[required]}>
-                <Input.TextArea rows={5} maxLength={10000} />
-              </Form.Item>
-              <Form.Item name="result" label={t('activities.f.agreed')}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')} rules={[required]}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Alert type="info" showIcon title={t('activities.negotiationInfo')} className="bf-gap-bottom" />
-            </>
-          ) : null}
-          {type === 'communication' ? (
-            <>
-              {customerField}
-              <div className="bf-in-cols">
-                <Form.Item name="occurredAt" label={t('activities.f.occurredAt')}>
-                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="bf-full-width" />
-                </Form.Item>
-                <Form.Item name="channel" label={t('activities.f.channel')} rules={[{ required: true }]}>
-                  <Select options={optionsOf(COMMUNICATION_CHANNELS, COMMUNICATION_CHANNEL_LABELS, lang)} />
-                </Form.Item>
-              </div>
-              <Form.Item name="participants" label={t('activities.f.participants')} rules={[required]}>
-                <Input maxLength={500} />
-              </Form.Item>
-              <Form.Item name="content" label={t('activities.f.content')} rules={[required]}>
-                <Input.TextArea rows={4} maxLength={5000} />
-              </Form.Item>
-              <Form.Item name="result" label={t('activities.f.result')} rules={[required]}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.nextSteps')}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-            </>
-          ) : null}
-          {type === 'reception_plan' ? (
-            <>
-              {customerField}
-              <Form.Item name="subject" label={t('activities.f.visitPurpose')} rules={[required]}>
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="visitors" label={t('activities.f.visitors')} rules={[required]}>
-                <Input maxLength={500} placeholder={t('activities.visitorsHint')} />
-              </Form.Item>
-              <Form.Item name="period" label={t('activities.f.period')} rules={[{ required: true }]}>
-                <DatePicker.RangePicker className="bf-full-width" />
-              </Form.Item>
-              <Form.Item name="participants" label={t('activities.f.hosts')}>
-                <Input maxLength={500} />
-              </Form.Item>
-              <div className="bf-in-section-title">{t('activities.f.schedule')}</div>
-              <Form.List
-                name="schedule"
-                rules={[
-                  {
-                    validator: async (_r, v: ScheduleLine[]) => {
-                      if (!v || v.length === 0) throw new Error(t('activities.scheduleRequired'));
-                    },
-                  },
-                ]}
-              >
-                {(fields, { add, remove }, { errors }) => (
-                  <>
-                    {fields.map((f) => (
-                      <div key={f.key} className="bf-schedule-row">
-                        <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: t('activities.f.date') }]}>
-                          <DatePicker placeholder={t('activities.f.date')} className="bf-full-width" />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'time']}>
-                          <Input placeholder={t('activities.f.time')} maxLength={20} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'item']} rules={[{ required: true, whitespace: true, message: t('activities.f.item') }]}>
-                          <Input placeholder={t('activities.f.item')} maxLength={200} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'place']}>
-                          <Input placeholder={t('activities.f.place')} maxLength={100} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'hosts']}>
-                          <Input placeholder={t('activities.f.accompany')} maxLength={200} />
-                        </Form.Item>
-                        <Button
-                          type="text"
-                          icon={<DeleteOutlined />}
-                          aria-label={t('activities.removeLine')}
-                          onClick={() => remove(f.name)}
-                        />
-                      </div>
-                    ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">
-                      {t('activities.addScheduleLine')}
-                    </Button>
-                    <Form.ErrorList errors={errors} />
-                  </>
-                )}
-              </Form.List>
-              <Form.Item
-                name="budgetYuan"
-                label={t('activities.f.budget')}
-                rules={[{ required: true }]}
-                extra={budgetItems && budgetItems.length > 0 ? t('activities.budgetItemsSum', { sum: formatMoney(budgetSum) }) : undefined}
-              >
-                <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
-              </Form.Item>
-              <Form.List name="budgetItems">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((f) => (
-                      <Space key={f.key} align="start" wrap>
-                        <Form.Item
-                          name={[f.name, 'item']}
-                          rules={[{ required: true, whitespace: true, message: t('activities.f.budgetItem') }]}
-                        >
-                          <Input placeholder={t('activities.f.budgetItem')} maxLength={100} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'amountYuan']} rules={[{ required: true, message: t('activities.f.amount') }]}>
-                          <InputNumber<number> min={0} precision={2} prefix="¥" placeholder={t('activities.f.amount')} />
-                        </Form.Item>
-                        <Button
-                          type="text"
-                          icon={<DeleteOutlined />}
-                          aria-label={t('activities.removeLine')}
-                          onClick={() => remove(f.name)}
-                        />
-                      </Space>
-                    ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add({})} className="bf-gap-bottom">
-                      {t('activities.addBudgetLine')}
-                    </Button>
-                  </>
-                )}
-              </Form.List>
-              <Form.Item name="content" label={t('activities.f.notes')}>
-                <Input.TextArea rows={2} maxLength={5000} />
-              </Form.Item>
-              <Alert type="info" showIcon title={t('activities.planInfo')} className="bf-gap-bottom" />
-            </>
-          ) : null}
-          {type === 'reception_summary' ? (
-            <>
-              {!planId ? <Alert type="warning" showIcon title={t('activities.summaryNeedsPlan')} className="bf-gap-bottom" /> : null}
-              <Form.Item name="content" label={t('activities.f.receptionProcess')} rules={[required]}>
-                <Input.TextArea rows={5} maxLength={10000} />
-              </Form.Item>
-              <Form.Item name="result" label={t('activities.f.feedback')} rules={[required]}>
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="nextSteps" label={t('activities.f.followUp')}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="participants" label={t('activities.f.hosts')}>
-                <Input maxLength={500} />
-              </Form.Item>
-              <Form.Item name="actualCostYuan" label={t('activities.f.actualCost')}>
-                <InputNumber<number> min={0} precision={2} prefix="¥" className="bf-full-width" />
-              </Form.Item>
-            </>
-          ) : null}
+          {type === 'visit' ? <VisitFields customerField={customerField} /> : null}
+          {type === 'negotiation' ? <NegotiationFields customerField={customerField} /> : null}
+          {type === 'communication' ? <CommunicationFields customerField={customerField} /> : null}
+          {type === 'reception_plan' ? <ReceptionPlanFields customerField={customerField} budgetItems={budgetItems} /> : null}
+          {type === 'reception_summary' ? <ReceptionSummaryFields planId={planId} /> : null}
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {type === 'reception_plan' ? t('activities.submitForApproval') : t('activities.save')}
