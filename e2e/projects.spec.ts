@@ -38,14 +38,16 @@ describe('presales projects', () => {
   ): Promise<void> {
     await scope.getByLabel(label, { exact: true }).click();
     if (search) await page.keyboard.type(search);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    // A remote search can re-render the options under the click; the list then stays open: pick again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+      const closed = await dropdown
+        .waitFor({ state: 'detached', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (closed) break;
+    }
     await settle(page);
   }
 
